@@ -1,0 +1,21 @@
+import os
+
+from django.core.management.base import BaseCommand
+
+from home.demo import ensure_admin, load_demo
+
+
+class Command(BaseCommand):
+    help = "Create or refresh the trilingual demo content (idempotent) and the demo admin account."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-admin", action="store_true", help="Do not create or reset the admin account.")
+
+    def handle(self, *args, no_admin=False, **options):
+        made = load_demo()
+        self.stdout.write(self.style.SUCCESS(
+            f"Demo content ready: home page, {len(made['news'])} news items, 1 Concept document, in kk/ru/en."))
+        if not no_admin:
+            password = ensure_admin(password=os.environ.get("DEMO_ADMIN_PASSWORD"))
+            self.stdout.write(self.style.SUCCESS(
+                f"Admin: http://127.0.0.1:8000/admin/  user: admin  password: {password}"))

@@ -1,0 +1,90 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Locale, Page, Site
+
+from home.formatting import format_date, format_number
+
+register = template.Library()
+
+
+@register.filter
+def number(value, decimals=0):
+    """3 915 in kk and ru, 3,915 in en."""
+    if value in (None, ""):
+        return ""
+    return format_number(value, get_language(), int(decimals))
+
+
+@register.filter
+def human_date(value):
+    """2021 жылғы 18 тамыз / 18 августа 2021 г. / 18 August 2021."""
+    if not value:
+        return ""
+    return format_date(value, get_language())
+
+
+def _site_root(request):
+    site = Site.find_for_request(request) if request else None
+    return site.root_page if site else None
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """One entry per site language: where the same page is in that language.
+
+    For a Wagtail page, its translation (or alias); when the page has none in a language,
+    that language's home page, marked `missing`. For other views, the same URL with the
+    other language prefix.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    current = get_language()
+    root = _site_root(request)
+    versions = []
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        translations = {p.locale.language_code: p for p in page.get_translations(inclusive=True).live().select_related("locale")}
+    for code, name in settings.LANGUAGES:
+        info = get_language_info(code)
+        entry = {"code": code, "name": name, "name_local": info["name_local"], "current": code == current,
+                 "missing": False}
+        if isinstance(page, Page) and page.pk:
+            target = translations.get(code)
+            if target is None:
+                entry["missing"] = True
+                target = root.get_translation_or_none(Locale.objects.filter(language_code=code).first()) if root else None
+            entry["url"] = target.url if target else f"/{code}/"
+        elif request is not None:
+            entry["url"] = translate_url(request.get_full_path(), code)
+        else:
+            entry["url"] = f"/{code}/"
+        versions.append(entry)
+    return versions
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """Menu pages under the home page of the current language."""
+    root = _site_root(context.get("request"))
+    if root is None:
+        return []
+    home = root.localized
+    return home.get_children().live().in_menu().specific()
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context):
+    root = _site_root(context.get("request"))
+    return root.localized if root else None
+
+
+@register.filter
+def untranslated_source(page):
+    """The page this one mirrors when it is a not-yet-translated alias of another language."""
+    if isinstance(page, Page) and page.alias_of_id:
+        source = page.alias_of
+        if source.locale_id != page.locale_id:
+            return source
+    return None

@@ -1,0 +1,195 @@
+"""What a reader sees on the CMS pages, in each language."""
+
+import re
+
+import pytest
+from wagtail.models import Locale, Page
+
+from home.models import (
+    ConceptDocumentPage,
+    DocumentIndexPage,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    PublicCentreIndexPage,
+    StandardPage,
+)
+
+pytestmark = pytest.mark.django_db
+LANGS = ["kk", "ru", "en"]
+
+
+def html_lang(response):
+    return re.search(r'<html lang="([^"]+)"', response.content.decode()).group(1)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_page_in_each_language(client, demo, lang):
+    response = client.get(f"/{lang}/")
+    assert response.status_code == 200
+    assert html_lang(response) == lang
+    home = demo["home"].get_translation(Locale.objects.get(language_code=lang))
+    assert f"<h1>{home.title}</h1>" in response.content.decode()
+
+
+def test_home_page_shows_key_figures_written_per_language(client, demo):
+    kk = client.get("/kk/").content.decode()
+    en = client.get("/en/").content.decode()
+    assert "3\u202f915" in kk and "218" in kk
+    assert "3,915" in en and "3,329" in en
+
+
+def test_home_page_lists_latest_news_of_its_language(client, demo):
+    en = client.get("/en/").content.decode()
+    ru_news = NewsPage.objects.filter(locale__language_code="ru").order_by("-date").first()
+    assert ru_news.title in client.get("/ru/").content.decode()
+    assert ru_news.title not in en
+
+
+def test_root_redirects_to_the_visitors_language(client, demo):
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="ru-RU,ru;q=0.9").headers["Location"] == "/ru/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.8").headers["Location"] == "/en/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="de-DE").headers["Location"] == "/kk/"
+
+
+def test_unknown_language_prefix_gives_the_sites_404_page(client, demo):
+    response = client.get("/xx/", follow=True)
+    assert response.status_code == 404
+    body = response.content.decode()
+    assert "skip-link" in body and "Qatysu" in body
+    assert html_lang(response) == "kk"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_missing_page_404_is_translated(client, demo, lang):
+    response = client.get(f"/{lang}/no-such-page/")
+    assert response.status_code == 404
+    assert html_lang(response) == lang
+    english = "There is no page at this address"
+    assert (english in response.content.decode()) == (lang == "en")
+
+
+def test_language_switcher_and_hreflang_keep_the_reader_on_the_same_page(client, demo):
+    item = demo["news"][0]
+    ru = item.get_translation(Locale.objects.get(language_code="ru"))
+    body = client.get(item.url).content.decode()
+    assert f'href="{ru.url}" hreflang="ru"' in body
+    assert f'<link rel="alternate" hreflang="ru" href="http://testserver{ru.url}">' in body
+    assert 'hreflang="x-default"' in body
+    assert ru.url.startswith("/ru/news/")
+
+
+def test_untranslated_page_shows_a_clear_fallback(client, demo):
+    en = Locale.objects.get(language_code="en")
+    alias = NewsPage.objects.get(locale=en, alias_of__isnull=False)
+    response = client.get(alias.url)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert html_lang(response) == "en"
+    assert "has not yet been translated" in body
+    assert '<div lang="kk">' in body
+
+
+def test_page_without_any_version_in_a_language_is_flagged_in_the_switcher(client, demo):
+    en = Locale.objects.get(language_code="en")
+    alias = NewsPage.objects.get(locale=en, alias_of__isnull=False)
+    source = alias.alias_of.specific
+    alias.delete()
+    body = client.get(source.url).content.decode()
+    assert re.search(r'<a href="/en/" hreflang="en" lang="en">English <small lang="kk">[^<]+</small>', body)
+    assert client.get(source.url.replace("/kk/", "/en/", 1)).status_code == 404
+
+
+def test_news_listing_paginates_and_filters_by_known_tags(client, demo):
+    index = demo["news_index"]
+    for n in range(12):
+        page = NewsPage(title=f"Хабар {n}", slug=f"extra-{n}", intro="Қысқаша.")
+        index.add_child(instance=page)
+        page.save_revision().publish()
+    total = NewsPage.objects.live().child_of(index).count()
+    first = client.get(index.url).content.decode()
+    assert first.count('<article class="card">') == 10
+    second = client.get(index.url + "?page=2").content.decode()
+    assert second.count('<article class="card">') == total - 10
+    assert client.get(index.url + "?page=banana").status_code == 200
+    assert client.get(index.url + "?page=999").content.decode().count('<article class="card">') == total - 10
+
+    tag = demo["news"][0].tags.first()
+    tagged = NewsPage.objects.live().child_of(index).filter(tags=tag).count()
+    filtered = client.get(index.url, {"tag": tag.slug}).content.decode()
+    assert filtered.count('<article class="card">') == tagged < total
+    unknown = client.get(index.url, {"tag": "<script>"}).content.decode()
+    assert unknown.count('<article class="card">') == 10
+    assert "<script>" not in unknown.split("<main")[1]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_news_rss_feed(client, demo, lang):
+    index = NewsIndexPage.objects.get(locale__language_code=lang)
+    response = client.get(index.url + "rss/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    xml = response.content.decode()
+    assert f"<language>{lang}</language>" in xml
+    newest = NewsPage.objects.live().child_of(index).order_by("-date", "-pk").first()
+    assert f"<title>{newest.title}</title>" in xml
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_concept_document_page(client, demo, lang):
+    page = ConceptDocumentPage.objects.get(locale__language_code=lang)
+    body = client.get(page.url).content.decode()
+    assert html_lang(client.get(page.url)) == lang
+    assert "639" in body
+    assert {"kk": "2021 жылғы 18 тамыз", "ru": "18 августа 2021", "en": "18 August 2021"}[lang] in body
+    assert 'href="https://adilet.zan.kz/rus/docs/U2100000639"' in body
+    assert page.pdf and f'href="{page.pdf.url}"' in body
+    assert len(page.toc) >= 4
+    for entry in page.toc:  # every table-of-contents link leads to a heading on the page
+        assert f'href="#{entry["anchor"]}"' in body
+        assert f'id="{entry["anchor"]}"' in body
+
+
+def test_document_index_filters_by_status(client, demo):
+    index = DocumentIndexPage.objects.get(locale__language_code="en")
+    concept = ConceptDocumentPage.objects.get(locale__language_code="en")
+    assert concept.title in client.get(index.url + "?status=in_force").content.decode()
+    assert concept.title not in client.get(index.url + "?status=expired").content.decode()
+    assert concept.title in client.get(index.url + "?status=bogus").content.decode()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_public_centres_page_lists_the_four_regions(client, demo, lang):
+    page = PublicCentreIndexPage.objects.get(locale__language_code=lang)
+    body = client.get(page.url).content.decode()
+    assert body.count('<article class="card"') == 4
+    for centre in page.centres:
+        assert centre.name in body and centre.address in body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_finds_pages_in_the_readers_language(client, demo, lang):
+    concept = ConceptDocumentPage.objects.get(locale__language_code=lang)
+    word = concept.title.split()[0]
+    body = client.get(f"/{lang}/search/", {"q": word}).content.decode()
+    assert f'href="{concept.url}"' in body
+    others = ConceptDocumentPage.objects.exclude(locale__language_code=lang)
+    for other in others:
+        assert f'href="{other.url}"' not in body
+
+
+def test_search_handles_empty_and_huge_queries(client, demo):
+    assert client.get("/kk/search/").status_code == 200
+    assert client.get("/kk/search/", {"q": "ж" * 5000}).status_code == 200
+    assert client.get("/kk/search/", {"q": "zzzqqq"}).status_code == 200
+
+
+def test_page_types_restrict_parents_and_children():
+    assert HomePage.allowed_parent_page_models() == [Page]
+    assert NewsPage.allowed_parent_page_models() == [NewsIndexPage]
+    assert NewsIndexPage.allowed_subpage_models() == [NewsPage]
+    assert ConceptDocumentPage.allowed_parent_page_models() == [DocumentIndexPage]
+    assert DocumentIndexPage.allowed_subpage_models() == [ConceptDocumentPage]
+    assert NewsPage.allowed_subpage_models() == []
+    assert StandardPage in HomePage.allowed_subpage_models()
+    assert not NewsPage.can_exist_under(HomePage())
