@@ -1,0 +1,102 @@
+"""End-to-end tests: the demo site served by a real server process, driven in Debian's Chromium.
+
+The server runs `manage.py runserver` on a free loopback port against its own database
+(a temporary SQLite file, or E2E_DATABASE_URL), migrated and loaded with the demo content.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def pytest_collection_modifyitems(config, items):
+    reason = None
+    if not os.path.exists(CHROMIUM):
+        reason = f"end-to-end tests skipped: no Chromium at {CHROMIUM} (apt-get install -y chromium)"
+    elif not AXE.exists():
+        reason = "end-to-end tests skipped: axe-core missing (npm install, run by `make test`)"
+    for item in items:
+        if "tests/e2e" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+            if reason:
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def live_site():
+    workdir = Path(tempfile.mkdtemp(prefix="qatysu-e2e-"))
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.dev", "MEDIA_ROOT": str(workdir / "media"),
+           "DATABASE_URL": os.environ.get("E2E_DATABASE_URL") or f"sqlite:///{workdir / 'e2e.sqlite3'}"}
+    for command in (["migrate", "--no-input", "-v0"], ["load_demo", "--no-admin"]):
+        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True,
+                       capture_output=True, timeout=600)
+    port = _free_port()
+    log = open(workdir / "server.log", "w")  # noqa: SIM115 - closed below
+    server = subprocess.Popen([sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+                              cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(base + "/healthz/", timeout=2)  # noqa: S310 - loopback only
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                raise RuntimeError("the e2e server did not start: " + (workdir / "server.log").read_text()[-2000:])
+            time.sleep(0.3)
+    yield base
+    server.terminate()
+    server.wait(timeout=10)
+    log.close()
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def axe_violations(page):
+    """Serious and critical WCAG 2.1 A/AA violations that axe-core finds on the current page."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"] if v.get("impact") in ("serious", "critical")
+    ]
