@@ -16,6 +16,7 @@ from django.db import transaction
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Site
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
@@ -305,4 +306,9 @@ def ensure_admin(username="admin", password=None) -> str:
     user.is_staff = user.is_superuser = user.is_active = True
     user.set_password(password)
     user.save()
+    # Wagtail's admin has no Kazakh catalogue; Russian until the editor picks English in their account.
+    profile = UserProfile.get_for_user(user)
+    if not profile.preferred_language:
+        profile.preferred_language = "ru"
+        profile.save(update_fields=["preferred_language"])
     return password

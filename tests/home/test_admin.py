@@ -1,0 +1,36 @@
+"""The admin: editors work in Russian or English; the project's own admin strings are translated."""
+
+import pytest
+from django.utils import translation
+from wagtail.admin.localization import get_available_admin_languages
+
+from home.demo import ensure_admin
+from home.models import NewsPage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_admin_offers_russian_and_english_only():
+    assert [code for code, _ in get_available_admin_languages()] == ["ru", "en"]
+
+
+def test_demo_admin_works_in_russian_and_sees_translated_panel_labels(client, demo):
+    password = ensure_admin(password="demo-pass-123")
+    assert client.login(username="admin", password=password)
+    index = demo["news_index"]
+    body = client.get(f"/admin/pages/add/home/newspage/{index.pk}/").content.decode()
+    with translation.override("ru"):
+        label = str(NewsPage._meta.get_field("council").verbose_name)
+        help_text = str(NewsPage._meta.get_field("intro").help_text)
+    assert label != "public council"
+    assert label.lower() in body.lower()
+    assert help_text in body
+    assert 'lang="ru"' in body
+
+
+def test_snippet_admin_lists_public_centres(client, demo):
+    ensure_admin(password="demo-pass-123")
+    client.login(username="admin", password="demo-pass-123")
+    response = client.get("/admin/snippets/home/publiccentre/")
+    assert response.status_code == 200
+    assert response.content.decode().count("/admin/snippets/home/publiccentre/edit/") >= 4

@@ -1,0 +1,62 @@
+"""News goes through moderation: an editor submits, a moderator approves, only then it is public."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import WorkflowState
+
+from home.models import NewsIndexPage, NewsPage
+from home.workflows import NEWS_WORKFLOW_NAME
+
+pytestmark = pytest.mark.django_db
+
+
+def make_user(name, group):
+    user = get_user_model().objects.create_user(name, f"{name}@example.kz", "pw-" + name)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def test_every_news_index_in_every_language_uses_the_news_workflow(demo):
+    for index in NewsIndexPage.objects.all():
+        assert index.get_workflow().name == NEWS_WORKFLOW_NAME
+    assert demo["news"][0].get_workflow().name == NEWS_WORKFLOW_NAME
+
+
+def test_editor_submits_news_and_a_moderator_publishes_it(client, demo):
+    index = demo["news_index"]
+    editor = make_user("editor", "Editors")
+    moderator = make_user("moderator", "Moderators")
+
+    client.force_login(editor)
+    response = client.post(f"/admin/pages/add/home/newspage/{index.pk}/", {
+        "title": "Қоғамдық кеңес отырысы", "slug": "council-meeting", "date": "2026-11-20",
+        "intro": "Кеңес бюджет жобасын талқылады.", "tags": "кеңес", "body-count": "0",
+        "action-submit": "Submit",
+    })
+    assert response.status_code == 302, response.content.decode()[:2000]
+    news = NewsPage.objects.get(slug="council-meeting", locale__language_code="kk")
+    # Synchronised trees: the Russian and English trees get an alias until someone translates it.
+    aliases = NewsPage.objects.filter(slug="council-meeting", alias_of=news)
+    assert sorted(aliases.values_list("locale__language_code", flat=True)) == ["en", "ru"]
+    assert not news.live
+    assert not news.permissions_for_user(editor).can_publish()
+    state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(news.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    client.logout()
+    assert client.get(index.url + "council-meeting/").status_code == 404
+
+    client.force_login(moderator)
+    task_state = state.current_task_state
+    response = client.post(
+        f"/admin/pages/workflow/action/{news.pk}/approve/{task_state.pk}/", {"comment": "Дұрыс."})
+    assert response.status_code in (200, 302)
+    news.refresh_from_db()
+    state.refresh_from_db()
+    assert news.live
+    assert state.status == WorkflowState.STATUS_APPROVED
+    client.logout()
+    assert client.get(index.url + "council-meeting/").status_code == 200
+    ru_alias = aliases.get(locale__language_code="ru")
+    assert ru_alias.live
+    assert 'class="notice" role="note"' in client.get(ru_alias.url).content.decode()
