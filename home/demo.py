@@ -38,8 +38,11 @@ from .models import (
 SOURCE = "kk"
 TARGETS = ("ru", "en")
 # Interface-like headings stored in page content, so they are typed here once per language.
-CYCLES_HEADING = {"kk": "Ағымдағы қатысу бюджеті циклдері", "ru": "Текущие циклы бюджета участия",
-                  "en": "Current participatory budget cycles"}
+CYCLES_HEADING = {
+    "kk": "Ағымдағы қатысу бюджеті циклдері",
+    "ru": "Текущие циклы бюджета участия",
+    "en": "Current participatory budget cycles",
+}
 NAMESPACE = uuid.UUID("0b5e2a44-5d0e-4f0b-9a53-7a0b5d1c2e11")
 
 
@@ -75,8 +78,13 @@ def _home_fields(lang):
             {"type": "figure", "value": {"value": f["value"], "label": f["label"][lang]}, "id": str(_key("figure", i))}
             for i, f in enumerate(C.HOME["figures"])
         ],
-        "cycles": [{"type": "current_cycles", "id": str(_key("cycles")),
-                    "value": {"heading": CYCLES_HEADING[lang], "note": C.HOME["cycles_placeholder"][lang]}}],
+        "cycles": [
+            {
+                "type": "current_cycles",
+                "id": str(_key("cycles")),
+                "value": {"heading": CYCLES_HEADING[lang], "note": C.HOME["cycles_placeholder"][lang]},
+            }
+        ],
     }
 
 
@@ -85,20 +93,35 @@ def _simple_fields(spec, lang):
 
 
 def _about_fields(lang):
-    return {"title": C.ABOUT["title"][lang], "intro": C.ABOUT["intro"][lang],
-            "body": _stream(C.ABOUT["body"], lang, "about")}
+    return {
+        "title": C.ABOUT["title"][lang],
+        "intro": C.ABOUT["intro"][lang],
+        "body": _stream(C.ABOUT["body"], lang, "about"),
+    }
 
 
 def _news_fields(item, lang, councils):
-    return {"title": item["title"][lang], "intro": item["intro"][lang], "date": item["date"],
-            "council": councils.get(item["council"]), "body": _stream(item["body"], lang, "news-" + item["slug"])}
+    return {
+        "title": item["title"][lang],
+        "intro": item["intro"][lang],
+        "date": item["date"],
+        "council": councils.get(item["council"]),
+        "body": _stream(item["body"], lang, "news-" + item["slug"]),
+    }
 
 
 def _concept_fields(lang, pdf):
-    return {"title": C.CONCEPT["title"][lang], "number": C.CONCEPT["number"],
-            "date_adopted": C.CONCEPT["date_adopted"], "issuing_body": C.CONCEPT["issuing_body"][lang],
-            "status": C.CONCEPT["status"], "source_url": C.CONCEPT["source_url"], "pdf": pdf,
-            "summary": C.CONCEPT["summary"][lang], "body": _stream(C.CONCEPT["body"], lang, "concept")}
+    return {
+        "title": C.CONCEPT["title"][lang],
+        "number": C.CONCEPT["number"],
+        "date_adopted": C.CONCEPT["date_adopted"],
+        "issuing_body": C.CONCEPT["issuing_body"][lang],
+        "status": C.CONCEPT["status"],
+        "source_url": C.CONCEPT["source_url"],
+        "pdf": pdf,
+        "summary": C.CONCEPT["summary"][lang],
+        "body": _stream(C.CONCEPT["body"], lang, "concept"),
+    }
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -136,7 +159,8 @@ def _translate(source_page, model, fields_by_lang, languages, tags=None):
             raise ValueError(f"{source_page.slug}: {lang} text does not match the Kazakh structure")
         for segment, value in zip(segments, values, strict=True):
             segment.string.translations.update_or_create(
-                locale=locale, context=segment.context,
+                locale=locale,
+                context=segment.context,
                 defaults={"data": value.string.data, "translation_type": "manual"},
             )
         translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
@@ -152,8 +176,9 @@ def _upsert_snippet(model, key, fields_by_lang):
     translation_key = _key(model.__name__, key)
     for lang in (SOURCE, *TARGETS):
         locale = Locale.objects.get(language_code=lang)
-        obj, _ = model.objects.update_or_create(translation_key=translation_key, locale=locale,
-                                                defaults=fields_by_lang(lang))
+        obj, _ = model.objects.update_or_create(
+            translation_key=translation_key, locale=locale, defaults=fields_by_lang(lang)
+        )
         objs[lang] = obj
     return objs
 
@@ -162,7 +187,8 @@ def _demo_image(title, colour):
     image = Image.objects.filter(title=title).first()
     if image:
         return image
-    from PIL import Image as PILImage, ImageDraw
+    from PIL import Image as PILImage
+    from PIL import ImageDraw
 
     canvas = PILImage.new("RGB", (1200, 675), colour)
     draw = ImageDraw.Draw(canvas)
@@ -171,20 +197,27 @@ def _demo_image(title, colour):
         draw.rectangle([x, 675 - 120 - (i % 3) * 90, x + 140, 675], fill=(255, 255, 255))
     buf = io.BytesIO()
     canvas.save(buf, "PNG")
-    image = Image(title=title, description=title,
-                  file=ImageFile(io.BytesIO(buf.getvalue()), name=f"demo-{_key(title).hex[:8]}.png"))
+    image = Image(
+        title=title,
+        description=title,
+        file=ImageFile(io.BytesIO(buf.getvalue()), name=f"demo-{_key(title).hex[:8]}.png"),
+    )
     image.save()
     return image
 
 
 def _pdf_bytes(lines):
     """A one-page PDF with plain ASCII lines (the demo copy of a document)."""
-    text = "BT /F1 12 Tf 50 780 Td 16 TL " + " ".join(
-        "(" + line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ") '" for line in lines) + " ET"
+    text = (
+        "BT /F1 12 Tf 50 780 Td 16 TL "
+        + " ".join("(" + line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ") '" for line in lines)
+        + " ET"
+    )
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
         b"<< /Length %d >>\nstream\n" % len(text) + text.encode("ascii") + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
@@ -207,11 +240,19 @@ def _concept_pdf():
     if doc:
         return doc
     doc = Document(title=title)
-    doc.file.save("concept-local-self-government-2025.pdf", ContentFile(_pdf_bytes([
-        "Concept of local self-government development in the Republic of Kazakhstan until 2025",
-        "Approved by Decree of the President of the Republic of Kazakhstan No 639 of 18 August 2021.",
-        "Demo copy for the Qatysu portal. Official text: " + C.CONCEPT["source_url"],
-    ])), save=False)
+    doc.file.save(
+        "concept-local-self-government-2025.pdf",
+        ContentFile(
+            _pdf_bytes(
+                [
+                    "Concept of local self-government development in the Republic of Kazakhstan until 2025",
+                    "Approved by Decree of the President of the Republic of Kazakhstan No 639 of 18 August 2021.",
+                    "Demo copy for the Qatysu portal. Official text: " + C.CONCEPT["source_url"],
+                ]
+            )
+        ),
+        save=False,
+    )
     doc.save()
     return doc
 
@@ -235,8 +276,7 @@ def _home_root():
     _publish(home)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                            site_name="Qatysu")
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Qatysu")
     else:
         site.root_page, site.site_name = home, "Qatysu"
         site.save()
@@ -252,36 +292,66 @@ def load_demo(stdout=None) -> dict:
 
     councils = {}
     for spec in C.COUNCILS:
-        objs = _upsert_snippet(PublicCouncil, spec["key"], lambda lang, s=spec: {
-            "name": s["name"][lang], "territory": s["territory"][lang], "level": s["level"],
-            "members_count": s["members"]})
+        objs = _upsert_snippet(
+            PublicCouncil,
+            spec["key"],
+            lambda lang, s=spec: {
+                "name": s["name"][lang],
+                "territory": s["territory"][lang],
+                "level": s["level"],
+                "members_count": s["members"],
+            },
+        )
         councils[spec["key"]] = objs[SOURCE]
     for spec in C.CENTRES:
-        _upsert_snippet(PublicCentre, spec["key"], lambda lang, s=spec: {
-            "name": s["name"][lang], "region": s["region"][lang], "address": s["address"][lang],
-            "opening_hours": s["opening_hours"][lang], "services": s["services"][lang],
-            "phone": s["phone"], "email": s["email"]})
+        _upsert_snippet(
+            PublicCentre,
+            spec["key"],
+            lambda lang, s=spec: {
+                "name": s["name"][lang],
+                "region": s["region"][lang],
+                "address": s["address"][lang],
+                "opening_hours": s["opening_hours"][lang],
+                "services": s["services"][lang],
+                "phone": s["phone"],
+                "email": s["email"],
+            },
+        )
 
     home = _home_root()
     about = _upsert_child(home, StandardPage, C.ABOUT["slug"], _about_fields(SOURCE))
     about.show_in_menus = True
     _publish(about)
-    news_index = _upsert_child(home, NewsIndexPage, C.NEWS_INDEX["slug"],
-                               {**_simple_fields(C.NEWS_INDEX, SOURCE), "show_in_menus": True})
-    images = [_demo_image(item["title"]["en"], colour) for item, colour in
-              zip(C.NEWS, [(0, 88, 122), (0, 62, 87), (36, 99, 64), (120, 70, 20), (80, 60, 120)], strict=False)]
+    news_index = _upsert_child(
+        home, NewsIndexPage, C.NEWS_INDEX["slug"], {**_simple_fields(C.NEWS_INDEX, SOURCE), "show_in_menus": True}
+    )
+    images = [
+        _demo_image(item["title"]["en"], colour)
+        for item, colour in zip(
+            C.NEWS, [(0, 88, 122), (0, 62, 87), (36, 99, 64), (120, 70, 20), (80, 60, 120)], strict=False
+        )
+    ]
     news_pages = []
     for item, image in zip(C.NEWS, images, strict=True):
-        page = _upsert_child(news_index, NewsPage, item["slug"],
-                             {**_news_fields(item, SOURCE, councils), "image": image})
+        page = _upsert_child(
+            news_index, NewsPage, item["slug"], {**_news_fields(item, SOURCE, councils), "image": image}
+        )
         page.tags.set(item["tags"][SOURCE], clear=True)
         news_pages.append(_publish(page))
-    documents = _upsert_child(home, DocumentIndexPage, C.DOCUMENT_INDEX["slug"],
-                              {**_simple_fields(C.DOCUMENT_INDEX, SOURCE), "show_in_menus": True})
+    documents = _upsert_child(
+        home,
+        DocumentIndexPage,
+        C.DOCUMENT_INDEX["slug"],
+        {**_simple_fields(C.DOCUMENT_INDEX, SOURCE), "show_in_menus": True},
+    )
     pdf = _concept_pdf()
     concept = _upsert_child(documents, ConceptDocumentPage, C.CONCEPT["slug"], _concept_fields(SOURCE, pdf))
-    centres = _upsert_child(home, PublicCentreIndexPage, C.CENTRES_INDEX["slug"],
-                            {**_simple_fields(C.CENTRES_INDEX, SOURCE), "show_in_menus": True})
+    centres = _upsert_child(
+        home,
+        PublicCentreIndexPage,
+        C.CENTRES_INDEX["slug"],
+        {**_simple_fields(C.CENTRES_INDEX, SOURCE), "show_in_menus": True},
+    )
 
     # Aliases first (the synchronised trees), then real translations replace them.
     for code in TARGETS:
@@ -290,8 +360,13 @@ def load_demo(stdout=None) -> dict:
     _translate(about, StandardPage, _about_fields, TARGETS)
     _translate(news_index, NewsIndexPage, lambda lang: _simple_fields(C.NEWS_INDEX, lang), TARGETS)
     for item, page in zip(C.NEWS, news_pages, strict=True):
-        _translate(page, NewsPage, lambda lang, i=item: _news_fields(i, lang, councils), item["translate_to"],
-                   tags=item["tags"])
+        _translate(
+            page,
+            NewsPage,
+            lambda lang, i=item: _news_fields(i, lang, councils),
+            item["translate_to"],
+            tags=item["tags"],
+        )
     _translate(documents, DocumentIndexPage, lambda lang: _simple_fields(C.DOCUMENT_INDEX, lang), TARGETS)
     _translate(concept, ConceptDocumentPage, lambda lang: _concept_fields(lang, pdf), TARGETS)
     _translate(centres, PublicCentreIndexPage, lambda lang: _simple_fields(C.CENTRES_INDEX, lang), TARGETS)

@@ -1,4 +1,7 @@
+from datetime import datetime, time
+
 from django.contrib.syndication.views import Feed
+from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 
 
@@ -33,10 +36,6 @@ class NewsFeed(Feed):
         return item.url
 
     def item_pubdate(self, item):
-        from datetime import datetime, time
-
-        from django.utils import timezone
-
         return timezone.make_aware(datetime.combine(item.date, time(9, 0)))
 
     def item_categories(self, item):

@@ -7,7 +7,6 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
@@ -31,7 +30,9 @@ class PublicCouncil(TranslatableMixin, index.Indexed, models.Model):
 
     name = models.CharField(_("name"), max_length=255)
     # A free-text territory until the PB module's Territory tree can be linked.
-    territory = models.CharField(_("territory"), max_length=255, help_text=_("Region, city or district the council serves."))
+    territory = models.CharField(
+        _("territory"), max_length=255, help_text=_("Region, city or district the council serves.")
+    )
     level = models.CharField(_("level"), max_length=16, choices=Level.choices, default=Level.REGION)
     members_count = models.PositiveIntegerField(_("number of members"), default=0)
 
@@ -54,17 +55,26 @@ class PublicCentre(TranslatableMixin, index.Indexed, models.Model):
     region = models.CharField(_("region"), max_length=255, help_text=_("The region (oblast) the centre serves."))
     address = models.CharField(_("address"), max_length=255)
     opening_hours = models.CharField(_("opening hours"), max_length=255, blank=True)
-    services = RichTextField(_("services"), features=RICH_TEXT_FEATURES, blank=True,
-                             help_text=_("What residents can get at the centre."))
+    services = RichTextField(
+        _("services"), features=RICH_TEXT_FEATURES, blank=True, help_text=_("What residents can get at the centre.")
+    )
     phone = models.CharField(_("phone"), max_length=32, blank=True, help_text=_("Public contact phone of the centre."))
     email = models.EmailField(_("email"), blank=True)
 
     panels = [
-        FieldPanel("name"), FieldPanel("region"), FieldPanel("address"), FieldPanel("opening_hours"),
-        FieldPanel("services"), MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Contact")),
+        FieldPanel("name"),
+        FieldPanel("region"),
+        FieldPanel("address"),
+        FieldPanel("opening_hours"),
+        FieldPanel("services"),
+        MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Contact")),
     ]
-    search_fields = [index.SearchField("name"), index.SearchField("region"), index.SearchField("address"),
-                     index.FilterField("locale")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("region"),
+        index.SearchField("address"),
+        index.FilterField("locale"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("public centre")
@@ -79,18 +89,37 @@ class PublicCentre(TranslatableMixin, index.Indexed, models.Model):
 
 
 class HomePage(Page):
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True,
-                          help_text=_("What the portal is for, shown at the top of the home page."))
-    what_is_pb = RichTextField(_("what participatory budgeting is"), features=RICH_TEXT_FEATURES, blank=True,
-                               help_text=_("A short explanation of participatory budgeting and its phases."))
-    key_figures = StreamField([("figure", FigureBlock())], blank=True, verbose_name=_("key figures"),
-                              help_text=_("Numbers shown on the home page, e.g. the number of public councils."))
-    cycles = StreamField([("current_cycles", CurrentCyclesBlock())], blank=True, max_num=1,
-                         verbose_name=_("current PB cycles"),
-                         help_text=_("Where the current participatory-budgeting cycles are listed."))
+    intro = RichTextField(
+        _("introduction"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("What the portal is for, shown at the top of the home page."),
+    )
+    what_is_pb = RichTextField(
+        _("what participatory budgeting is"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("A short explanation of participatory budgeting and its phases."),
+    )
+    key_figures = StreamField(
+        [("figure", FigureBlock())],
+        blank=True,
+        verbose_name=_("key figures"),
+        help_text=_("Numbers shown on the home page, e.g. the number of public councils."),
+    )
+    cycles = StreamField(
+        [("current_cycles", CurrentCyclesBlock())],
+        blank=True,
+        max_num=1,
+        verbose_name=_("current PB cycles"),
+        help_text=_("Where the current participatory-budgeting cycles are listed."),
+    )
 
     content_panels = Page.content_panels + [
-        FieldPanel("intro"), FieldPanel("what_is_pb"), FieldPanel("cycles"), FieldPanel("key_figures"),
+        FieldPanel("intro"),
+        FieldPanel("what_is_pb"),
+        FieldPanel("cycles"),
+        FieldPanel("key_figures"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("what_is_pb")]
 
@@ -103,8 +132,13 @@ class HomePage(Page):
 
     @property
     def latest_news(self):
-        return (NewsPage.objects.live().public().descendant_of(self)
-                .select_related("image", "council").order_by("-date", "-pk")[:3])
+        return (
+            NewsPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("image", "council")
+            .order_by("-date", "-pk")[:3]
+        )
 
 
 class StandardPage(Page):
@@ -125,7 +159,7 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("home.NewsPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(Page):
     intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the list of news."))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -139,52 +173,74 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     @property
     def news_items(self):
-        return (NewsPage.objects.live().public().child_of(self)
-                .select_related("image", "council").prefetch_related("tags").order_by("-date", "-pk"))
+        return (
+            NewsPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("image", "council")
+            .prefetch_related("tags")
+            .order_by("-date", "-pk")
+        )
 
     @cached_property
     def tags_in_use(self):
-        return Tag.objects.filter(home_newspagetag_items__content_object__in=self.news_items).distinct().order_by("name")
+        return (
+            Tag.objects.filter(home_newspagetag_items__content_object__in=self.news_items).distinct().order_by("name")
+        )
 
-    @path("")
-    def news_list(self, request):
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
         items = self.news_items
         # Only tags that exist here are accepted; anything else shows the whole list.
         tag = self.tags_in_use.filter(slug=request.GET.get("tag", "")).first()
         if tag:
             items = items.filter(tags=tag)
-        page_obj = Paginator(items, NEWS_PER_PAGE).get_page(request.GET.get("page"))
-        return self.render(request, context_overrides={"page_obj": page_obj, "active_tag": tag,
-                                                       "tags": self.tags_in_use})
-
-    @path("rss/")
-    def rss(self, request):
-        from .feeds import NewsFeed
-
-        return NewsFeed(self)(request)
+        context.update(
+            page_obj=Paginator(items, NEWS_PER_PAGE).get_page(request.GET.get("page")),
+            active_tag=tag,
+            tags=self.tags_in_use,
+        )
+        return context
 
 
 class NewsPage(Page):
     date = models.DateField(_("date"), default=timezone.localdate)
-    council = models.ForeignKey(PublicCouncil, verbose_name=_("public council"), null=True, blank=True,
-                                on_delete=models.SET_NULL, related_name="+",
-                                help_text=_("The public council the news is about, if any."))
-    image = models.ForeignKey("wagtailimages.Image", verbose_name=_("image"), null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="+")
+    council = models.ForeignKey(
+        PublicCouncil,
+        verbose_name=_("public council"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The public council the news is about, if any."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     intro = models.TextField(_("introduction"), help_text=_("One or two sentences shown in lists and feeds."))
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"),
-                                  help_text=_("Free tags in the page's own language."))
+    tags = ClusterTaggableManager(
+        through=NewsPageTag, blank=True, verbose_name=_("tags"), help_text=_("Free tags in the page's own language.")
+    )
 
     # Tags are words in the page's language: each translation keeps its own.
     override_translatable_fields = [BaseTranslatableField("tagged_items")]
 
     content_panels = Page.content_panels + [
         MultiFieldPanel([FieldPanel("date"), FieldPanel("council"), FieldPanel("tags")], heading=_("News details")),
-        FieldPanel("image"), FieldPanel("intro"), FieldPanel("body"),
+        FieldPanel("image"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("intro"), index.SearchField("body"), index.FilterField("date"),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("date"),
     ]
 
     parent_page_types = ["home.NewsIndexPage"]
@@ -238,24 +294,50 @@ class ConceptDocumentPage(Page):
 
     number = models.CharField(_("number"), max_length=64, blank=True, help_text=_("Official number, e.g. 639."))
     date_adopted = models.DateField(_("date adopted"), null=True, blank=True)
-    issuing_body = models.CharField(_("issuing body"), max_length=255, blank=True,
-                                    help_text=_("Who adopted the document, e.g. the President of the Republic of Kazakhstan."))
+    issuing_body = models.CharField(
+        _("issuing body"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who adopted the document, e.g. the President of the Republic of Kazakhstan."),
+    )
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.IN_FORCE)
     source_url = models.URLField(_("official source"), blank=True, help_text=_("Link to the official text."))
-    pdf = models.ForeignKey("wagtaildocs.Document", verbose_name=_("PDF"), null=True, blank=True,
-                            on_delete=models.SET_NULL, related_name="+", help_text=_("The document as a PDF file."))
+    pdf = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("PDF"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The document as a PDF file."),
+    )
     summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences shown in lists."))
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"),
-                       help_text=_("Level 2 and 3 headings make the table of contents."))
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("Level 2 and 3 headings make the table of contents."),
+    )
 
     content_panels = Page.content_panels + [
-        MultiFieldPanel([FieldPanel("number"), FieldPanel("date_adopted"), FieldPanel("issuing_body"),
-                         FieldPanel("status"), FieldPanel("source_url"), FieldPanel("pdf")],
-                        heading=_("Document details")),
-        FieldPanel("summary"), FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("number"),
+                FieldPanel("date_adopted"),
+                FieldPanel("issuing_body"),
+                FieldPanel("status"),
+                FieldPanel("source_url"),
+                FieldPanel("pdf"),
+            ],
+            heading=_("Document details"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("summary"), index.SearchField("body"), index.SearchField("number"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("number"),
         index.FilterField("status"),
     ]
 

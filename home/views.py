@@ -1,4 +1,15 @@
-from django.shortcuts import render
+from django.http import HttpResponseServerError
+from django.shortcuts import get_object_or_404, render
+from django.template import loader
+
+from .feeds import NewsFeed
+from .models import NewsIndexPage
+
+
+def news_feed(request, index_id):
+    """RSS feed of one news index (the URL ends in .rss so feed readers and crawlers know it)."""
+    index = get_object_or_404(NewsIndexPage.objects.live().public(), pk=index_id)
+    return NewsFeed(index)(request)
 
 
 def page_not_found(request, exception=None):
@@ -7,7 +18,4 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # No context processors or database queries: the error may come from them.
-    from django.template import loader
-    from django.http import HttpResponseServerError
-
     return HttpResponseServerError(loader.get_template("500.html").render())

@@ -1,7 +1,7 @@
 """Compile the gettext catalogues in locales/ into .mo files, with polib (no GNU gettext needed).
 
-    python locales/po.py compile   # every locales/<lang>/LC_MESSAGES/*.po -> .mo
-    python locales/po.py check     # exit 1 when a kk or ru entry is empty or fuzzy
+python locales/po.py compile   # every locales/<lang>/LC_MESSAGES/*.po -> .mo
+python locales/po.py check     # exit 1 when a kk or ru entry is empty or fuzzy
 """
 
 import sys

@@ -15,4 +15,8 @@ def search(request):
     if query:
         results = Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
         page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "search/search.html", {"search_query": query, "page_obj": page_obj, "query_prefix": urlencode({"q": query})})
+    return render(
+        request,
+        "search/search.html",
+        {"search_query": query, "page_obj": page_obj, "query_prefix": urlencode({"q": query})},
+    )

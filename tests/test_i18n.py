@@ -47,8 +47,17 @@ def _visible_text(html):
 def test_no_english_interface_string_on_kazakh_and_russian_pages(client, demo, lang):
     po = polib.pofile(str(ROOT / "locales" / lang / "LC_MESSAGES" / "django.po"))
     english = [e.msgid for e in po if e.msgstr and e.msgstr != e.msgid and len(e.msgid) > 4 and "%(" not in e.msgid]
-    paths = ["", "about/", "news/", "documents/", "public-centres/", "search/?q=2025", "no-such-page/",
-             "news/218-public-councils-3915-members/", "documents/concept-local-self-government-2025/"]
+    paths = [
+        "",
+        "about/",
+        "news/",
+        "documents/",
+        "public-centres/",
+        "search/?q=2025",
+        "no-such-page/",
+        "news/218-public-councils-3915-members/",
+        "documents/concept-local-self-government-2025/",
+    ]
     for path in paths:
         text = _visible_text(client.get(f"/{lang}/{path}").content.decode())
         leaked = [msgid for msgid in english if re.search(r"(?<![\w@.-])" + re.escape(msgid) + r"(?![\w@.-])", text)]
@@ -66,7 +75,12 @@ def test_compiled_catalogues_translate_at_runtime():
 
 
 def test_migrations_match_the_models():
-    result = subprocess.run([sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=120,
-                            env={"DJANGO_SETTINGS_MODULE": "config.settings.test", "PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"DJANGO_SETTINGS_MODULE": "config.settings.test", "PATH": "/usr/bin:/bin"},
+    )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -16,11 +16,15 @@ STRONG_SECRET = "x" * 20 + "-Qatysu-test-secret-" + "y" * 20
 
 
 def run_python(code, settings="config.settings.dev", **env):
-    full_env = {k: v for k, v in os.environ.items()
-                if k not in {"DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL", "SECRET_KEY", "AWS_STORAGE_BUCKET_NAME"}}
+    full_env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL", "SECRET_KEY", "AWS_STORAGE_BUCKET_NAME"}
+    }
     full_env.update(DJANGO_SETTINGS_MODULE=settings, **env)
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=full_env, capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=120
+    )
 
 
 def settings_json(settings="config.settings.dev", **env):
@@ -76,7 +80,10 @@ def test_production_refuses_a_missing_or_default_secret(secret):
 def test_production_deploy_check_reports_nothing():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production", "SECRET_KEY": STRONG_SECRET},
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 # Used by production.py to refuse starting with it.
-INSECURE_SECRET_KEY = "django-insecure-qatysu-development-only"
+INSECURE_SECRET_KEY = "django-insecure-qatysu-development-only"  # noqa: S105 - a known dev value, refused in production
 SECRET_KEY = os.environ.get("SECRET_KEY", INSECURE_SECRET_KEY)
 DEBUG = False
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1").split(",") if h.strip()]

@@ -45,16 +45,25 @@ def language_versions(context):
     versions = []
     translations = {}
     if isinstance(page, Page) and page.pk:
-        translations = {p.locale.language_code: p for p in page.get_translations(inclusive=True).live().select_related("locale")}
+        translations = {
+            p.locale.language_code: p for p in page.get_translations(inclusive=True).live().select_related("locale")
+        }
     for code, name in settings.LANGUAGES:
         info = get_language_info(code)
-        entry = {"code": code, "name": name, "name_local": info["name_local"], "current": code == current,
-                 "missing": False}
+        entry = {
+            "code": code,
+            "name": name,
+            "name_local": info["name_local"],
+            "current": code == current,
+            "missing": False,
+        }
         if isinstance(page, Page) and page.pk:
             target = translations.get(code)
             if target is None:
                 entry["missing"] = True
-                target = root.get_translation_or_none(Locale.objects.filter(language_code=code).first()) if root else None
+                target = (
+                    root.get_translation_or_none(Locale.objects.filter(language_code=code).first()) if root else None
+                )
             entry["url"] = target.url if target else f"/{code}/"
         elif request is not None:
             entry["url"] = translate_url(request.get_full_path(), code)

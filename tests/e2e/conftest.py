@@ -19,8 +19,15 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def pytest_collection_modifyitems(config, items):
@@ -45,25 +52,36 @@ def _free_port():
 @pytest.fixture(scope="session")
 def live_site():
     workdir = Path(tempfile.mkdtemp(prefix="qatysu-e2e-"))
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.dev", "MEDIA_ROOT": str(workdir / "media"),
-           "DATABASE_URL": os.environ.get("E2E_DATABASE_URL") or f"sqlite:///{workdir / 'e2e.sqlite3'}"}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "DATABASE_URL": os.environ.get("E2E_DATABASE_URL") or f"sqlite:///{workdir / 'e2e.sqlite3'}",
+    }
     for command in (["migrate", "--no-input", "-v0"], ["load_demo", "--no-admin"]):
-        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True,
-                       capture_output=True, timeout=600)
+        subprocess.run(
+            [sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True, timeout=600
+        )
     port = _free_port()
     log = open(workdir / "server.log", "w")  # noqa: SIM115 - closed below
-    server = subprocess.Popen([sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-                              cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
         try:
             urllib.request.urlopen(base + "/healthz/", timeout=2)  # noqa: S310 - loopback only
             break
-        except OSError:
+        except OSError as error:
             if time.monotonic() > deadline or server.poll() is not None:
                 server.kill()
-                raise RuntimeError("the e2e server did not start: " + (workdir / "server.log").read_text()[-2000:])
+                log_tail = (workdir / "server.log").read_text()[-2000:]
+                raise RuntimeError("the e2e server did not start: " + log_tail) from error
             time.sleep(0.3)
     yield base
     server.terminate()
@@ -95,8 +113,10 @@ def axe_violations(page):
     """Serious and critical WCAG 2.1 A/AA violations that axe-core finds on the current page."""
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
-        "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})")
+        "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
+    )
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"] if v.get("impact") in ("serious", "critical")
+        for v in result["violations"]
+        if v.get("impact") in ("serious", "critical")
     ]

@@ -126,7 +126,8 @@ def test_news_listing_paginates_and_filters_by_known_tags(client, demo):
 @pytest.mark.parametrize("lang", LANGS)
 def test_news_rss_feed(client, demo, lang):
     index = NewsIndexPage.objects.get(locale__language_code=lang)
-    response = client.get(index.url + "rss/")
+    response = client.get(f"/{lang}/feeds/news-{index.pk}.rss")
+    assert f'href="/{lang}/feeds/news-{index.pk}.rss"' in client.get(index.url).content.decode()
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/rss+xml")
     xml = response.content.decode()

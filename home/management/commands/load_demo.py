@@ -13,9 +13,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, no_admin=False, **options):
         made = load_demo()
-        self.stdout.write(self.style.SUCCESS(
-            f"Demo content ready: home page, {len(made['news'])} news items, 1 Concept document, in kk/ru/en."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content ready: home page, {len(made['news'])} news items, 1 Concept document, in kk/ru/en."
+            )
+        )
         if not no_admin:
             password = ensure_admin(password=os.environ.get("DEMO_ADMIN_PASSWORD"))
-            self.stdout.write(self.style.SUCCESS(
-                f"Admin: http://127.0.0.1:8000/admin/  user: admin  password: {password}"))
+            self.stdout.write(
+                self.style.SUCCESS(f"Admin: http://127.0.0.1:8000/admin/  user: admin  password: {password}")
+            )
