@@ -56,3 +56,7 @@ lint: $(VENV)/.installed-dev
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 media .test-media staticfiles
+
+# Throughput of the public pages under gunicorn on loopback (bounded: a few seconds a URL).
+bench: $(VENV)/.installed-dev mo
+	$(PY) bench/http_bench.py

@@ -73,14 +73,12 @@ def language_versions(context):
     return versions
 
 
-@register.simple_tag(takes_context=True)
-def main_menu(context):
+@register.simple_tag
+def main_menu(home):
     """Menu pages under the home page of the current language."""
-    root = _site_root(context.get("request"))
-    if root is None:
+    if home is None:
         return []
-    home = root.localized
-    return home.get_children().live().in_menu().specific()
+    return home.get_children().live().in_menu()
 
 
 @register.simple_tag(takes_context=True)
