@@ -88,8 +88,18 @@ def main():
     for command in (["migrate", "--no-input", "-v0"], ["load_demo", "--no-admin"]):
         subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
     port = free_port()
-    gunicorn = [sys.executable, "-m", "gunicorn", "config.wsgi:application", "--bind", f"127.0.0.1:{port}",
-                "--workers", str(args.workers), "--log-level", "warning"]
+    gunicorn = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "config.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(args.workers),
+        "--log-level",
+        "warning",
+    ]
     server = subprocess.Popen(gunicorn, cwd=ROOT, env=env)
     try:
         for _ in range(100):
