@@ -34,7 +34,7 @@ check-po: | $(PY)
 
 # Extract interface strings into locales/ (needs GNU gettext: apt-get install gettext).
 po: $(VENV)/.installed
-	$(MANAGE) makemessages --locale kk --locale ru --locale en --ignore '.venv/*' --ignore 'node_modules/*' --no-obsolete
+	$(MANAGE) makemessages --locale kk --locale ru --locale en --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'bench/*' --ignore 'staticfiles/*' --no-obsolete
 	$(MANAGE) makemessages --domain djangojs --locale kk --locale ru --locale en --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'staticfiles/*' --no-obsolete
 
 migrate: $(VENV)/.installed mo

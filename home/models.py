@@ -159,12 +159,19 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("home.NewsPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class NewsIndexPage(Page):
-    intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the list of news."))
+class ListingPage(Page):
+    """A page that lists other things (news, documents, centres) under a short introduction."""
+
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the list."))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
+    class Meta:
+        abstract = True
+
+
+class NewsIndexPage(ListingPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.NewsPage"]
 
@@ -255,12 +262,7 @@ class NewsPage(Page):
         return self.council.localized if self.council else None
 
 
-class DocumentIndexPage(Page):
-    intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the list of documents."))
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
+class DocumentIndexPage(ListingPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.ConceptDocumentPage"]
 
@@ -358,11 +360,7 @@ class ConceptDocumentPage(Page):
         return [(block, anchors.get(block.id)) for block in self.body]
 
 
-class PublicCentreIndexPage(Page):
-    intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the list of public centres."))
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
+class PublicCentreIndexPage(ListingPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1

@@ -24,7 +24,7 @@ def compile_all():
 
 def untranslated(po_path):
     po = polib.pofile(str(po_path))
-    return [e.msgid for e in po if e.obsolete is False and ("fuzzy" in e.flags or not e.translated())]
+    return [e.msgid for e in po if not e.obsolete and ("fuzzy" in e.flags or not e.translated())]
 
 
 def check():
