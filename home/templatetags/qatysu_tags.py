@@ -4,7 +4,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
-from home.formatting import format_date, format_number
+from pb_module.rules.formatting import format_date, format_number
 
 register = template.Library()
 
