@@ -124,7 +124,13 @@ class HomePage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("what_is_pb")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "home.NewsIndexPage", "home.DocumentIndexPage", "home.PublicCentreIndexPage"]
+    subpage_types = [
+        "pb_module.PBIndexPage",
+        "home.StandardPage",
+        "home.NewsIndexPage",
+        "home.DocumentIndexPage",
+        "home.PublicCentreIndexPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:

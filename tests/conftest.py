@@ -5,9 +5,10 @@ import pytest
 def django_db_setup(django_db_setup, django_db_blocker):
     """The demo site is loaded once into the test database; each test runs in a rolled-back transaction."""
     from home.demo import load_demo
+    from pb_module.demo import load_pb_demo
 
     with django_db_blocker.unblock():
-        load_demo()
+        load_pb_demo(load_demo()["home"])
 
 
 @pytest.fixture

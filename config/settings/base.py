@@ -175,6 +175,17 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 SITE_TITLE = _("Qatysu")
 
+# Key for personal data of the PB module (encrypted contacts, keyed hashes); production refuses the default.
+INSECURE_PB_DATA_KEY = "qatysu-development-data-key"  # noqa: S105 - a known dev value, refused in production
+PB_DATA_KEY = os.environ.get("PB_DATA_KEY", INSECURE_PB_DATA_KEY)
+PB_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Qatysu <noreply@qatysu.kz>")
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import INSECURE_SECRET_KEY, SECRET_KEY
+from .base import INSECURE_PB_DATA_KEY, INSECURE_SECRET_KEY, PB_DATA_KEY, SECRET_KEY
 
 DEBUG = False
 
@@ -12,6 +12,9 @@ if not SECRET_KEY or SECRET_KEY == INSECURE_SECRET_KEY or len(SECRET_KEY) < 50:
         "SECRET_KEY must be set in the environment to a random value of 50+ characters "
         "(python -c 'import secrets; print(secrets.token_urlsafe(64))')."
     )
+
+if not PB_DATA_KEY or PB_DATA_KEY == INSECURE_PB_DATA_KEY or len(PB_DATA_KEY) < 32:
+    raise ImproperlyConfigured("PB_DATA_KEY must be set in the environment to a random value of 32+ characters.")
 
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",

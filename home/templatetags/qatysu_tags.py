@@ -5,6 +5,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
 from pb_module.rules.formatting import format_date, format_number
+from pb_module.rules.money import format_tenge
 
 register = template.Library()
 
@@ -95,3 +96,47 @@ def untranslated_source(page):
         if source.locale_id != page.locale_id:
             return source
     return None
+
+
+@register.filter
+def tenge(value):
+    """55 380 000 ₸ in kk and ru, KZT 55,380,000 in en."""
+    if value in (None, ""):
+        return ""
+    return format_tenge(int(value), get_language())
+
+
+@register.filter
+def localized(obj):
+    """The version of a translatable object (a territory, a council) in the reader's language."""
+    return obj.localized if obj is not None else None
+
+
+@register.simple_tag
+def field_widget(field):
+    """A form field's widget tied to its help text and errors for screen readers."""
+    described = [f"{field.auto_id}_help"] if field.help_text else []
+    if field.errors:
+        described.append(f"{field.auto_id}_errors")
+    attrs = {"aria-describedby": " ".join(described)} if described else {}
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    if field.field.required:
+        attrs["required"] = True
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def role_label(role):
+    from pb_module.roles import ROLE_LABELS
+
+    return ROLE_LABELS.get(role, role)
+
+
+@register.simple_tag
+def current_cycles():
+    """Participatory-budget cycles in the reader's language that are running or about to."""
+    from pb_module.models import PBCyclePage
+
+    cycles = PBCyclePage.objects.live().public().filter(locale=Locale.get_active()).prefetch_related("phases")
+    return [cycle for cycle in cycles.order_by("-year", "title") if cycle.is_current]

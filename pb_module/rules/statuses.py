@@ -69,8 +69,9 @@ class Verdict(StrEnum):
     NON_COMPLIANT = "non_compliant"
 
 
-def ballot_blockers(*, cost: int | None, cap_tenge: int | None, expert_review_required: bool,
-                    verdict: Verdict | str | None) -> list[str]:
+def ballot_blockers(
+    *, cost: int | None, cap_tenge: int | None, expert_review_required: bool, verdict: Verdict | str | None
+) -> list[str]:
     """Why a proposal may not go on the ballot: codes 'cost_missing', 'above_cap', 'no_compliant_verdict'.
 
     The cost that counts is the expert's validated cost when there is one, else the estimate.

@@ -3,6 +3,7 @@ import os
 from django.core.management.base import BaseCommand
 
 from home.demo import ensure_admin, load_demo
+from pb_module.demo import load_pb_demo
 
 
 class Command(BaseCommand):
@@ -13,9 +14,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, no_admin=False, **options):
         made = load_demo()
+        pb = load_pb_demo(made["home"])
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo content ready: home page, {len(made['news'])} news items, 1 Concept document, in kk/ru/en."
+                f"Demo content ready: home page, {len(made['news'])} news items, 1 Concept document, "
+                f"{len(pb['cycles'])} PB cycles with proposals, in kk/ru/en."
             )
         )
         if not no_admin:

@@ -28,8 +28,12 @@ def test_aktau_2024_cap_is_55_380_000_tenge():
 
 @pytest.mark.parametrize(
     ("category", "year", "cap"),
-    [("republican", 2023, 86_250_000), ("republican", 2025, 98_300_000), ("district", 2024, 5_538_000),
-     ("oblast", 2025, 58_980_000)],
+    [
+        ("republican", 2023, 86_250_000),
+        ("republican", 2025, 98_300_000),
+        ("district", 2024, 5_538_000),
+        ("oblast", 2025, 58_980_000),
+    ],
 )
 def test_cap_follows_the_mrp_of_the_cycles_year(category, year, cap):
     assert proposal_cap_tenge(category, mrp_for_year(RATES, year).tenge) == cap
@@ -52,8 +56,14 @@ def test_unknown_category_and_bad_mrp_are_refused():
 
 @pytest.mark.parametrize(
     ("cost", "problem"),
-    [(None, "not_positive"), (0, "not_positive"), (-5, "not_positive"), (1, None), (55_380_000, None),
-     (55_380_001, "above_cap")],
+    [
+        (None, "not_positive"),
+        (0, "not_positive"),
+        (-5, "not_positive"),
+        (1, None),
+        (55_380_000, None),
+        (55_380_001, "above_cap"),
+    ],
 )
 def test_cost_problems(cost, problem):
     assert cost_problem(cost, 55_380_000) == problem

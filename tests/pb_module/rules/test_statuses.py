@@ -13,16 +13,30 @@ from pb_module.rules.statuses import (
 
 
 def test_the_main_path_of_a_winning_proposal_is_allowed():
-    path = ["submitted", "in_moderation", "in_discussion", "in_expert_review", "on_ballot", "selected",
-            "in_implementation", "completed"]
+    path = [
+        "submitted",
+        "in_moderation",
+        "in_discussion",
+        "in_expert_review",
+        "on_ballot",
+        "selected",
+        "in_implementation",
+        "completed",
+    ]
     for current, new in zip(path, path[1:], strict=False):
         check_transition(current, new)
 
 
 @pytest.mark.parametrize(
     ("current", "new"),
-    [("submitted", "on_ballot"), ("on_ballot", "rejected"), ("completed", "stalled"), ("rejected", "in_moderation"),
-     ("submitted", "selected"), ("in_discussion", "in_discussion")],
+    [
+        ("submitted", "on_ballot"),
+        ("on_ballot", "rejected"),
+        ("completed", "stalled"),
+        ("rejected", "in_moderation"),
+        ("submitted", "selected"),
+        ("in_discussion", "in_discussion"),
+    ],
 )
 def test_illegal_transitions_are_refused(current, new):
     with pytest.raises(TransitionError) as error:
@@ -55,4 +69,6 @@ def test_ballot_needs_a_cost_within_the_cap_and_a_compliant_verdict_when_require
     over = {"cost": 55_380_001, "cap_tenge": 55_380_000}
     assert ballot_blockers(**over, expert_review_required=False, verdict="compliant") == ["above_cap"]
     assert ballot_blockers(cost=None, cap_tenge=1, expert_review_required=True, verdict=None) == [
-        "cost_missing", "no_compliant_verdict"]
+        "cost_missing",
+        "no_compliant_verdict",
+    ]

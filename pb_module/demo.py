@@ -1,0 +1,218 @@
+"""Demo content of the PB module: territories, three cycles, proposals in every status.
+
+Called by `load_demo` after the CMS pages exist. Proposals go through the real services
+(submission, status changes, expert review, comments), so the public logs are the real thing.
+Running it again leaves existing demo proposals alone.
+"""
+
+from datetime import datetime, time, timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Locale
+
+from home.demo import SOURCE, TARGETS, _key, _publish, _translate, _upsert_child
+
+from . import demo_content as C
+from . import roles, services
+from .models import CyclePhase, MrpRate, PBCyclePage, PBIndexPage, Proposal, ProposalComment, ProposalPage, Territory
+from .rules.phases import Phase
+
+PB_INDEX = {
+    "slug": "participatory-budget",
+    "title": {"kk": "Қатысу бюджеті циклдері", "ru": "Циклы бюджета участия", "en": "Participatory budget cycles"},
+    "intro": {
+        "kk": "Тұрғындар жергілікті бюджеттің бір бөлігін қалай жұмсауды ұсынып, талқылап, дауыс беретін циклдер.",
+        "ru": "Циклы, в которых жители предлагают, обсуждают и выбирают голосованием, как потратить часть "
+        "местного бюджета.",
+        "en": "Cycles in which residents propose, discuss and vote on how to spend part of a local budget.",
+    },
+}
+# The MRP of 2026 (republican budget law for 2026-2028); 2023-2025 come with the migrations.
+MRP_2026 = 4_325
+# When each status change of a demo proposal happened: the start of the matching phase (+ days).
+STATUS_PHASE = {
+    "in_moderation": (Phase.MODERATION, 1),
+    "in_discussion": (Phase.DISCUSSION, 0),
+    "in_expert_review": (Phase.EXPERT_REVIEW, 0),
+    "on_ballot": (Phase.VOTING, -3),
+    "rejected": (Phase.MODERATION, 7),
+    "merged": (Phase.MODERATION, 9),
+    "selected": (Phase.RESULTS, 1),
+    "not_selected": (Phase.RESULTS, 1),
+    "in_implementation": (Phase.IMPLEMENTATION, 0),
+    "completed": (Phase.IMPLEMENTATION, 150),
+    "stalled": (Phase.IMPLEMENTATION, 90),
+}
+
+
+def _territories():
+    """Each territory in kk, ru and en with one translation key; returns the Kazakh ones by key."""
+    made = {lang: {} for lang in (SOURCE, *TARGETS)}
+    for spec in C.TERRITORIES:
+        for lang in made:
+            parent = made[lang][spec["parent"]] if spec["parent"] else None
+            made[lang][spec["key"]], _ = Territory.objects.update_or_create(
+                translation_key=_key("territory", spec["key"]),
+                locale=Locale.objects.get(language_code=lang),
+                defaults={
+                    "name": spec["name"][lang],
+                    "kind": spec["kind"],
+                    "parent": parent,
+                    "settlement_category": spec["category"],
+                    "population_16_plus": spec["population_16_plus"],
+                },
+            )
+    return made[SOURCE]
+
+
+def _user(username, group, first_name="", last_name=""):
+    user, _ = get_user_model().objects.get_or_create(
+        username=username,
+        defaults={"first_name": first_name, "last_name": last_name, "email": f"{username}@example.kz"},
+    )
+    user.set_unusable_password()
+    user.save()
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def _cycle(pb_index, spec, territories):
+    fields = lambda lang: {"title": spec["title"][lang], "intro": spec["intro"][lang]}  # noqa: E731
+    page = _upsert_child(
+        pb_index,
+        PBCyclePage,
+        spec["key"],
+        {
+            **fields(SOURCE),
+            "territory": territories[spec["territory"]],
+            "year": spec["year"],
+            "total_budget": spec["total_budget"],
+            "ballot_type": spec["ballot_type"],
+            "ballot_min_choices": spec["min_choices"],
+            "ballot_max_choices": spec["max_choices"],
+            "tally_rule": spec["tally_rule"],
+        },
+    )
+    page.phases = [CyclePhase(phase=phase, starts_on=start, ends_on=end) for phase, start, end in spec["phases"]]
+    _publish(page)
+    _translate(page, PBCyclePage, fields, TARGETS)
+    return PBCyclePage.objects.get(pk=page.pk)
+
+
+def _when(cycle, status, step):
+    phase, days = STATUS_PHASE[status]
+    dates = {p.phase: p.starts_on for p in cycle.phase_dates}
+    day = dates.get(phase) or dates.get(Phase.MODERATION) or cycle.phase_dates[0].starts_on
+    moment = datetime.combine(day + timedelta(days=days), time(10, step))
+    return timezone.make_aware(min(moment, datetime.now()))
+
+
+def _proposal(spec, cycles, territories, actors, ngos):
+    if Proposal.objects.filter(external_id=f"demo:{spec['key']}").exists():
+        return
+    cycle = cycles[spec["cycle"]]
+    lang = spec["language"]
+    submission = services.submit_proposal(
+        cycle=cycle,
+        language=lang,
+        title=spec["title"][lang],
+        summary=spec["summary"][lang],
+        description=spec["description"][lang],
+        district=territories[spec["district"]],
+        location=spec["location"][lang],
+        estimated_cost=spec["estimated_cost"],
+        tags=spec["tags"][lang],
+        author_name=spec["author_name"],
+        author_contact="+7 700 000 00 00",
+        external_id=f"demo:{spec['key']}",
+        historical=True,
+    )
+    proposal = submission.proposal
+    start = cycle.phase_dates[0].starts_on
+    proposal.status_changes.update(changed_at=timezone.make_aware(datetime.combine(start + timedelta(days=5), time(9))))
+    review = spec.get("review")
+    for step, entry in enumerate(spec["history"]):
+        status, reason = entry[0], entry[1]
+        if status == "on_ballot" and review and not proposal.reviews.exists():
+            _review(proposal, review, actors["expert"], lang)
+        if status == "in_moderation" and proposal.status == "in_expert_review" and review:
+            _review(proposal, review, actors["expert"], lang)
+        merged_into = None
+        if status == "merged":
+            merged_into = Proposal.objects.get(external_id=f"demo:{entry[2]}")
+        change = services.change_status(
+            proposal=proposal,
+            new_status=status,
+            user=actors["moderator"],
+            reason=reason[lang] if reason else "",
+            merged_into=merged_into,
+        )
+        type(change).objects.filter(pk=change.pk).update(changed_at=_when(cycle, status, step))
+        proposal.refresh_from_db()
+    if review and proposal.status == "in_expert_review":
+        _review(proposal, review, actors["expert"], lang)
+    for comment in spec.get("comments", []):
+        made = services.add_comment(
+            proposal=proposal,
+            user=ngos[comment["author"]][0],
+            body=comment["text"][lang],
+            language=lang,
+            organisation=ngos[comment["author"]][1][lang],
+            historical=True,
+        )
+        if comment.get("hidden_reason"):
+            services.hide_comment(comment=made, user=actors["moderator"], reason=comment["hidden_reason"][lang])
+    ProposalComment.objects.filter(proposal=proposal).update(created_at=_when(cycle, "in_discussion", 5))
+    page = submission.page
+    if proposal.is_public and spec["translate_to"]:
+        fields = lambda code, s=spec: {  # noqa: E731
+            "title": s["title"][code],
+            "summary": s["summary"][code],
+            "description": s["description"][code],
+            "location": s["location"][code],
+        }
+        _translate(ProposalPage.objects.get(pk=page.pk), ProposalPage, fields, spec["translate_to"], tags=spec["tags"])
+
+
+def _review(proposal, review, expert, lang):
+    services.record_expert_review(
+        proposal=proposal,
+        user=expert,
+        verdict=review["verdict"],
+        validated_cost=review["validated_cost"],
+        conclusion=review["conclusion"][lang],
+    )
+
+
+@transaction.atomic
+def load_pb_demo(home):
+    """Territories, MRP 2026, the PB section with three cycles, NGO accounts and proposals."""
+    MrpRate.objects.get_or_create(year=2026, defaults={"tenge": MRP_2026})
+    territories = _territories()
+    pb_index = _upsert_child(
+        home,
+        PBIndexPage,
+        PB_INDEX["slug"],
+        {"title": PB_INDEX["title"][SOURCE], "intro": PB_INDEX["intro"][SOURCE], "show_in_menus": True},
+    )
+    _translate(
+        pb_index,
+        PBIndexPage,
+        lambda lang: {"title": PB_INDEX["title"][lang], "intro": PB_INDEX["intro"][lang]},
+        TARGETS,
+    )
+    cycles = {spec["key"]: _cycle(pb_index, spec, territories) for spec in C.CYCLES}
+    actors = {
+        "moderator": _user("moderator_demo", roles.MODERATORS, "Дана", "Сейітова"),
+        "expert": _user("expert_demo", roles.EXPERTS, "Ерлан", "Омаров"),
+    }
+    ngos = {
+        n["key"]: (_user(n["username"], roles.NGO_REPRESENTATIVES, n["first_name"], n["last_name"]), n["organisation"])
+        for n in C.NGOS
+    }
+    for spec in C.PROPOSALS:
+        _proposal(spec, cycles, territories, actors, ngos)
+    return {"index": pb_index, "cycles": cycles}

@@ -1,0 +1,170 @@
+import re
+
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from pb_module.models import ProposalAttachment, Territory
+from pb_module.models.proposal import VERDICT_CHOICES
+
+# Extension -> the bytes a real file of that type starts with.
+ATTACHMENT_SIGNATURES = {
+    "pdf": (b"%PDF",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "docx": (b"PK\x03\x04",),
+    "xlsx": (b"PK\x03\x04",),
+}
+
+
+def check_attachment(upload):
+    """Refuse a file that is not a PDF, image, DOCX or XLSX of at most 10 MB (by name and by content)."""
+    limit = settings.PB_MAX_ATTACHMENT_BYTES
+    message = _("Attach a PDF, JPEG, PNG, DOCX or XLSX file of at most %(size)s.") % {"size": filesizeformat(limit)}
+    extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    if upload.size > limit or extension not in ATTACHMENT_SIGNATURES:
+        raise forms.ValidationError(message, code="attachment")
+    head = upload.read(8)
+    upload.seek(0)
+    if not head.startswith(ATTACHMENT_SIGNATURES[extension]):
+        raise forms.ValidationError(message, code="attachment")
+    return upload
+
+
+class ProposalForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=150, error_messages={"required": _("Enter a title.")})
+    summary = forms.CharField(
+        label=_("Summary"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One or two sentences."),
+        error_messages={"required": _("Write a short summary.")},
+    )
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("What should be done, where and why."),
+        error_messages={"required": _("Describe the proposal.")},
+    )
+    tags = forms.CharField(
+        label=_("Topics"),
+        max_length=200,
+        required=False,
+        help_text=_("Any words, separated by commas: e.g. park, lighting, playground."),
+    )
+    district = forms.ModelChoiceField(
+        label=_("District"),
+        queryset=Territory.objects.none(),
+        empty_label=_("Choose…"),
+        error_messages={
+            "required": _("Choose a district."),
+            "invalid_choice": _("Choose a district within the territory of this cycle."),
+        },
+    )
+    location = forms.CharField(
+        label=_("Location (optional)"), max_length=255, required=False, help_text=_("Street, building or landmark.")
+    )
+    estimated_cost = forms.CharField(
+        label=_("Estimated cost, tenge"), max_length=20, error_messages={"required": _("Enter the estimated cost.")}
+    )
+    sketch = forms.FileField(
+        label=_("Sketch or photo (optional)"), required=False, help_text=_("PDF, JPEG or PNG, up to 10 MB.")
+    )
+    estimate = forms.FileField(
+        label=_("Cost estimate (optional)"), required=False, help_text=_("PDF, DOCX or XLSX, up to 10 MB.")
+    )
+    author_name = forms.CharField(
+        label=_("Your name"), max_length=120, error_messages={"required": _("Enter your name.")}
+    )
+    author_contact = forms.CharField(
+        label=_("Phone or e-mail"),
+        max_length=120,
+        help_text=_("Only moderators see it, to contact you about the proposal."),
+        error_messages={"required": _("Give a phone number or an e-mail address.")},
+    )
+
+    def __init__(self, *args, cycle, **kwargs):
+        super().__init__(*args, **kwargs)
+        territory = cycle.territory.localized
+        self.fields["district"].queryset = Territory.objects.filter(
+            pk__in=[t.pk for t in territory.descendants()]
+        ).order_by("name")
+        self.cycle = cycle
+
+    def clean_estimated_cost(self):
+        raw = re.sub(r"[\s\u00a0\u202f,]", "", self.cleaned_data["estimated_cost"]).removesuffix("₸")
+        if not raw.isdigit() or int(raw) <= 0:
+            raise forms.ValidationError(_("Enter the estimated cost in tenge as a whole number greater than zero."))
+        return int(raw)
+
+    def clean_tags(self):
+        return [t.strip()[:100] for t in self.cleaned_data["tags"].split(",") if t.strip()][:10]
+
+    def clean_sketch(self):
+        upload = self.cleaned_data.get("sketch")
+        return check_attachment(upload) if upload else None
+
+    def clean_estimate(self):
+        upload = self.cleaned_data.get("estimate")
+        return check_attachment(upload) if upload else None
+
+    def clean_author_contact(self):
+        contact = self.cleaned_data["author_contact"].strip()
+        digits = re.sub(r"\D", "", contact)
+        if "@" not in contact and len(digits) < 10:
+            raise forms.ValidationError(_("Give a phone number with its code or an e-mail address."))
+        return contact
+
+    def attachments(self):
+        pairs = [
+            (self.cleaned_data.get("sketch"), ProposalAttachment.Kind.SKETCH),
+            (self.cleaned_data.get("estimate"), ProposalAttachment.Kind.ESTIMATE),
+        ]
+        return [(upload, kind) for upload, kind in pairs if upload]
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your comment"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Write a comment.")},
+    )
+
+
+class FollowForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail"),
+        error_messages={"required": _("Enter your e-mail address."), "invalid": _("Enter a valid e-mail address.")},
+    )
+
+
+class StatusChangeForm(forms.Form):
+    new_status = forms.ChoiceField(label=_("New status"))
+    reason = forms.CharField(
+        label=_("Public reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Shown to everyone in the proposal's log. Required to reject or merge."),
+    )
+    merged_into = forms.ModelChoiceField(
+        label=_("Merged into"), queryset=None, required=False, help_text=_("Only when merging.")
+    )
+
+    def __init__(self, *args, proposal, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_status"].choices = choices
+        self.fields["merged_into"].queryset = proposal.cycle.proposals.exclude(pk=proposal.pk)
+
+
+class ExpertReviewForm(forms.Form):
+    verdict = forms.ChoiceField(label=_("Verdict"), choices=VERDICT_CHOICES)
+    validated_cost = forms.IntegerField(label=_("Validated cost, tenge"), min_value=1)
+    conclusion = forms.CharField(label=_("Public conclusion"), widget=forms.Textarea(attrs={"rows": 5}))
+
+
+class HideCommentForm(forms.Form):
+    reason = forms.CharField(label=_("Public reason for hiding"), widget=forms.Textarea(attrs={"rows": 3}))

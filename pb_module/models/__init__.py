@@ -1,0 +1,30 @@
+from .cycle import BallotType, CyclePhase, PBCyclePage, PBIndexPage, TallyRule
+from .proposal import (
+    ExpertReview,
+    Proposal,
+    ProposalAttachment,
+    ProposalComment,
+    ProposalFollower,
+    ProposalPage,
+    ProposalStatusChange,
+    ProposalTag,
+)
+from .territory import MrpRate, Territory
+
+__all__ = [
+    "BallotType",
+    "CyclePhase",
+    "ExpertReview",
+    "MrpRate",
+    "PBCyclePage",
+    "PBIndexPage",
+    "Proposal",
+    "ProposalAttachment",
+    "ProposalComment",
+    "ProposalFollower",
+    "ProposalPage",
+    "ProposalStatusChange",
+    "ProposalTag",
+    "TallyRule",
+    "Territory",
+]

@@ -1,0 +1,281 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.models import ListingPage
+from pb_module.rules import money
+from pb_module.rules.phases import Phase, PhaseDates, current_phase, next_phase, phase_problems
+from pb_module.rules.statuses import PUBLIC
+
+from .territory import MrpRate, Territory
+
+PHASE_LABELS = {
+    Phase.COLLECTION: _("Collection of proposals"),
+    Phase.MODERATION: _("Moderation"),
+    Phase.DISCUSSION: _("Discussion"),
+    Phase.EXPERT_REVIEW: _("Expert review"),
+    Phase.VOTING: _("Voting"),
+    Phase.RESULTS: _("Results"),
+    Phase.IMPLEMENTATION: _("Implementation"),
+}
+PHASE_PROBLEMS = {
+    "duplicate": _("This phase is given twice."),
+    "ends_before_start": _("The phase ends before it starts."),
+    "out_of_order": _(
+        "Phases must follow the order collection, moderation, discussion, expert review, voting, "
+        "results, implementation."
+    ),
+    "overlap": _("This phase starts before the previous one ends."),
+}
+
+
+class PBIndexPage(ListingPage):
+    """The participatory-budgeting section: lists the cycles."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["pb_module.PBCyclePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("participatory budget section")
+
+    @property
+    def cycles(self):
+        return PBCyclePage.objects.live().public().child_of(self).order_by("-year", "title")
+
+
+class BallotType(models.TextChoices):
+    APPROVAL = "approval", _("Approval: tick the proposals you support")
+    KNAPSACK = "knapsack", _("Knapsack: choose proposals whose total cost fits the budget")
+    CUMULATIVE = "cumulative", _("Cumulative: share points among proposals")
+    CHOOSE_1 = "choose-1", _("Choose one proposal")
+
+
+class TallyRule(models.TextChoices):
+    GREEDY = "greedy", _("Greedy: most votes first, skipping what no longer fits")
+    GREEDY_NO_SKIP = "greedy-no-skip", _("Greedy, stopping at the first proposal that does not fit")
+    GREEDY_THRESHOLD = "greedy-threshold", _("Greedy among proposals above a vote threshold")
+    EQUAL_SHARES = "equalshares/add1", _("Method of Equal Shares (with add-one completion)")
+
+
+class PBCycleForm(WagtailAdminPageForm):
+    """Checks the phases together: order, overlap, dates."""
+
+    def clean(self):
+        cleaned = super().clean()
+        formset = self.formsets.get("phases")
+        if formset is None or not formset.is_valid():
+            return cleaned
+        rows = [
+            (
+                form,
+                PhaseDates(
+                    Phase(form.cleaned_data["phase"]), form.cleaned_data["starts_on"], form.cleaned_data.get("ends_on")
+                ),
+            )
+            for form in formset.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        problems = phase_problems([dates for _form, dates in rows])
+        for phase, code in problems:
+            form = next(form for form, dates in rows if dates.phase == phase)
+            form.add_error("starts_on" if code != "ends_before_start" else "ends_on", PHASE_PROBLEMS[code])
+        if problems:
+            self.add_error(None, _("Please correct the dates of the phases."))
+        return cleaned
+
+
+class PBCyclePage(RoutablePageMixin, Page):
+    """One participatory-budgeting programme in one territory for one year."""
+
+    territory = models.ForeignKey(
+        Territory,
+        verbose_name=_("territory"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Where the cycle runs; its settlement category sets the cap for one proposal."),
+    )
+    year = models.PositiveSmallIntegerField(_("budget year"), help_text=_("The MRP of this year sets the cap."))
+    total_budget = models.PositiveBigIntegerField(_("total budget, tenge"))
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("What this cycle is about, in brief."))
+    ballot_type = models.CharField(
+        _("ballot type"), max_length=16, choices=BallotType.choices, default=BallotType.APPROVAL
+    )
+    ballot_min_choices = models.PositiveSmallIntegerField(_("fewest proposals on a ballot"), default=1)
+    ballot_max_choices = models.PositiveSmallIntegerField(
+        _("most proposals on a ballot"), null=True, blank=True, help_text=_("Empty: no limit.")
+    )
+    ballot_max_points = models.PositiveSmallIntegerField(
+        _("points per voter"), null=True, blank=True, help_text=_("Cumulative ballots only.")
+    )
+    ballot_max_points_per_proposal = models.PositiveSmallIntegerField(
+        _("points per proposal"), null=True, blank=True, help_text=_("Cumulative ballots only.")
+    )
+    tally_rule = models.CharField(_("tally rule"), max_length=24, choices=TallyRule.choices, default=TallyRule.GREEDY)
+    min_voter_age = models.PositiveSmallIntegerField(_("minimum voter age"), default=16)
+
+    override_translatable_fields = [SynchronizedField("territory", overridable=False)]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("territory"), FieldRowPanel([FieldPanel("year"), FieldPanel("total_budget")])],
+            heading=_("Territory and money"),
+        ),
+        InlinePanel(
+            "phases",
+            heading=_("Phases"),
+            label=_("Phase"),
+            help_text=_("Each phase is optional; give the ones this cycle has, in order."),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("ballot_type"),
+                FieldRowPanel([FieldPanel("ballot_min_choices"), FieldPanel("ballot_max_choices")]),
+                FieldRowPanel([FieldPanel("ballot_max_points"), FieldPanel("ballot_max_points_per_proposal")]),
+                FieldPanel("tally_rule"),
+                FieldPanel("min_voter_age"),
+            ],
+            heading=_("Voting"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.FilterField("year")]
+
+    parent_page_types = ["pb_module.PBIndexPage"]
+    subpage_types = ["pb_module.ProposalPage"]
+    base_form_class = PBCycleForm
+
+    class Meta:
+        verbose_name = _("PB cycle")
+        verbose_name_plural = _("PB cycles")
+
+    def clean(self):
+        super().clean()
+        if self.ballot_max_choices is not None and self.ballot_max_choices < self.ballot_min_choices:
+            raise ValidationError({"ballot_max_choices": _("The most cannot be fewer than the fewest.")})
+
+    # --- phases -------------------------------------------------------------------------------
+
+    @cached_property
+    def phase_dates(self) -> list[PhaseDates]:
+        return [PhaseDates(Phase(p.phase), p.starts_on, p.ends_on) for p in self.phases.all()]
+
+    def has_phase(self, phase: Phase) -> bool:
+        return any(p.phase == phase for p in self.phase_dates)
+
+    @property
+    def today(self):
+        return timezone.localdate()
+
+    @property
+    def current_phase(self) -> Phase | None:
+        return current_phase(self.phase_dates, self.today)
+
+    @property
+    def next_phase(self) -> PhaseDates | None:
+        return next_phase(self.phase_dates, self.today)
+
+    @property
+    def is_current(self) -> bool:
+        """Running or about to run: some phase up to the results is current or still to come."""
+        ahead = [
+            p for p in self.phase_dates if p.phase != Phase.IMPLEMENTATION and (p.ends_on or p.starts_on) >= self.today
+        ]
+        return bool(ahead)
+
+    @property
+    def is_collecting(self) -> bool:
+        return self.current_phase == Phase.COLLECTION
+
+    @property
+    def collection(self) -> PhaseDates | None:
+        return next((p for p in self.phase_dates if p.phase == Phase.COLLECTION), None)
+
+    def timeline(self):
+        """The phases in order, each with its label and whether it is past, current or to come."""
+        today, current = self.today, self.current_phase
+        entries = []
+        for p in sorted(self.phase_dates, key=lambda p: list(Phase).index(p.phase)):
+            if p.phase == current:
+                state = "current"
+            elif p.ends_on is not None and p.ends_on < today:
+                state = "past"
+            else:
+                state = "future" if p.starts_on > today else "past"
+            entries.append(
+                {
+                    "phase": p.phase,
+                    "label": PHASE_LABELS[p.phase],
+                    "starts_on": p.starts_on,
+                    "ends_on": p.ends_on,
+                    "state": state,
+                }
+            )
+        return entries
+
+    # --- money --------------------------------------------------------------------------------
+
+    @cached_property
+    def mrp_rate(self) -> money.MrpRate | None:
+        try:
+            return money.mrp_for_year(MrpRate.as_dict(), self.year)
+        except money.MissingMrpRate:
+            return None
+
+    @cached_property
+    def proposal_cap_tenge(self) -> int | None:
+        category = self.territory.effective_category
+        if not category or self.mrp_rate is None:
+            return None
+        return money.proposal_cap_tenge(category, self.mrp_rate.tenge)
+
+    @property
+    def proposal_cap_mrp(self) -> int | None:
+        category = self.territory.effective_category
+        return money.proposal_cap_mrp(category) if category else None
+
+    # --- proposals ----------------------------------------------------------------------------
+
+    @property
+    def public_proposals(self):
+        from .proposal import ProposalPage
+
+        return (
+            ProposalPage.objects.live()
+            .public()
+            .child_of(self)
+            .filter(proposal__status__in=list(PUBLIC))
+            .select_related("proposal", "proposal__district")
+            .order_by("title")
+        )
+
+    @path("")
+    def index_route(self, request):
+        return self.render(request)
+
+    @path("submit/")
+    def submit(self, request):
+        from pb_module.views import submit_proposal_view
+
+        return submit_proposal_view(request, self)
+
+
+class CyclePhase(Orderable):
+    cycle = ParentalKey(PBCyclePage, related_name="phases", on_delete=models.CASCADE)
+    phase = models.CharField(_("phase"), max_length=16, choices=[(p.value, PHASE_LABELS[p]) for p in Phase])
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"), null=True, blank=True, help_text=_("Empty: open-ended."))
+
+    panels = [FieldRowPanel([FieldPanel("phase"), FieldPanel("starts_on"), FieldPanel("ends_on")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")

@@ -1,0 +1,316 @@
+"""A proposal: one shared record (status, cost, district, author) and a page per language."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import BaseTranslatableField, SynchronizedField
+
+from pb_module import crypto
+from pb_module.rules.statuses import PUBLIC, Status, Verdict
+
+from .territory import Territory
+
+STATUS_LABELS = {
+    Status.SUBMITTED: _("submitted"),
+    Status.IN_MODERATION: _("in moderation"),
+    Status.IN_DISCUSSION: _("in discussion"),
+    Status.IN_EXPERT_REVIEW: _("in expert review"),
+    Status.ON_BALLOT: _("on the ballot"),
+    Status.REJECTED: _("rejected"),
+    Status.MERGED: _("merged"),
+    Status.SELECTED: _("selected"),
+    Status.NOT_SELECTED: _("not selected"),
+    Status.IN_IMPLEMENTATION: _("in implementation"),
+    Status.COMPLETED: _("completed"),
+    Status.STALLED: _("stalled"),
+}
+STATUS_CHOICES = [(s.value, STATUS_LABELS[s]) for s in Status]
+VERDICT_CHOICES = [
+    (Verdict.COMPLIANT.value, _("compliant")),
+    (Verdict.NEEDS_CHANGES.value, _("needs changes")),
+    (Verdict.NON_COMPLIANT.value, _("non-compliant")),
+]
+
+
+class Proposal(models.Model):
+    """What every language version of a proposal shares: never translated, changed only by services."""
+
+    cycle = models.ForeignKey(
+        "pb_module.PBCyclePage", verbose_name=_("cycle"), on_delete=models.PROTECT, related_name="proposals"
+    )
+    district = models.ForeignKey(
+        Territory, verbose_name=_("district"), on_delete=models.PROTECT, related_name="proposals"
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=STATUS_CHOICES, default=Status.SUBMITTED, db_index=True
+    )
+    estimated_cost = models.PositiveBigIntegerField(_("estimated cost, tenge"))
+    validated_cost = models.PositiveBigIntegerField(_("validated cost, tenge"), null=True, blank=True)
+    author_name = models.CharField(_("author"), max_length=120)
+    # Never shown publicly; encrypted at rest (it is often a phone number).
+    author_contact_encrypted = models.TextField(editable=False)
+    language = models.CharField(_("language of submission"), max_length=8)
+    tracking_token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_from",
+    )
+    external_id = models.CharField(
+        _("external ID"),
+        max_length=64,
+        blank=True,
+        help_text=_("Identifier in imported data, e.g. a pabulib project_id."),
+    )
+    created_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        ordering = ["-created_at"]
+        permissions = [
+            ("change_proposal_status", _("Can change the status of proposals")),
+            ("view_author_contact", _("Can see the contact details of authors")),
+        ]
+
+    def __str__(self):
+        page = self.source_page
+        return page.title if page else f"#{self.pk}"
+
+    @cached_property
+    def source_page(self):
+        """The page in the language the author wrote in."""
+        return self.pages.filter(locale__language_code=self.language).first() or self.pages.first()
+
+    def page_in(self, language_code):
+        return self.pages.filter(locale__language_code=language_code).first()
+
+    @property
+    def author_contact(self) -> str:
+        return crypto.decrypt(self.author_contact_encrypted)
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in PUBLIC
+
+    @property
+    def cost(self) -> int:
+        """The cost that counts: the expert's validated cost when there is one."""
+        return self.validated_cost if self.validated_cost is not None else self.estimated_cost
+
+    @property
+    def status_label(self):
+        return STATUS_LABELS[Status(self.status)]
+
+    @property
+    def latest_review(self):
+        return self.reviews.order_by("-created_at", "-pk").first()
+
+
+class ProposalTag(TaggedItemBase):
+    content_object = ParentalKey("pb_module.ProposalPage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class ProposalPage(RoutablePageMixin, Page):
+    """The text of a proposal in one language. Status, cost, district and cycle live on `proposal`."""
+
+    proposal = models.ForeignKey(Proposal, verbose_name=_("proposal"), on_delete=models.PROTECT, related_name="pages")
+    summary = models.TextField(_("summary"), max_length=500, help_text=_("One or two sentences."))
+    description = models.TextField(_("description"), help_text=_("What should be done, where and why."))
+    location = models.CharField(
+        _("location"),
+        max_length=255,
+        blank=True,
+        help_text=_("Street, building or landmark, if the proposal has a place."),
+    )
+    tags = ClusterTaggableManager(
+        through=ProposalTag,
+        blank=True,
+        verbose_name=_("topics"),
+        help_text=_("Free topic tags in the page's own language."),
+    )
+
+    override_translatable_fields = [
+        SynchronizedField("proposal", overridable=False),
+        BaseTranslatableField("tagged_items"),  # each language keeps its own words
+    ]
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("location"),
+        FieldPanel("tags"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.SearchField("location"),
+        index.FilterField("proposal"),
+    ]
+
+    parent_page_types = ["pb_module.PBCyclePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("proposal page")
+        verbose_name_plural = _("proposal pages")
+
+    @path("")
+    def index_route(self, request):
+        from pb_module.views import proposal_page_view
+
+        return proposal_page_view(request, self)
+
+    @path("comment/")
+    def comment(self, request):
+        from pb_module.views import add_comment_view
+
+        return add_comment_view(request, self)
+
+    @path("follow/")
+    def follow(self, request):
+        from pb_module.views import follow_view
+
+        return follow_view(request, self)
+
+
+def attachment_path(instance, filename):
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"proposals/{instance.proposal_id}/{uuid.uuid4().hex}.{extension}"
+
+
+class ProposalAttachment(models.Model):
+    class Kind(models.TextChoices):
+        SKETCH = "sketch", _("Sketch or photo")
+        ESTIMATE = "estimate", _("Cost estimate")
+        OTHER = "other", _("Other document")
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to=attachment_path)
+    original_name = models.CharField(_("file name"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.OTHER)
+    size = models.PositiveIntegerField(_("size, bytes"))
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.original_name
+
+
+class ProposalStatusChange(models.Model):
+    """One line of the public moderation log: who changed the status, when, and why."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(_("from"), max_length=20, choices=STATUS_CHOICES, blank=True)
+    to_status = models.CharField(_("to"), max_length=20, choices=STATUS_CHOICES)
+    reason = models.TextField(_("public reason"), blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor_name = models.CharField(_("by"), max_length=150, help_text=_("Name shown in the public log."))
+    actor_role = models.CharField(_("role"), max_length=80, blank=True)
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["changed_at", "pk"]
+
+    def __str__(self):
+        return f"{self.from_status} -> {self.to_status}"
+
+    @property
+    def to_label(self):
+        return STATUS_LABELS[Status(self.to_status)]
+
+
+class ExpertReview(models.Model):
+    """A conclusion of the expert council on a proposal (the latest one counts)."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="reviews")
+    expert = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("expert"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    expert_name = models.CharField(_("expert"), max_length=150)
+    verdict = models.CharField(_("verdict"), max_length=16, choices=VERDICT_CHOICES)
+    validated_cost = models.PositiveBigIntegerField(_("validated cost, tenge"))
+    conclusion = models.TextField(_("public conclusion"))
+    created_at = models.DateTimeField(_("reviewed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("expert review")
+        verbose_name_plural = _("expert reviews")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_verdict_display()} ({self.expert_name})"
+
+
+class ProposalComment(models.Model):
+    """A public comment of an NGO or public-council representative on a proposal."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    author_name = models.CharField(_("author"), max_length=150)
+    organisation = models.CharField(_("organisation"), max_length=255, blank=True)
+    body = models.TextField(_("comment"), max_length=4000)
+    language = models.CharField(_("language"), max_length=8)
+    created_at = models.DateTimeField(_("posted at"), auto_now_add=True)
+    hidden = models.BooleanField(_("hidden"), default=False)
+    hidden_reason = models.TextField(_("reason for hiding"), blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("hidden by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+        permissions = [("moderate_proposalcomment", _("Can hide comments on proposals"))]
+
+    def __str__(self):
+        return f"{self.author_name}: {self.body[:40]}"
+
+
+class ProposalFollower(models.Model):
+    """A citizen who asked to hear about status changes, by e-mail (stored encrypted)."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="followers")
+    email_encrypted = models.TextField()
+    email_hash = models.CharField(max_length=64)
+    unsubscribe_token = models.CharField(max_length=64, unique=True, default=uuid.uuid4)
+    language = models.CharField(max_length=8)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["proposal", "email_hash"], name="one_follow_per_email")]
+
+    @property
+    def email(self) -> str:
+        return crypto.decrypt(self.email_encrypted)

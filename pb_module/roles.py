@@ -1,0 +1,62 @@
+"""The roles of the PB process and the groups that carry them."""
+
+from django.utils.translation import gettext_lazy as _
+
+# Group names are stored in the database; labels are shown to people.
+EDITORS = "Editors"  # made by Wagtail's migrations
+MODERATORS = "Moderators"  # made by Wagtail's migrations
+EXPERTS = "Experts"
+NGO_REPRESENTATIVES = "NGO representatives"
+OPERATORS = "Public-centre operators"
+
+ROLE_LABELS = {
+    "author": _("author"),
+    EDITORS: _("editor"),
+    MODERATORS: _("moderator"),
+    EXPERTS: _("expert council"),
+    NGO_REPRESENTATIVES: _("NGO representative"),
+    OPERATORS: _("public-centre operator"),
+    "staff": _("administrator"),
+}
+
+# What each role may do in the PB module: app label "pb_module", codenames.
+ROLE_PERMISSIONS = {
+    MODERATORS: [
+        "change_proposal_status",
+        "view_proposal",
+        "view_author_contact",
+        "moderate_proposalcomment",
+        "view_proposalcomment",
+        "view_territory",
+        "view_expertreview",
+    ],
+    EXPERTS: ["add_expertreview", "view_expertreview", "view_proposal"],
+    NGO_REPRESENTATIVES: ["add_proposalcomment"],
+    EDITORS: [
+        "view_proposal",
+        "add_territory",
+        "change_territory",
+        "view_territory",
+        "add_mrprate",
+        "change_mrprate",
+        "view_mrprate",
+    ],
+    OPERATORS: [],
+}
+# Roles that work in the Wagtail admin (NGO representatives use the public site only).
+ADMIN_ROLES = [MODERATORS, EXPERTS, EDITORS, OPERATORS]
+
+
+def role_of(user) -> str:
+    """The role name shown next to a user's actions in public logs."""
+    if user is None:
+        return "author"
+    names = set(user.groups.values_list("name", flat=True))
+    for group in (MODERATORS, EXPERTS, NGO_REPRESENTATIVES, OPERATORS, EDITORS):
+        if group in names:
+            return group
+    return "staff" if user.is_staff or user.is_superuser else ""
+
+
+def display_name(user) -> str:
+    return user.get_full_name() or user.get_username()

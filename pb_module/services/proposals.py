@@ -1,0 +1,300 @@
+import secrets
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from pb_module import crypto
+from pb_module.models import (
+    ExpertReview,
+    PBCyclePage,
+    Proposal,
+    ProposalAttachment,
+    ProposalComment,
+    ProposalFollower,
+    ProposalPage,
+    ProposalStatusChange,
+    Territory,
+)
+from pb_module.roles import display_name, role_of
+from pb_module.rules.money import cost_problem, format_tenge
+from pb_module.rules.phases import Phase
+from pb_module.rules.statuses import PUBLIC, Status, TransitionError, Verdict, ballot_blockers, check_transition
+
+
+@dataclass
+class Submission:
+    proposal: Proposal
+    page: ProposalPage
+    tracking_token: str
+
+
+def tracking_hash(token: str) -> str:
+    return crypto.keyed_hash(token, "tracking")
+
+
+def canonical_cycle(cycle: PBCyclePage) -> PBCyclePage:
+    """The cycle page in the site's source language: proposals of every language point to it."""
+    source = cycle.get_translation_or_none(Locale.objects.get(language_code=settings.LANGUAGE_CODE))
+    return (source or cycle).specific
+
+
+def cost_error(cost, cycle: PBCyclePage, language: str) -> str | None:
+    """A translated message when `cost` is not acceptable in `cycle`."""
+    problem = cost_problem(cost, cycle.proposal_cap_tenge)
+    if problem == "not_positive":
+        return _("Enter the estimated cost in tenge as a whole number greater than zero.")
+    if problem == "above_cap":
+        return _("The cost is above the cap for one proposal in this cycle (%(cap)s).") % {
+            "cap": format_tenge(cycle.proposal_cap_tenge, language)
+        }
+    return None
+
+
+@transaction.atomic
+def submit_proposal(
+    *,
+    cycle: PBCyclePage,
+    language: str,
+    title: str,
+    summary: str,
+    description: str,
+    district: Territory,
+    estimated_cost: int,
+    author_name: str,
+    author_contact: str,
+    location: str = "",
+    tags: list[str] | None = None,
+    attachments: list[tuple] = (),
+    external_id: str = "",
+    historical: bool = False,
+) -> Submission:
+    """Create a proposal, unpublished, under `cycle` in the author's language; return its tracking token.
+
+    `attachments` are (uploaded file, kind) pairs already checked for type and size by the form.
+    `historical=True` imports a proposal of a past cycle as it was: no phase or cap check.
+    """
+    cycle = canonical_cycle(cycle)
+    if not historical and not cycle.is_collecting:
+        raise ValidationError(_("Proposals are not being collected in this cycle now."), code="closed")
+    errors = {}
+    if (message := cost_error(estimated_cost, cycle, language)) and not (historical and estimated_cost > 0):
+        errors["estimated_cost"] = message
+    if not cycle.territory.contains(district):
+        errors["district"] = _("Choose a district within the territory of this cycle.")
+    if not title.strip():
+        errors["title"] = _("Enter a title.")
+    if errors:
+        raise ValidationError(errors)
+
+    token = secrets.token_urlsafe(24)
+    proposal = Proposal.objects.create(
+        cycle=cycle,
+        district=district,
+        estimated_cost=estimated_cost,
+        author_name=author_name.strip(),
+        author_contact_encrypted=crypto.encrypt(author_contact.strip()),
+        language=language,
+        tracking_token_hash=tracking_hash(token),
+        external_id=external_id,
+    )
+    parent = cycle.get_translation(Locale.objects.get(language_code=language))
+    page = ProposalPage(
+        title=title.strip(),
+        slug=f"{slugify(title, allow_unicode=True)[:50].strip('-') or 'proposal'}-{proposal.pk}",
+        summary=summary.strip(),
+        description=description.strip(),
+        location=location.strip(),
+        proposal=proposal,
+        live=False,
+    )
+    page.tags.set(tags or [])
+    parent.add_child(instance=page)
+    page.save_revision()
+    for locale in Locale.objects.exclude(pk=page.locale_id):
+        if cycle.get_translation_or_none(locale) is not None:
+            page.copy_for_translation(locale, alias=True)
+    for upload, kind in attachments:
+        ProposalAttachment.objects.create(
+            proposal=proposal, file=upload, original_name=upload.name[:255], kind=kind, size=upload.size
+        )
+    ProposalStatusChange.objects.create(
+        proposal=proposal,
+        from_status="",
+        to_status=Status.SUBMITTED,
+        actor_name=proposal.author_name,
+        actor_role="author",
+    )
+    return Submission(proposal, page, token)
+
+
+def _require(user, permission):
+    if user is None or not user.is_active or not user.has_perm(f"pb_module.{permission}"):
+        raise PermissionDenied
+
+
+def ballot_problems(proposal: Proposal) -> list[str]:
+    """Translated reasons why `proposal` may not go on the ballot (empty when it may)."""
+    cycle = proposal.cycle.specific
+    review = proposal.latest_review
+    codes = ballot_blockers(
+        cost=proposal.cost,
+        cap_tenge=cycle.proposal_cap_tenge,
+        expert_review_required=cycle.has_phase(Phase.EXPERT_REVIEW),
+        verdict=review.verdict if review else None,
+    )
+    messages = {
+        "cost_missing": _("The proposal has no cost."),
+        "above_cap": _("The cost is above the cap for one proposal in this cycle."),
+        "no_compliant_verdict": _("This cycle has an expert review: the proposal needs a “compliant” verdict."),
+    }
+    return [messages[code] for code in codes]
+
+
+def transition_message(error: TransitionError) -> str:
+    from pb_module.models.proposal import STATUS_LABELS
+
+    if error.code == "reason_required":
+        return _("Give a public reason for this decision.")
+    return _("A proposal cannot go from “%(current)s” to “%(new)s”.") % {
+        "current": STATUS_LABELS[error.current],
+        "new": STATUS_LABELS[error.new],
+    }
+
+
+@transaction.atomic
+def change_status(*, proposal: Proposal, new_status: str, user, reason: str = "", merged_into=None):
+    """Move `proposal` to `new_status`, record it in the public log, publish it when it becomes public."""
+    _require(user, "change_proposal_status")
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    try:
+        check_transition(proposal.status, new_status, reason)
+    except TransitionError as error:
+        raise ValidationError(transition_message(error), code=error.code) from error
+    if new_status == Status.ON_BALLOT and (problems := ballot_problems(proposal)):
+        raise ValidationError(problems, code="not_ready_for_ballot")
+    if new_status == Status.MERGED:
+        if merged_into is None or merged_into.pk == proposal.pk or merged_into.cycle_id != proposal.cycle_id:
+            raise ValidationError(
+                _("Choose the proposal of the same cycle that this one is merged into."), code="merge_target"
+            )
+        proposal.merged_into = merged_into
+    old = proposal.status
+    proposal.status = new_status
+    proposal.save(update_fields=["status", "merged_into"])
+    change = ProposalStatusChange.objects.create(
+        proposal=proposal,
+        from_status=old,
+        to_status=new_status,
+        reason=reason.strip(),
+        changed_by=user,
+        actor_name=display_name(user),
+        actor_role=role_of(user),
+    )
+    if new_status in PUBLIC:
+        for page in proposal.pages.filter(alias_of__isnull=True, live=False):
+            page.save_revision(user=user).publish(user=user)
+    transaction.on_commit(lambda: notify_followers(change))
+    return change
+
+
+@transaction.atomic
+def record_expert_review(*, proposal: Proposal, user, verdict: str, validated_cost: int, conclusion: str):
+    """The expert council's verdict, validated cost and public conclusion; the validated cost becomes the cost."""
+    _require(user, "add_expertreview")
+    if proposal.status != Status.IN_EXPERT_REVIEW:
+        raise ValidationError(_("Only a proposal in expert review can be reviewed."), code="not_in_review")
+    errors = {}
+    if validated_cost is None or validated_cost <= 0:
+        errors["validated_cost"] = _("Enter the validated cost in tenge as a whole number greater than zero.")
+    if not conclusion.strip():
+        errors["conclusion"] = _("Write the public conclusion.")
+    if errors:
+        raise ValidationError(errors)
+    review = ExpertReview.objects.create(
+        proposal=proposal,
+        expert=user,
+        expert_name=display_name(user),
+        verdict=Verdict(verdict),
+        validated_cost=validated_cost,
+        conclusion=conclusion.strip(),
+    )
+    Proposal.objects.filter(pk=proposal.pk).update(validated_cost=validated_cost)
+    proposal.validated_cost = validated_cost
+    return review
+
+
+def comments_open(proposal: Proposal) -> bool:
+    """NGO representatives comment while the cycle is in its discussion phase on published proposals."""
+    cycle = proposal.cycle.specific
+    return cycle.current_phase == Phase.DISCUSSION and proposal.status in (
+        Status.IN_MODERATION,
+        Status.IN_DISCUSSION,
+        Status.IN_EXPERT_REVIEW,
+    )
+
+
+@transaction.atomic
+def add_comment(
+    *, proposal: Proposal, user, body: str, language: str, organisation: str = "", historical: bool = False
+) -> ProposalComment:
+    """A public comment by an NGO or public-council representative during the discussion phase."""
+    _require(user, "add_proposalcomment")
+    if not historical and not comments_open(proposal):
+        raise ValidationError(_("Comments are open only during the discussion phase."), code="closed")
+    if not body.strip():
+        raise ValidationError({"body": _("Write a comment.")})
+    return ProposalComment.objects.create(
+        proposal=proposal,
+        author=user,
+        author_name=display_name(user),
+        organisation=organisation,
+        body=body.strip(),
+        language=language,
+    )
+
+
+@transaction.atomic
+def hide_comment(*, comment: ProposalComment, user, reason: str) -> ProposalComment:
+    """Hide a comment; the public sees that it was hidden, by whom and why."""
+    _require(user, "moderate_proposalcomment")
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give a public reason for hiding the comment.")})
+    comment.hidden, comment.hidden_reason, comment.hidden_by = True, reason.strip(), user
+    comment.save(update_fields=["hidden", "hidden_reason", "hidden_by"])
+    return comment
+
+
+def follow_proposal(*, proposal: Proposal, email: str, language: str) -> ProposalFollower:
+    """Subscribe `email` to status changes of `proposal` (idempotent)."""
+    email = email.strip().lower()
+    digest = crypto.keyed_hash(email, "follower")
+    existing = ProposalFollower.objects.filter(proposal=proposal, email_hash=digest).first()
+    if existing:
+        return existing
+    try:
+        with transaction.atomic():
+            return ProposalFollower.objects.create(
+                proposal=proposal, email_hash=digest, email_encrypted=crypto.encrypt(email), language=language
+            )
+    except IntegrityError:  # a parallel request subscribed the same address
+        return ProposalFollower.objects.get(proposal=proposal, email_hash=digest)
+
+
+def notify_followers(change: ProposalStatusChange) -> None:
+    """E-mail every follower, in the language they followed in, about a status change."""
+    for follower in change.proposal.followers.all():
+        with translation.override(follower.language):
+            page = change.proposal.page_in(follower.language) or change.proposal.source_page
+            body = render_to_string(
+                "pb_module/email/status_changed.txt", {"change": change, "page": page, "follower": follower}
+            )
+            subject = _("Proposal “%(title)s”: %(status)s") % {"title": page.title, "status": change.to_label}
+            send_mail(subject, body, None, [follower.email], fail_silently=True)

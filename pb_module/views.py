@@ -1,0 +1,135 @@
+"""Public views of the PB module: thin — parse, call one service, render."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from pb_module import services
+from pb_module.forms import CommentForm, FollowForm, ProposalForm
+from pb_module.models import Proposal
+from pb_module.services.proposals import canonical_cycle, comments_open, tracking_hash
+
+
+def _add_service_errors(form, error: ValidationError):
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def submit_proposal_view(request, cycle):
+    source = canonical_cycle(cycle)
+    context = {"page": cycle, "self": cycle, "cycle": source}
+    if not source.is_collecting:
+        return TemplateResponse(request, "pb_module/submit_closed.html", context)
+    form = ProposalForm(request.POST or None, request.FILES or None, cycle=source)
+    if request.method == "POST" and form.is_valid():
+        try:
+            submission = services.submit_proposal(
+                cycle=source,
+                language=get_language(),
+                title=form.cleaned_data["title"],
+                summary=form.cleaned_data["summary"],
+                description=form.cleaned_data["description"],
+                district=form.cleaned_data["district"],
+                location=form.cleaned_data["location"],
+                estimated_cost=form.cleaned_data["estimated_cost"],
+                tags=form.cleaned_data["tags"],
+                author_name=form.cleaned_data["author_name"],
+                author_contact=form.cleaned_data["author_contact"],
+                attachments=form.attachments(),
+            )
+        except ValidationError as error:
+            _add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Thank you! Your proposal was received. Keep this page's address: it "
+                    "shows the status of your proposal."
+                ),
+            )
+            return redirect("pb_track", token=submission.tracking_token)
+    status = 400 if request.method == "POST" else 200
+    return TemplateResponse(request, "pb_module/submit.html", {**context, "form": form}, status=status)
+
+
+def _proposal_context(request, page, **extra):
+    proposal = page.proposal
+    user = request.user
+    can_comment = comments_open(proposal) and user.is_authenticated and user.has_perm("pb_module.add_proposalcomment")
+    return {
+        "page": page,
+        "self": page,
+        "proposal": proposal,
+        "cycle": proposal.cycle.specific,
+        "log": proposal.status_changes.all(),
+        "review": proposal.latest_review,
+        "comments": proposal.comments.all(),
+        "comments_open": comments_open(proposal),
+        "can_comment": can_comment,
+        "comment_form": extra.pop("comment_form", CommentForm() if can_comment else None),
+        "follow_form": extra.pop("follow_form", FollowForm()),
+        "attachments": proposal.attachments.all(),
+        **extra,
+    }
+
+
+def proposal_page_view(request, page):
+    if not page.proposal.is_public and not getattr(request, "is_preview", False):
+        raise Http404
+    return TemplateResponse(request, "pb_module/proposal_page.html", _proposal_context(request, page))
+
+
+@require_POST
+@login_required
+def add_comment_view(request, page):
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_comment(
+                proposal=page.proposal, user=request.user, body=form.cleaned_data["body"], language=get_language()
+            )
+        except ValidationError as error:
+            _add_service_errors(form, error)
+        else:
+            messages.success(request, _("Your comment is published."))
+            return redirect(page.url + "#comments")
+    context = _proposal_context(request, page, comment_form=form)
+    return TemplateResponse(request, "pb_module/proposal_page.html", context, status=400)
+
+
+@require_POST
+def follow_view(request, page):
+    form = FollowForm(request.POST)
+    if not form.is_valid():
+        context = _proposal_context(request, page, follow_form=form)
+        return TemplateResponse(request, "pb_module/proposal_page.html", context, status=400)
+    services.follow_proposal(proposal=page.proposal, email=form.cleaned_data["email"], language=get_language())
+    messages.success(request, _("Done: we will e-mail you when the status of this proposal changes."))
+    return redirect(page.url + "#follow")
+
+
+def track_view(request, token):
+    proposal = Proposal.objects.filter(tracking_token_hash=tracking_hash(token)).select_related("cycle").first()
+    if proposal is None:
+        raise Http404
+    page = proposal.page_in(get_language()) or proposal.source_page
+    return render(
+        request,
+        "pb_module/track.html",
+        {
+            "proposal": proposal,
+            "proposal_page": page,
+            "log": proposal.status_changes.all(),
+            "track_url": request.build_absolute_uri(reverse("pb_track", kwargs={"token": token})),
+        },
+    )

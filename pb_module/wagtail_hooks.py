@@ -1,0 +1,130 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import ListingButton
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from pb_module import admin_views
+from pb_module.models import MrpRate, Proposal, ProposalComment, Territory
+from pb_module.rules.money import format_tenge
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Records that only services change: listed and inspected in the admin, never edited there."""
+
+    def user_has_permission(self, user, action):
+        return action not in ("add", "change", "delete") and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(Proposal, ReadOnlyPolicy(Proposal))
+register_permission_policy(ProposalComment, ReadOnlyPolicy(ProposalComment))
+
+
+class ProposalIndexView(ModelViewSet.index_view_class):
+    def get_list_buttons(self, instance):
+        buttons = super().get_list_buttons(instance)
+        user = self.request.user
+        if user.has_perm("pb_module.change_proposal_status"):
+            buttons.insert(0, ListingButton(_("Change status"), url=reverse("pb_proposal_status", args=[instance.pk])))
+        if user.has_perm("pb_module.add_expertreview") and instance.status == "in_expert_review":
+            buttons.insert(0, ListingButton(_("Expert review"), url=reverse("pb_proposal_review", args=[instance.pk])))
+        return buttons
+
+
+class ProposalViewSet(ModelViewSet):
+    model = Proposal
+    icon = "form"
+    menu_label = _("Proposals")
+    index_view_class = ProposalIndexView
+    inspect_view_enabled = True
+    list_display = [
+        "__str__",
+        "cycle",
+        "district",
+        Column("status", label=_("status"), accessor="status_label"),
+        Column("cost", label=_("cost"), accessor=lambda p: format_tenge(p.cost, "ru")),
+        "created_at",
+    ]
+    list_filter = ["cycle", "status", "district"]
+    search_fields = ["pages__title", "author_name"]
+    form_fields = ["district"]  # never shown: the read-only policy refuses add and change
+    inspect_view_fields = [
+        "cycle",
+        "district",
+        "status",
+        "estimated_cost",
+        "validated_cost",
+        "author_name",
+        "language",
+        "created_at",
+    ]
+
+
+class CommentIndexView(ModelViewSet.index_view_class):
+    def get_list_buttons(self, instance):
+        buttons = super().get_list_buttons(instance)
+        if self.request.user.has_perm("pb_module.moderate_proposalcomment") and not instance.hidden:
+            buttons.insert(0, ListingButton(_("Hide"), url=reverse("pb_comment_hide", args=[instance.pk])))
+        return buttons
+
+
+class CommentViewSet(ModelViewSet):
+    model = ProposalComment
+    icon = "comment"
+    menu_label = _("Comments")
+    index_view_class = CommentIndexView
+    list_display = ["author_name", "body", "proposal", "hidden", "created_at"]
+    list_filter = ["hidden", "proposal__cycle"]
+    search_fields = ["body", "author_name"]
+    form_fields = ["body"]  # never shown: the read-only policy refuses add and change
+
+
+class TerritoryViewSet(SnippetViewSet):
+    model = Territory
+    icon = "site"
+    menu_label = _("Territories")
+    list_display = ["name", "kind", "settlement_category", "parent", "population_16_plus"]
+    list_filter = ["kind", "settlement_category", "locale"]
+    search_fields = ["name"]
+
+
+class MrpRateViewSet(SnippetViewSet):
+    model = MrpRate
+    icon = "calculator"
+    menu_label = _("MRP by year")
+    list_display = ["year", "tenge"]
+
+
+class PBViewSetGroup(ViewSetGroup):
+    items = (ProposalViewSet, CommentViewSet)
+    menu_icon = "form"
+    menu_label = _("Participatory budget")
+    menu_name = "pb"
+
+
+@hooks.register("register_admin_viewset")
+def register_pb_viewsets():
+    return PBViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_pb_admin_urls():
+    return [
+        path("pb/proposals/<int:pk>/status/", admin_views.change_status_view, name="pb_proposal_status"),
+        path("pb/proposals/<int:pk>/review/", admin_views.expert_review_view, name="pb_proposal_review"),
+        path("pb/comments/<int:pk>/hide/", admin_views.hide_comment_view, name="pb_comment_hide"),
+    ]
+
+
+from wagtail.snippets.models import register_snippet  # noqa: E402
+
+register_snippet(TerritoryViewSet)
+register_snippet(MrpRateViewSet)
