@@ -12,7 +12,6 @@ import uuid
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
-from django.db import transaction
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Site
@@ -283,7 +282,8 @@ def _home_root():
     return home
 
 
-@transaction.atomic
+# Not one transaction: wagtail-localize publishes translations on commit, from page objects
+# read before their children were added, which would reset the tree's child counts.
 def load_demo(stdout=None) -> dict:
     """Create or refresh the demo site; returns what was made, for the command and the tests."""
     kk = Locale.objects.get(language_code=SOURCE)

@@ -9,7 +9,6 @@ from datetime import datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -187,7 +186,8 @@ def _review(proposal, review, expert, lang):
     )
 
 
-@transaction.atomic
+# Not one transaction: wagtail-localize publishes translations on commit, from page objects
+# read before their children were added, which would reset the tree's child counts.
 def load_pb_demo(home):
     """Territories, MRP 2026, the PB section with three cycles, NGO accounts and proposals."""
     MrpRate.objects.get_or_create(year=2026, defaults={"tenge": MRP_2026})

@@ -311,6 +311,9 @@ class ProposalFollower(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["proposal", "email_hash"], name="one_follow_per_email")]
 
+    def __str__(self):
+        return f"follower #{self.pk} of proposal #{self.proposal_id}"
+
     @property
     def email(self) -> str:
         return crypto.decrypt(self.email_encrypted)

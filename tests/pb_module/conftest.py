@@ -1,0 +1,51 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Locale
+
+from pb_module import roles
+from pb_module.models import PBCyclePage, Territory
+
+
+def cycle_page(slug, lang="kk"):
+    return PBCyclePage.objects.get(slug=slug, locale__language_code=lang)
+
+
+def territory(key_name, lang="kk"):
+    return Territory.objects.get(name=key_name, locale__language_code=lang)
+
+
+@pytest.fixture
+def open_cycle(db):
+    return cycle_page("almaty-bostandyq-2027")
+
+
+@pytest.fixture
+def make_user(db):
+    def make(username, group=None, **extra):
+        user = get_user_model().objects.create_user(username, f"{username}@example.kz", "pw", **extra)
+        if group:
+            user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def moderator(make_user):
+    return make_user("mod", roles.MODERATORS, first_name="Айжан", last_name="Модератор")
+
+
+@pytest.fixture
+def expert(make_user):
+    return make_user("exp", roles.EXPERTS, first_name="Ерлан", last_name="Сарапшы")
+
+
+@pytest.fixture
+def ngo(make_user):
+    return make_user("ngo", roles.NGO_REPRESENTATIVES, first_name="Асель", last_name="ҮЕҰ")
+
+
+@pytest.fixture
+def kk():
+    return Locale.objects.get(language_code="kk")
