@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from pb_module import services
@@ -41,7 +40,7 @@ def change_status_view(request, pk):
                 request,
                 _("Status changed to “%(status)s”.") % {"status": STATUS_LABELS[form.cleaned_data["new_status"]]},
             )
-            return redirect("pb_module_proposal:index")
+            return redirect("pb_proposals:index")
     return _render(
         request,
         "change_status.html",
@@ -68,7 +67,7 @@ def expert_review_view(request, pk):
             _add_service_errors(form, error)
         else:
             messages.success(request, _("The expert conclusion is recorded and published."))
-            return redirect("pb_module_proposal:index")
+            return redirect("pb_proposals:index")
     return _render(
         request,
         "expert_review.html",
@@ -94,5 +93,5 @@ def hide_comment_view(request, pk):
             _add_service_errors(form, error)
         else:
             messages.success(request, _("The comment is hidden; the reason is shown in its place."))
-            return redirect(reverse("pb_module_comment:index"))
+            return redirect("pb_comments:index")
     return _render(request, "hide_comment.html", {"comment": comment, "form": form, "header_title": _("Hide comment")})

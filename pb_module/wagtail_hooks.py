@@ -41,6 +41,8 @@ class ProposalIndexView(ModelViewSet.index_view_class):
 
 class ProposalViewSet(ModelViewSet):
     model = Proposal
+    name = "pb_proposals"
+    url_prefix = "pb/proposals"
     icon = "form"
     menu_label = _("Proposals")
     index_view_class = ProposalIndexView
@@ -78,6 +80,8 @@ class CommentIndexView(ModelViewSet.index_view_class):
 
 class CommentViewSet(ModelViewSet):
     model = ProposalComment
+    name = "pb_comments"
+    url_prefix = "pb/comments"
     icon = "comment"
     menu_label = _("Comments")
     index_view_class = CommentIndexView

@@ -209,6 +209,7 @@ def change_status(*, proposal: Proposal, new_status: str, user, reason: str = ""
 def record_expert_review(*, proposal: Proposal, user, verdict: str, validated_cost: int, conclusion: str):
     """The expert council's verdict, validated cost and public conclusion; the validated cost becomes the cost."""
     _require(user, "add_expertreview")
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status != Status.IN_EXPERT_REVIEW:
         raise ValidationError(_("Only a proposal in expert review can be reviewed."), code="not_in_review")
     errors = {}
@@ -226,8 +227,8 @@ def record_expert_review(*, proposal: Proposal, user, verdict: str, validated_co
         validated_cost=validated_cost,
         conclusion=conclusion.strip(),
     )
-    Proposal.objects.filter(pk=proposal.pk).update(validated_cost=validated_cost)
     proposal.validated_cost = validated_cost
+    proposal.save(update_fields=["validated_cost"])
     return review
 
 
