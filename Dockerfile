@@ -16,10 +16,10 @@ COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 
 COPY --chown=qatysu:qatysu . .
-# collectstatic needs a secret to import the production settings; this one is used for nothing else.
-RUN SECRET_KEY=build-only-build-only-build-only-build-only-build-only-0000 \
-    python locales/po.py compile \
+# collectstatic needs secrets to import the production settings; these are used for nothing else.
+RUN python locales/po.py compile \
     && SECRET_KEY=build-only-build-only-build-only-build-only-build-only-0000 \
+    PB_DATA_KEY=build-only-build-only-build-only-0000 \
     python manage.py collectstatic --no-input
 
 USER qatysu

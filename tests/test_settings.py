@@ -72,9 +72,17 @@ def test_services_are_chosen_by_environment_urls():
 @pytest.mark.parametrize("secret", [None, "django-insecure-qatysu-development-only", "short"])
 def test_production_refuses_a_missing_or_default_secret(secret):
     env = {"SECRET_KEY": secret} if secret is not None else {}
-    result = run_python("import django; django.setup()", "config.settings.production", **env)
+    result = run_python("import django; django.setup()", "config.settings.production", PB_DATA_KEY=STRONG_SECRET, **env)
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.parametrize("key", [None, "qatysu-development-data-key", "short"])
+def test_production_refuses_a_missing_or_default_data_key(key):
+    env = {"PB_DATA_KEY": key} if key is not None else {}
+    result = run_python("import django; django.setup()", "config.settings.production", SECRET_KEY=STRONG_SECRET, **env)
+    assert result.returncode != 0
+    assert "PB_DATA_KEY must be set" in result.stderr
 
 
 def test_production_deploy_check_reports_nothing():
@@ -84,7 +92,12 @@ def test_production_deploy_check_reports_nothing():
         capture_output=True,
         text=True,
         timeout=120,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production", "SECRET_KEY": STRONG_SECRET},
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECRET_KEY": STRONG_SECRET,
+            "PB_DATA_KEY": STRONG_SECRET,
+        },
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout

@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    ("lang", "cap"), [("kk", "55\u202f380\u202f000\u00a0₸"), ("ru", "55\u202f380\u202f000\u00a0₸"),
-                      ("en", "KZT 55,380,000")],
+    ("lang", "cap"),
+    [("kk", "55\u202f380\u202f000\u00a0₸"), ("ru", "55\u202f380\u202f000\u00a0₸"), ("en", "KZT 55,380,000")],
 )
 def test_aktau_2024_cycle_shows_the_cap_in_each_language(client, lang, cap):
     page = cycle_page("aktau-2024", lang)
@@ -101,16 +101,38 @@ def test_cycle_form_refuses_overlapping_or_disordered_phases(client):
         value = form.initial.get(name, field.initial)
         if value is not None:
             data[name] = value
-    data.update({"title": page.title, "slug": page.slug, "territory": page.territory_id, "year": 2024,
-                 "total_budget": page.total_budget, "intro": page.intro, "ballot_type": "approval",
-                 "ballot_min_choices": 1, "ballot_max_choices": 3, "tally_rule": "greedy", "min_voter_age": 16,
-                 "phases-TOTAL_FORMS": 2, "phases-INITIAL_FORMS": 0, "phases-MIN_NUM_FORMS": 0,
-                 "phases-MAX_NUM_FORMS": 1000,
-                 "phases-0-phase": "collection", "phases-0-starts_on": "2024-02-01", "phases-0-ends_on": "2024-03-15",
-                 "phases-0-ORDER": 1,
-                 "phases-1-phase": "moderation", "phases-1-starts_on": "2024-03-01", "phases-1-ends_on": "2024-04-15",
-                 "phases-1-ORDER": 2, "comment_notifications": "", "comments-TOTAL_FORMS": 0,
-                 "comments-INITIAL_FORMS": 0, "comments-MIN_NUM_FORMS": 0, "comments-MAX_NUM_FORMS": 1000})
+    data.update(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "territory": page.territory_id,
+            "year": 2024,
+            "total_budget": page.total_budget,
+            "intro": page.intro,
+            "ballot_type": "approval",
+            "ballot_min_choices": 1,
+            "ballot_max_choices": 3,
+            "tally_rule": "greedy",
+            "min_voter_age": 16,
+            "phases-TOTAL_FORMS": 2,
+            "phases-INITIAL_FORMS": 0,
+            "phases-MIN_NUM_FORMS": 0,
+            "phases-MAX_NUM_FORMS": 1000,
+            "phases-0-phase": "collection",
+            "phases-0-starts_on": "2024-02-01",
+            "phases-0-ends_on": "2024-03-15",
+            "phases-0-ORDER": 1,
+            "phases-1-phase": "moderation",
+            "phases-1-starts_on": "2024-03-01",
+            "phases-1-ends_on": "2024-04-15",
+            "phases-1-ORDER": 2,
+            "comment_notifications": "",
+            "comments-TOTAL_FORMS": 0,
+            "comments-INITIAL_FORMS": 0,
+            "comments-MIN_NUM_FORMS": 0,
+            "comments-MAX_NUM_FORMS": 1000,
+        }
+    )
     data = {k: v for k, v in data.items() if not isinstance(v, (list, dict))}
     response = client.post(url, data)
     assert response.status_code == 200
