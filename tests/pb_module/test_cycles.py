@@ -87,7 +87,6 @@ def test_territory_tree():
 
 def test_cycle_form_refuses_overlapping_or_disordered_phases(client):
     from django.contrib.auth import get_user_model
-
     from wagtail.users.models import UserProfile
 
     admin = get_user_model().objects.create_superuser("root", "root@example.kz", "pw")

@@ -5,8 +5,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.utils import translation
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from pb_module import services
 from pb_module.models import CyclePhase, ExpertReview, Proposal, ProposalComment, ProposalFollower, ProposalPage
