@@ -45,7 +45,7 @@ CYCLES_HEADING = {
 NAMESPACE = uuid.UUID("0b5e2a44-5d0e-4f0b-9a53-7a0b5d1c2e11")
 
 
-def _key(*parts) -> uuid.UUID:
+def demo_key(*parts) -> uuid.UUID:
     return uuid.uuid5(NAMESPACE, ":".join(str(p) for p in parts))
 
 
@@ -61,7 +61,7 @@ def _stream(blocks, lang, owner):
             value = {"text": text[lang], "attribution": ""}
         else:
             value = text[lang]
-        data.append({"type": kind, "value": value, "id": str(_key(owner, i))})
+        data.append({"type": kind, "value": value, "id": str(demo_key(owner, i))})
     return data
 
 
@@ -74,13 +74,17 @@ def _home_fields(lang):
         "intro": C.HOME["intro"][lang],
         "what_is_pb": C.HOME["what_is_pb"][lang],
         "key_figures": [
-            {"type": "figure", "value": {"value": f["value"], "label": f["label"][lang]}, "id": str(_key("figure", i))}
+            {
+                "type": "figure",
+                "value": {"value": f["value"], "label": f["label"][lang]},
+                "id": str(demo_key("figure", i)),
+            }
             for i, f in enumerate(C.HOME["figures"])
         ],
         "cycles": [
             {
                 "type": "current_cycles",
-                "id": str(_key("cycles")),
+                "id": str(demo_key("cycles")),
                 "value": {"heading": CYCLES_HEADING[lang], "note": C.HOME["cycles_placeholder"][lang]},
             }
         ],
@@ -126,12 +130,12 @@ def _concept_fields(lang, pdf):
 # --- helpers -------------------------------------------------------------------------------
 
 
-def _publish(page):
+def publish(page):
     page.save_revision().publish()
     return page
 
 
-def _upsert_child(parent, model, slug, fields):
+def upsert_child(parent, model, slug, fields):
     """Create or update the Kazakh page `slug` under `parent` and publish it."""
     page = model.objects.child_of(parent).filter(slug=slug).first()
     if page is None:
@@ -140,10 +144,10 @@ def _upsert_child(parent, model, slug, fields):
     else:
         for name, value in fields.items():
             setattr(page, name, value)
-    return _publish(page)
+    return publish(page)
 
 
-def _translate(source_page, model, fields_by_lang, languages, tags=None):
+def translate_page(source_page, model, fields_by_lang, languages, tags=None):
     """Make or refresh the translations of `source_page` with wagtail-localize."""
     source, created = TranslationSource.get_or_create_from_instance(source_page)
     if not created:
@@ -167,12 +171,12 @@ def _translate(source_page, model, fields_by_lang, languages, tags=None):
         if tags is not None:
             page = model.objects.get(translation_key=source_page.translation_key, locale=locale)
             page.tags.set(tags[lang], clear=True)
-            _publish(page)
+            publish(page)
 
 
-def _upsert_snippet(model, key, fields_by_lang):
+def upsert_snippet(model, key, fields_by_lang):
     objs = {}
-    translation_key = _key(model.__name__, key)
+    translation_key = demo_key(model.__name__, key)
     for lang in (SOURCE, *TARGETS):
         locale = Locale.objects.get(language_code=lang)
         obj, _ = model.objects.update_or_create(
@@ -199,7 +203,7 @@ def _demo_image(title, colour):
     image = Image(
         title=title,
         description=title,
-        file=ImageFile(io.BytesIO(buf.getvalue()), name=f"demo-{_key(title).hex[:8]}.png"),
+        file=ImageFile(io.BytesIO(buf.getvalue()), name=f"demo-{demo_key(title).hex[:8]}.png"),
     )
     image.save()
     return image
@@ -272,7 +276,7 @@ def _home_root():
     else:
         for name, value in _home_fields(SOURCE).items():
             setattr(home, name, value)
-    _publish(home)
+    publish(home)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Qatysu")
@@ -292,7 +296,7 @@ def load_demo(stdout=None) -> dict:
 
     councils = {}
     for spec in C.COUNCILS:
-        objs = _upsert_snippet(
+        objs = upsert_snippet(
             PublicCouncil,
             spec["key"],
             lambda lang, s=spec: {
@@ -304,7 +308,7 @@ def load_demo(stdout=None) -> dict:
         )
         councils[spec["key"]] = objs[SOURCE]
     for spec in C.CENTRES:
-        _upsert_snippet(
+        upsert_snippet(
             PublicCentre,
             spec["key"],
             lambda lang, s=spec: {
@@ -319,10 +323,10 @@ def load_demo(stdout=None) -> dict:
         )
 
     home = _home_root()
-    about = _upsert_child(home, StandardPage, C.ABOUT["slug"], _about_fields(SOURCE))
+    about = upsert_child(home, StandardPage, C.ABOUT["slug"], _about_fields(SOURCE))
     about.show_in_menus = True
-    _publish(about)
-    news_index = _upsert_child(
+    publish(about)
+    news_index = upsert_child(
         home, NewsIndexPage, C.NEWS_INDEX["slug"], {**_simple_fields(C.NEWS_INDEX, SOURCE), "show_in_menus": True}
     )
     images = [
@@ -333,20 +337,20 @@ def load_demo(stdout=None) -> dict:
     ]
     news_pages = []
     for item, image in zip(C.NEWS, images, strict=True):
-        page = _upsert_child(
+        page = upsert_child(
             news_index, NewsPage, item["slug"], {**_news_fields(item, SOURCE, councils), "image": image}
         )
         page.tags.set(item["tags"][SOURCE], clear=True)
-        news_pages.append(_publish(page))
-    documents = _upsert_child(
+        news_pages.append(publish(page))
+    documents = upsert_child(
         home,
         DocumentIndexPage,
         C.DOCUMENT_INDEX["slug"],
         {**_simple_fields(C.DOCUMENT_INDEX, SOURCE), "show_in_menus": True},
     )
     pdf = _concept_pdf()
-    concept = _upsert_child(documents, ConceptDocumentPage, C.CONCEPT["slug"], _concept_fields(SOURCE, pdf))
-    centres = _upsert_child(
+    concept = upsert_child(documents, ConceptDocumentPage, C.CONCEPT["slug"], _concept_fields(SOURCE, pdf))
+    centres = upsert_child(
         home,
         PublicCentreIndexPage,
         C.CENTRES_INDEX["slug"],
@@ -356,20 +360,20 @@ def load_demo(stdout=None) -> dict:
     # Aliases first (the synchronised trees), then real translations replace them.
     for code in TARGETS:
         synchronize_tree(kk, Locale.objects.get(language_code=code))
-    _translate(home, HomePage, _home_fields, TARGETS)
-    _translate(about, StandardPage, _about_fields, TARGETS)
-    _translate(news_index, NewsIndexPage, lambda lang: _simple_fields(C.NEWS_INDEX, lang), TARGETS)
+    translate_page(home, HomePage, _home_fields, TARGETS)
+    translate_page(about, StandardPage, _about_fields, TARGETS)
+    translate_page(news_index, NewsIndexPage, lambda lang: _simple_fields(C.NEWS_INDEX, lang), TARGETS)
     for item, page in zip(C.NEWS, news_pages, strict=True):
-        _translate(
+        translate_page(
             page,
             NewsPage,
             lambda lang, i=item: _news_fields(i, lang, councils),
             item["translate_to"],
             tags=item["tags"],
         )
-    _translate(documents, DocumentIndexPage, lambda lang: _simple_fields(C.DOCUMENT_INDEX, lang), TARGETS)
-    _translate(concept, ConceptDocumentPage, lambda lang: _concept_fields(lang, pdf), TARGETS)
-    _translate(centres, PublicCentreIndexPage, lambda lang: _simple_fields(C.CENTRES_INDEX, lang), TARGETS)
+    translate_page(documents, DocumentIndexPage, lambda lang: _simple_fields(C.DOCUMENT_INDEX, lang), TARGETS)
+    translate_page(concept, ConceptDocumentPage, lambda lang: _concept_fields(lang, pdf), TARGETS)
+    translate_page(centres, PublicCentreIndexPage, lambda lang: _simple_fields(C.CENTRES_INDEX, lang), TARGETS)
 
     return {"home": home, "news": news_pages, "concept": concept}
 

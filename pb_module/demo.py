@@ -10,9 +10,8 @@ from datetime import datetime, time, timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
-from wagtail.models import Locale
 
-from home.demo import SOURCE, TARGETS, _key, _publish, _translate, _upsert_child
+from home.demo import SOURCE, TARGETS, publish, translate_page, upsert_child, upsert_snippet
 
 from . import demo_content as C
 from . import roles, services
@@ -49,22 +48,20 @@ STATUS_PHASE = {
 
 def _territories():
     """Each territory in kk, ru and en with one translation key; returns the Kazakh ones by key."""
-    made = {lang: {} for lang in (SOURCE, *TARGETS)}
+    made = {}
     for spec in C.TERRITORIES:
-        for lang in made:
-            parent = made[lang][spec["parent"]] if spec["parent"] else None
-            made[lang][spec["key"]], _ = Territory.objects.update_or_create(
-                translation_key=_key("territory", spec["key"]),
-                locale=Locale.objects.get(language_code=lang),
-                defaults={
-                    "name": spec["name"][lang],
-                    "kind": spec["kind"],
-                    "parent": parent,
-                    "settlement_category": spec["category"],
-                    "population_16_plus": spec["population_16_plus"],
-                },
-            )
-    return made[SOURCE]
+        made[spec["key"]] = upsert_snippet(
+            Territory,
+            spec["key"],
+            lambda lang, s=spec: {
+                "name": s["name"][lang],
+                "kind": s["kind"],
+                "settlement_category": s["category"],
+                "population_16_plus": s["population_16_plus"],
+                "parent": made[s["parent"]][lang] if s["parent"] else None,
+            },
+        )
+    return {key: objs[SOURCE] for key, objs in made.items()}
 
 
 def _user(username, group, first_name="", last_name=""):
@@ -90,7 +87,7 @@ def _keep_open(spec):
 def _cycle(pb_index, spec, territories):
     spec = _keep_open(spec)
     fields = lambda lang: {"title": spec["title"][lang], "intro": spec["intro"][lang]}  # noqa: E731
-    page = _upsert_child(
+    page = upsert_child(
         pb_index,
         PBCyclePage,
         spec["key"],
@@ -106,8 +103,8 @@ def _cycle(pb_index, spec, territories):
         },
     )
     page.phases = [CyclePhase(phase=phase, starts_on=start, ends_on=end) for phase, start, end in spec["phases"]]
-    _publish(page)
-    _translate(page, PBCyclePage, fields, TARGETS)
+    publish(page)
+    translate_page(page, PBCyclePage, fields, TARGETS)
     return PBCyclePage.objects.get(pk=page.pk)
 
 
@@ -183,7 +180,9 @@ def _proposal(spec, cycles, territories, actors, ngos):
             "description": s["description"][code],
             "location": s["location"][code],
         }
-        _translate(ProposalPage.objects.get(pk=page.pk), ProposalPage, fields, spec["translate_to"], tags=spec["tags"])
+        translate_page(
+            ProposalPage.objects.get(pk=page.pk), ProposalPage, fields, spec["translate_to"], tags=spec["tags"]
+        )
 
 
 def _review(proposal, review, expert, lang):
@@ -202,13 +201,13 @@ def load_pb_demo(home):
     """Territories, MRP 2026, the PB section with three cycles, NGO accounts and proposals."""
     MrpRate.objects.get_or_create(year=2026, defaults={"tenge": MRP_2026})
     territories = _territories()
-    pb_index = _upsert_child(
+    pb_index = upsert_child(
         home,
         PBIndexPage,
         PB_INDEX["slug"],
         {"title": PB_INDEX["title"][SOURCE], "intro": PB_INDEX["intro"][SOURCE], "show_in_menus": True},
     )
-    _translate(
+    translate_page(
         pb_index,
         PBIndexPage,
         lambda lang: {"title": PB_INDEX["title"][lang], "intro": PB_INDEX["intro"][lang]},
