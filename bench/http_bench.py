@@ -28,6 +28,8 @@ URLS = [
     "/kk/documents/concept-local-self-government-2025/",
     "/ru/public-centres/",
     "/kk/search/?q=%D0%BA%D0%B5%D2%A3%D0%B5%D1%81",
+    "/ru/participatory-budget/aktau-2024/",
+    "/kk/participatory-budget/almaty-bostandyq-2027/submit/",
 ]
 MAX_REQUESTS = 20_000
 

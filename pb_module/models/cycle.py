@@ -245,10 +245,11 @@ class PBCyclePage(RoutablePageMixin, Page):
     # --- proposals ----------------------------------------------------------------------------
 
     @property
-    def public_proposals(self):
+    def public_proposals(self) -> list:
+        """Published proposals under this page, each with `district_name` in this page's language."""
         from .proposal import ProposalPage
 
-        return (
+        pages = list(
             ProposalPage.objects.live()
             .public()
             .child_of(self)
@@ -256,6 +257,15 @@ class PBCyclePage(RoutablePageMixin, Page):
             .select_related("proposal", "proposal__district")
             .order_by("title")
         )
+        keys = {page.proposal.district.translation_key for page in pages}
+        names = dict(
+            Territory.objects.filter(locale_id=self.locale_id, translation_key__in=keys).values_list(
+                "translation_key", "name"
+            )
+        )
+        for page in pages:
+            page.district_name = names.get(page.proposal.district.translation_key, page.proposal.district.name)
+        return pages
 
     @path("")
     def index_route(self, request):
