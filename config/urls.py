@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from pb_module import views as pb_views
+from pb_module import voting_views as pb_voting_views
 from search import views as search_views
 
 
@@ -23,6 +24,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v1/", include("pb_module.api_urls")),
 ]
 
 if settings.DEBUG:
@@ -37,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("feeds/news-<int:index_id>.rss", home_views.news_feed, name="news_feed"),
     path("pb/track/<str:token>/", pb_views.track_view, name="pb_track"),
+    path("pb/receipts/", pb_voting_views.receipt_view, name="pb_receipt"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

@@ -168,3 +168,83 @@ class ExpertReviewForm(forms.Form):
 
 class HideCommentForm(forms.Form):
     reason = forms.CharField(label=_("Public reason for hiding"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class VerifyVoterForm(forms.Form):
+    iin = forms.CharField(
+        label=_("IIN"),
+        max_length=20,
+        help_text=_("12 digits, as on your identity card."),
+        error_messages={"required": _("Enter your IIN.")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    birth_date = forms.DateField(
+        label=_("Date of birth"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": _("Enter your date of birth."), "invalid": _("Enter a valid date.")},
+    )
+    district = forms.ModelChoiceField(
+        label=_("District where you live"),
+        queryset=Territory.objects.none(),
+        empty_label=_("Choose…"),
+        error_messages={
+            "required": _("Choose a district."),
+            "invalid_choice": _("Choose a district within the territory of this cycle."),
+        },
+    )
+    phone = forms.CharField(
+        label=_("Mobile phone"),
+        max_length=20,
+        help_text=_("A one-time code is sent here."),
+        error_messages={"required": _("Enter your mobile phone number.")},
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+    confirm_date_mismatch = forms.BooleanField(
+        label=_("My IIN and date of birth are both right"),
+        required=False,
+        help_text=_("Tick only if we warned that they do not match."),
+    )
+
+    def __init__(self, *args, cycle, **kwargs):
+        super().__init__(*args, **kwargs)
+        territory = cycle.territory.localized
+        self.fields["district"].queryset = Territory.objects.filter(
+            pk__in=[t.pk for t in territory.descendants()]
+        ).order_by("name")
+
+
+class AssistedBallotForm(VerifyVoterForm):
+    """What an operator checks at a public centre: the same as online, without the phone."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["phone"]
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code from the SMS"),
+        max_length=10,
+        error_messages={"required": _("Enter the code from the SMS.")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+    )
+
+
+class ReceiptForm(forms.Form):
+    code = forms.CharField(label=_("Receipt code"), max_length=20, help_text=_("For example ABCD-EFGH-JKLM."))
+
+
+def ballot_items_from(data, ids: set[int], ballot_type) -> dict[int, int]:
+    """Read the chosen proposals (and points) from a submitted ballot form; unknown ids are ignored."""
+    items = {}
+    if ballot_type == "cumulative":
+        for pk in ids:
+            raw = (data.get(f"points_{pk}") or "").strip()
+            if raw:
+                items[pk] = int(raw) if raw.isdigit() else -1
+        return {pk: points for pk, points in items.items() if points != 0}
+    values = data.getlist("proposal") if hasattr(data, "getlist") else data.get("proposal", [])
+    for value in values:
+        if str(value).isdigit() and int(value) in ids:
+            items[int(value)] = 1
+    return items

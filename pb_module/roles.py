@@ -41,7 +41,7 @@ ROLE_PERMISSIONS = {
         "change_mrprate",
         "view_mrprate",
     ],
-    OPERATORS: [],
+    OPERATORS: ["add_assisted_ballot"],
 }
 # Roles that work in the Wagtail admin (NGO representatives use the public site only).
 ADMIN_ROLES = [MODERATORS, EXPERTS, EDITORS, OPERATORS]

@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "rest_framework",
+    "drf_spectacular",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -179,12 +181,44 @@ SITE_TITLE = _("Qatysu")
 INSECURE_PB_DATA_KEY = "qatysu-development-data-key"  # noqa: S105 - a known dev value, refused in production
 PB_DATA_KEY = os.environ.get("PB_DATA_KEY", INSECURE_PB_DATA_KEY)
 PB_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+# Voters: the IIN is kept only as an HMAC under this key (production refuses the default).
+INSECURE_PB_VOTER_HASH_KEY = "qatysu-development-voter-hash-key"  # noqa: S105 - a known dev value, refused in production
+PB_VOTER_HASH_KEY = os.environ.get("PB_VOTER_HASH_KEY", INSECURE_PB_VOTER_HASH_KEY)
+# One-time codes by SMS: console (dev), locmem (tests), http (a gateway at PB_SMS_GATEWAY_URL), fixed (load tests).
+PB_SMS_BACKEND = os.environ.get("PB_SMS_BACKEND", "console")
+PB_SMS_FIXED_CODE = os.environ.get("PB_SMS_FIXED_CODE", "")
+PB_SMS_GATEWAY_URL = os.environ.get("PB_SMS_GATEWAY_URL", "")
+PB_SMS_GATEWAY_TOKEN = os.environ.get("PB_SMS_GATEWAY_TOKEN", "")
+# Who vouches for an IIN and date of birth; an eGov or digital-signature provider can replace the built-in one.
+PB_IDENTITY_BACKEND = os.environ.get("PB_IDENTITY_BACKEND", "pb_module.identity.BuiltinIdentityBackend")
+PB_OTP_TTL_SECONDS = 5 * 60
+PB_OTP_MAX_WRONG = 5
+PB_OTP_LOCK_SECONDS = 15 * 60
+PB_SMS_PER_PHONE = (3, 10 * 60)  # at most 3 codes to one phone in 10 minutes
+PB_SMS_PER_IP = (20, 60 * 60)  # at most 20 codes from one address in an hour
+PB_VOTER_SESSION_SECONDS = 30 * 60
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Qatysu <noreply@qatysu.kz>")
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
+
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "EXCEPTION_HANDLER": "pb_module.api.exception_handler",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Qatysu participatory budget API",
+    "DESCRIPTION": "Cycles, ballots and receipts. Vote counts are hidden until a cycle's results are published.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "PREPROCESSING_HOOKS": ["pb_module.api.only_public_api"],
+}
 
 LOGGING = {
     "version": 1,

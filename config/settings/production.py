@@ -3,7 +3,15 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import INSECURE_PB_DATA_KEY, INSECURE_SECRET_KEY, PB_DATA_KEY, SECRET_KEY
+from .base import (
+    INSECURE_PB_DATA_KEY,
+    INSECURE_PB_VOTER_HASH_KEY,
+    INSECURE_SECRET_KEY,
+    PB_DATA_KEY,
+    PB_SMS_BACKEND,
+    PB_VOTER_HASH_KEY,
+    SECRET_KEY,
+)
 
 DEBUG = False
 
@@ -15,6 +23,11 @@ if not SECRET_KEY or SECRET_KEY == INSECURE_SECRET_KEY or len(SECRET_KEY) < 50:
 
 if not PB_DATA_KEY or PB_DATA_KEY == INSECURE_PB_DATA_KEY or len(PB_DATA_KEY) < 32:
     raise ImproperlyConfigured("PB_DATA_KEY must be set in the environment to a random value of 32+ characters.")
+
+if not PB_VOTER_HASH_KEY or PB_VOTER_HASH_KEY == INSECURE_PB_VOTER_HASH_KEY or len(PB_VOTER_HASH_KEY) < 32:
+    raise ImproperlyConfigured("PB_VOTER_HASH_KEY must be set in the environment to a random value of 32+ characters.")
+if PB_SMS_BACKEND == "fixed":
+    raise ImproperlyConfigured("PB_SMS_BACKEND=fixed is for load tests only: production must send real codes.")
 
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",

@@ -14,3 +14,4 @@ STORAGES = {
 # Static files straight from the app folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+PB_SMS_BACKEND = "locmem"

@@ -1,3 +1,4 @@
+from .ballot import Ballot, BallotItem, Channel, Receipt, VerificationChallenge
 from .cycle import BallotType, CyclePhase, PBCyclePage, PBIndexPage, TallyRule
 from .proposal import (
     ExpertReview,
@@ -12,6 +13,11 @@ from .proposal import (
 from .territory import MrpRate, Territory
 
 __all__ = [
+    "Ballot",
+    "BallotItem",
+    "Channel",
+    "Receipt",
+    "VerificationChallenge",
     "BallotType",
     "CyclePhase",
     "ExpertReview",

@@ -122,6 +122,17 @@ class PBCyclePage(RoutablePageMixin, Page):
     )
     tally_rule = models.CharField(_("tally rule"), max_length=24, choices=TallyRule.choices, default=TallyRule.GREEDY)
     min_voter_age = models.PositiveSmallIntegerField(_("minimum voter age"), default=16)
+    ballot_final = models.BooleanField(
+        _("a cast ballot is final"),
+        default=True,
+        help_text=_("As on eGov. Untick to let voters replace their ballot until voting closes (the last counts)."),
+    )
+    results_published_at = models.DateTimeField(
+        _("results published at"),
+        null=True,
+        blank=True,
+        help_text=_("Vote counts stay hidden everywhere until the results are published."),
+    )
 
     override_translatable_fields = [SynchronizedField("territory", overridable=False)]
     content_panels = Page.content_panels + [
@@ -141,6 +152,7 @@ class PBCyclePage(RoutablePageMixin, Page):
                 FieldPanel("ballot_type"),
                 FieldRowPanel([FieldPanel("ballot_min_choices"), FieldPanel("ballot_max_choices")]),
                 FieldRowPanel([FieldPanel("ballot_max_points"), FieldPanel("ballot_max_points_per_proposal")]),
+                FieldPanel("ballot_final"),
                 FieldPanel("tally_rule"),
                 FieldPanel("min_voter_age"),
             ],
@@ -190,6 +202,15 @@ class PBCyclePage(RoutablePageMixin, Page):
             p for p in self.phase_dates if p.phase != Phase.IMPLEMENTATION and (p.ends_on or p.starts_on) >= self.today
         ]
         return bool(ahead)
+
+    @property
+    def is_voting(self) -> bool:
+        return self.current_phase == Phase.VOTING
+
+    @property
+    def results_published(self) -> bool:
+        """Vote counts are shown only from this moment (the embargo)."""
+        return self.results_published_at is not None and self.results_published_at <= timezone.now()
 
     @property
     def is_collecting(self) -> bool:
@@ -270,6 +291,12 @@ class PBCyclePage(RoutablePageMixin, Page):
     @path("")
     def index_route(self, request):
         return self.render(request)
+
+    @path("vote/")
+    def vote(self, request):
+        from pb_module.voting_views import vote_view
+
+        return vote_view(request, self)
 
     @path("submit/")
     def submit(self, request):

@@ -4,6 +4,8 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Sum
+from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -42,8 +44,16 @@ VERDICT_CHOICES = [
 ]
 
 
+class ProposalQuerySet(models.QuerySet):
+    def with_vote_counts(self):
+        """Annotate `votes`: points summed over all counted ballots. Show it only after the embargo."""
+        return self.annotate(votes=Coalesce(Sum("ballot_items__points"), 0))
+
+
 class Proposal(models.Model):
     """What every language version of a proposal shares: never translated, changed only by services."""
+
+    objects = ProposalQuerySet.as_manager()
 
     cycle = models.ForeignKey(
         "pb_module.PBCyclePage", verbose_name=_("cycle"), on_delete=models.PROTECT, related_name="proposals"

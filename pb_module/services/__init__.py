@@ -9,8 +9,24 @@ from .proposals import (
     record_expert_review,
     submit_proposal,
 )
+from .voting import (
+    CastResult,
+    VoterIdentity,
+    cast_assisted_ballot,
+    cast_ballot,
+    check_receipt,
+    confirm_verification,
+    start_verification,
+)
 
 __all__ = [
+    "CastResult",
+    "VoterIdentity",
+    "cast_assisted_ballot",
+    "cast_ballot",
+    "check_receipt",
+    "confirm_verification",
+    "start_verification",
     "Submission",
     "add_comment",
     "change_status",
