@@ -20,6 +20,7 @@ COPY --chown=qatysu:qatysu . .
 RUN python locales/po.py compile \
     && SECRET_KEY=build-only-build-only-build-only-build-only-build-only-0000 \
     PB_DATA_KEY=build-only-build-only-build-only-0000 \
+    PB_VOTER_HASH_KEY=build-only-build-only-build-only-0000 \
     python manage.py collectstatic --no-input
 
 USER qatysu

@@ -1,9 +1,11 @@
 """Admin screens for the moderator, the expert and comment moderation; each calls one service."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from pb_module import services
@@ -95,3 +97,47 @@ def hide_comment_view(request, pk):
             messages.success(request, _("The comment is hidden; the reason is shown in its place."))
             return redirect("pb_comments:index")
     return _render(request, "hide_comment.html", {"comment": comment, "form": form, "header_title": _("Hide comment")})
+
+
+def assisted_ballot_view(request):
+    """A public-centre operator records the ballot of a resident who came in person."""
+    from pb_module.forms import AssistedBallotForm, ballot_items_from
+    from pb_module.models import PBCyclePage
+    from pb_module.services.voting import ballot_costs, voting_open
+
+    if not request.user.has_perm("pb_module.add_assisted_ballot"):
+        raise PermissionDenied
+    cycles = [
+        c for c in PBCyclePage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE) if voting_open(c)
+    ]
+    cycle = next((c for c in cycles if str(c.pk) == (request.POST.get("cycle") or request.GET.get("cycle"))), None)
+    if cycle is None:
+        return _render(request, "assisted_choose.html", {"cycles": cycles, "header_title": _("Assisted ballot")})
+    form = AssistedBallotForm(request.POST or None, cycle=cycle)
+    costs = ballot_costs(cycle)
+    proposals = [(p, costs[p.pk]) for p in Proposal.objects.filter(pk__in=costs).order_by("pk")]
+    context = {"cycle": cycle, "form": form, "proposals": proposals, "header_title": _("Assisted ballot"), "chosen": {}}
+    if request.method == "POST" and form.is_valid():
+        items = ballot_items_from(request.POST, set(costs), cycle.ballot_type)
+        context["chosen"] = items
+        try:
+            result = services.cast_assisted_ballot(
+                cycle=cycle,
+                operator=request.user,
+                iin=form.cleaned_data["iin"],
+                birth_date=form.cleaned_data["birth_date"],
+                district=form.cleaned_data["district"],
+                items=items,
+                confirm_date_mismatch=form.cleaned_data["confirm_date_mismatch"],
+                language=get_language(),
+            )
+        except ValidationError as error:
+            _add_service_errors(form, error)
+        else:
+            return _render(
+                request,
+                "assisted_done.html",
+                {"result": result, "cycle": cycle, "header_title": _("Assisted ballot")},
+                status=201,
+            )
+    return _render(request, "assisted_ballot.html", context, status=400 if form.errors else 200)

@@ -5,7 +5,7 @@ Called by `load_demo` after the CMS pages exist. Proposals go through the real s
 Running it again leaves existing demo proposals alone.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -75,8 +75,22 @@ def _user(username, group, first_name="", last_name=""):
     return user
 
 
+def _voting_now(spec):
+    """The cycle whose voting is open at load time: its phases end with voting running today."""
+    today = timezone.localdate()
+    phases = [
+        ("collection", today - timedelta(days=120), today - timedelta(days=90)),
+        ("moderation", today - timedelta(days=89), today - timedelta(days=60)),
+        ("voting", today - timedelta(days=3), today + timedelta(days=25)),
+        ("results", today + timedelta(days=26), today + timedelta(days=35)),
+    ]
+    return {**spec, "phases": phases}
+
+
 def _keep_open(spec):
     """The cycle that is "open now" keeps its phase lengths but is moved so that collection runs today."""
+    if spec["style"] == "voting":
+        return _voting_now(spec)
     if spec["style"] != "open":
         return spec
     shift = (timezone.localdate() - timedelta(days=28)) - spec["phases"][0][1]
@@ -224,4 +238,56 @@ def load_pb_demo(home):
     }
     for spec in C.PROPOSALS:
         _proposal(spec, cycles, territories, actors, ngos)
+    cycles[C.VOTING_CYCLE["key"]] = voting = _cycle(pb_index, C.VOTING_CYCLE, territories)
+    _voting_demo(voting, territories[C.VOTING_CYCLE["territory"]], actors["moderator"])
     return {"index": pb_index, "cycles": cycles}
+
+
+def _voting_demo(cycle, territory, moderator):
+    """Proposals on the ballot of the open voting cycle, and a few assisted ballots from a public centre."""
+    from .rules.iin import make_iin
+
+    made = []
+    for n, (title, summary, cost) in enumerate(C.VOTING_PROPOSALS):
+        external_id = f"demo:shymkent-{n}"
+        proposal = Proposal.objects.filter(external_id=external_id).first()
+        if proposal is None:
+            proposal = services.submit_proposal(
+                cycle=cycle,
+                language="kk",
+                title=title["kk"],
+                summary=summary["kk"],
+                description=summary["kk"],
+                district=territory,
+                estimated_cost=cost,
+                author_name="Шымкент тұрғыны",
+                author_contact="+7 700 000 00 00",
+                external_id=external_id,
+                historical=True,
+            ).proposal
+            for status in ("in_moderation", "on_ballot"):
+                services.change_status(proposal=proposal, new_status=status, user=moderator)
+            page = ProposalPage.objects.get(proposal=proposal, alias_of__isnull=True)
+            translate_page(
+                page,
+                ProposalPage,
+                lambda lang, t=title, s=summary: {
+                    "title": t[lang],
+                    "summary": s[lang],
+                    "description": s[lang],
+                    "location": "",
+                },
+                TARGETS,
+            )
+        made.append(proposal)
+    operator = _user("operator_demo", roles.OPERATORS, "Гүлнар", "Ахметова")
+    if not cycle.ballots.exists():
+        for n, choice in enumerate([[0, 1], [1, 2, 3], [3, 4]]):
+            services.cast_assisted_ballot(
+                cycle=cycle,
+                operator=operator,
+                iin=make_iin(date(1960 + n * 15, 3, 1 + n), "female", 100 + n),
+                birth_date=date(1960 + n * 15, 3, 1 + n),
+                district=territory,
+                items={made[i].pk: 1 for i in choice},
+            )

@@ -1519,3 +1519,89 @@ PROPOSALS = [
         "comments": [],
     },
 ]
+
+# A cycle whose voting is open at load time (the loader moves its dates around today).
+VOTING_CYCLE = {
+    "key": "shymkent-2027",
+    "territory": "shymkent",
+    "year": 2027,
+    "total_budget": 150_000_000,
+    "style": "voting",
+    "title": {
+        "kk": "Шымкент — қатысу бюджеті 2027",
+        "ru": "Шымкент — бюджет участия 2027",
+        "en": "Shymkent — participatory budget 2027",
+    },
+    "intro": {
+        "kk": "Дауыс беру жүріп жатыр: жалпы құны 150\u00a0000\u00a0000 теңгеге сыятын жобаларды таңдаңыз.",
+        "ru": "Идёт голосование: выберите проекты, общая стоимость которых укладывается в 150\u00a0000\u00a0000 тенге.",
+        "en": "Voting is open: choose projects whose total cost fits within 150,000,000 tenge.",
+    },
+    "ballot_type": "knapsack",
+    "min_choices": 1,
+    "max_choices": None,
+    "tally_rule": "equalshares/add1",
+}
+VOTING_PROPOSALS = [
+    (
+        {"kk": "Абай даңғылындағы веложол", "ru": "Велодорожка на проспекте Абая", "en": "Cycle lane on Abai Avenue"},
+        {
+            "kk": "Абай даңғылы бойымен 3 км қауіпсіз веложол.",
+            "ru": "Безопасная велодорожка длиной 3 км вдоль проспекта Абая.",
+            "en": "A safe 3 km cycle lane along Abai Avenue.",
+        },
+        58_000_000,
+    ),
+    (
+        {
+            "kk": "Тұран шағын ауданындағы балалар алаңы",
+            "ru": "Детская площадка в микрорайоне Туран",
+            "en": "Playground in the Turan microdistrict",
+        },
+        {
+            "kk": "Көлеңкелі, инклюзивті балалар алаңы.",
+            "ru": "Тенистая инклюзивная детская площадка.",
+            "en": "A shaded, inclusive playground.",
+        },
+        24_000_000,
+    ),
+    (
+        {
+            "kk": "Бадам өзені жағалауын жарықтандыру",
+            "ru": "Освещение набережной реки Бадам",
+            "en": "Lighting for the Badam river embankment",
+        },
+        {
+            "kk": "Жағалау бойына 120 үнемді шам орнату.",
+            "ru": "Установить 120 энергосберегающих фонарей вдоль набережной.",
+            "en": "Install 120 energy-saving lamps along the embankment.",
+        },
+        36_000_000,
+    ),
+    (
+        {
+            "kk": "Мектеп жанындағы жаяу жүргіншілер өткелдері",
+            "ru": "Пешеходные переходы у школ",
+            "en": "Pedestrian crossings near schools",
+        },
+        {
+            "kk": "Бес мектеп жанында жарықтандырылған өткелдер.",
+            "ru": "Освещённые переходы у пяти школ.",
+            "en": "Lit crossings near five schools.",
+        },
+        18_500_000,
+    ),
+    (
+        {
+            "kk": "Қалалық саябақтағы ашық кітапхана",
+            "ru": "Открытая библиотека в городском парке",
+            "en": "Open-air library in the city park",
+        },
+        {
+            "kk": "Жазғы оқу залы және кітап алмасу сөрелері.",
+            "ru": "Летний читальный зал и полки для обмена книгами.",
+            "en": "A summer reading room and book-exchange shelves.",
+        },
+        12_000_000,
+    ),
+]

@@ -1,6 +1,8 @@
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -29,6 +31,17 @@ register_permission_policy(ProposalComment, ReadOnlyPolicy(ProposalComment))
 
 
 class ProposalIndexView(ModelViewSet.index_view_class):
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        # The embargo: vote counts only for administrators until a cycle's results are published.
+        user = self.request.user
+        accessor = lambda p: p.votes if (user.is_superuser or p.cycle.specific.results_published) else "—"  # noqa: E731
+        return [*columns, Column("votes", label=_("votes"), accessor=accessor)]
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().with_vote_counts()
+
     def get_list_buttons(self, instance):
         buttons = super().get_list_buttons(instance)
         user = self.request.user
@@ -125,7 +138,18 @@ def register_pb_admin_urls():
         path("pb/proposals/<int:pk>/status/", admin_views.change_status_view, name="pb_proposal_status"),
         path("pb/proposals/<int:pk>/review/", admin_views.expert_review_view, name="pb_proposal_review"),
         path("pb/comments/<int:pk>/hide/", admin_views.hide_comment_view, name="pb_comment_hide"),
+        path("pb/assisted/", admin_views.assisted_ballot_view, name="pb_assisted_ballot"),
     ]
+
+
+class OperatorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("pb_module.add_assisted_ballot")
+
+
+@hooks.register("register_admin_menu_item")
+def register_assisted_ballot_menu_item():
+    return OperatorMenuItem(_("Assisted ballot"), reverse("pb_assisted_ballot"), icon_name="user", order=250)
 
 
 from wagtail.snippets.models import register_snippet  # noqa: E402

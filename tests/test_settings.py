@@ -19,7 +19,17 @@ def run_python(code, settings="config.settings.dev", **env):
     full_env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL", "SECRET_KEY", "AWS_STORAGE_BUCKET_NAME"}
+        if k
+        not in {
+            "DATABASE_URL",
+            "REDIS_URL",
+            "ELASTICSEARCH_URL",
+            "SECRET_KEY",
+            "AWS_STORAGE_BUCKET_NAME",
+            "PB_DATA_KEY",
+            "PB_VOTER_HASH_KEY",
+            "PB_SMS_BACKEND",
+        }
     }
     full_env.update(DJANGO_SETTINGS_MODULE=settings, **env)
     return subprocess.run(
@@ -72,15 +82,41 @@ def test_services_are_chosen_by_environment_urls():
 @pytest.mark.parametrize("secret", [None, "django-insecure-qatysu-development-only", "short"])
 def test_production_refuses_a_missing_or_default_secret(secret):
     env = {"SECRET_KEY": secret} if secret is not None else {}
-    result = run_python("import django; django.setup()", "config.settings.production", PB_DATA_KEY=STRONG_SECRET, **env)
+    result = run_python(
+        "import django; django.setup()",
+        "config.settings.production",
+        PB_DATA_KEY=STRONG_SECRET,
+        PB_VOTER_HASH_KEY=STRONG_SECRET,
+        **env,
+    )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("PB_VOTER_HASH_KEY", "qatysu-development-voter-hash-key", "PB_VOTER_HASH_KEY must be set"),
+        ("PB_SMS_BACKEND", "fixed", "PB_SMS_BACKEND=fixed is for load tests only"),
+    ],
+)
+def test_production_refuses_the_default_voter_key_and_the_fixed_code_backend(name, value, message):
+    env = {"SECRET_KEY": STRONG_SECRET, "PB_DATA_KEY": STRONG_SECRET, "PB_VOTER_HASH_KEY": STRONG_SECRET, name: value}
+    result = run_python("import django; django.setup()", "config.settings.production", **env)
+    assert result.returncode != 0
+    assert message in result.stderr
 
 
 @pytest.mark.parametrize("key", [None, "qatysu-development-data-key", "short"])
 def test_production_refuses_a_missing_or_default_data_key(key):
     env = {"PB_DATA_KEY": key} if key is not None else {}
-    result = run_python("import django; django.setup()", "config.settings.production", SECRET_KEY=STRONG_SECRET, **env)
+    result = run_python(
+        "import django; django.setup()",
+        "config.settings.production",
+        SECRET_KEY=STRONG_SECRET,
+        PB_VOTER_HASH_KEY=STRONG_SECRET,
+        **env,
+    )
     assert result.returncode != 0
     assert "PB_DATA_KEY must be set" in result.stderr
 
@@ -97,6 +133,7 @@ def test_production_deploy_check_reports_nothing():
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
             "SECRET_KEY": STRONG_SECRET,
             "PB_DATA_KEY": STRONG_SECRET,
+            "PB_VOTER_HASH_KEY": STRONG_SECRET,
         },
     )
     assert result.returncode == 0, result.stdout + result.stderr
