@@ -195,7 +195,8 @@ PB_OTP_TTL_SECONDS = 5 * 60
 PB_OTP_MAX_WRONG = 5
 PB_OTP_LOCK_SECONDS = 15 * 60
 PB_SMS_PER_PHONE = (3, 10 * 60)  # at most 3 codes to one phone in 10 minutes
-PB_SMS_PER_IP = (20, 60 * 60)  # at most 20 codes from one address in an hour
+# At most 20 codes from one address in an hour (a public centre's shared address may need more).
+PB_SMS_PER_IP = (int(os.environ.get("PB_SMS_PER_IP_LIMIT", "20")), 60 * 60)
 PB_VOTER_SESSION_SECONDS = 30 * 60
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Qatysu <noreply@qatysu.kz>")
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -1,3 +1,4 @@
+import functools
 import secrets
 from dataclasses import dataclass
 
@@ -40,10 +41,18 @@ def tracking_hash(token: str) -> str:
     return crypto.keyed_hash(token, "tracking")
 
 
+@functools.cache
+def source_locale_id() -> int:
+    """The id of the site's source locale (kk); locales are made once, by a migration."""
+    return Locale.objects.get(language_code=settings.LANGUAGE_CODE).pk
+
+
 def canonical_cycle(cycle: PBCyclePage) -> PBCyclePage:
     """The cycle page in the site's source language: proposals of every language point to it."""
-    source = cycle.get_translation_or_none(Locale.objects.get(language_code=settings.LANGUAGE_CODE))
-    return (source or cycle).specific
+    if isinstance(cycle, PBCyclePage) and cycle.locale_id == source_locale_id():
+        return cycle
+    source = PBCyclePage.objects.filter(translation_key=cycle.translation_key, locale_id=source_locale_id()).first()
+    return source or cycle.specific
 
 
 def cost_error(cost, cycle: PBCyclePage, language: str) -> str | None:

@@ -355,14 +355,24 @@ def test_operator_records_an_assisted_ballot_in_the_admin(client, voting, make_u
     operator = make_user("operator2", roles.OPERATORS)
     client.force_login(operator)
     assert str(cycle.title) in client.get("/admin/pb/assisted/").content.decode()
-    response = client.post("/admin/pb/assisted/", {
-        "cycle": cycle.pk, "iin": make_iin(date(1950, 1, 2), "male", 11), "birth_date": "1950-01-02",
-        "district": cycle.territory.pk, "proposal": [proposals[2].pk]})
+    response = client.post(
+        "/admin/pb/assisted/",
+        {
+            "cycle": cycle.pk,
+            "iin": make_iin(date(1950, 1, 2), "male", 11),
+            "birth_date": "1950-01-02",
+            "district": cycle.territory.pk,
+            "proposal": [proposals[2].pk],
+        },
+    )
     assert response.status_code == 201
     assert re.search(r"[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}", response.content.decode())
     ballot = Ballot.objects.filter(cycle=cycle, operator=operator).get()
     assert (ballot.channel, ballot.age_band, list(ballot.items.values_list("proposal_id", flat=True))) == (
-        "assisted", "65+", [proposals[2].pk])
+        "assisted",
+        "65+",
+        [proposals[2].pk],
+    )
     moderator = make_user("not-an-operator", roles.MODERATORS)
     client.force_login(moderator)
     assert client.get("/admin/pb/assisted/").status_code == 302  # refused, back to the dashboard
