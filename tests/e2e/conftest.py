@@ -19,6 +19,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+E2E_SMS_CODE = "246810"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -56,6 +57,9 @@ def live_site():
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "MEDIA_ROOT": str(workdir / "media"),
+        # One-time codes the test knows: the fixed-code backend (which production settings refuse).
+        "PB_SMS_BACKEND": "fixed",
+        "PB_SMS_FIXED_CODE": E2E_SMS_CODE,
         "DATABASE_URL": os.environ.get("E2E_DATABASE_URL") or f"sqlite:///{workdir / 'e2e.sqlite3'}",
     }
     for command in (["migrate", "--no-input", "-v0"], ["load_demo", "--no-admin"]):
