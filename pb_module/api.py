@@ -4,6 +4,7 @@ Errors are JSON: {"code": machine code, "message": translated text, "errors": {f
 Writes keep CSRF protection for browsers: send the csrftoken cookie back in X-CSRFToken.
 """
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
@@ -76,9 +77,19 @@ class CsrfProtected:
             )
 
 
+CYCLE_CACHE_SECONDS = 30
+
+
 def _cycle_or_404(pk) -> PBCyclePage:
-    cycle = get_object_or_404(PBCyclePage.objects.live().public(), pk=pk)
-    return canonical_cycle(cycle)
+    """The cycle (in the source language) with its phases; cached briefly, since every voting request needs it."""
+    key = f"pb:api:cycle:{pk}"
+    cycle = cache.get(key)
+    if cycle is None:
+        cycle = canonical_cycle(get_object_or_404(PBCyclePage.objects.live().public(), pk=pk))
+        cycle.phase_dates  # noqa: B018 - computed before caching, so hits need no query
+        cycle.territory.descendant_keys  # noqa: B018
+        cache.set(key, cycle, CYCLE_CACHE_SECONDS)
+    return cycle
 
 
 def _localized(cycle):
@@ -151,7 +162,12 @@ class CycleList(APIView):
 class CycleDetail(APIView):
     @extend_schema(responses=inline_serializer("Cycle", CYCLE_FIELDS))
     def get(self, request, pk):
-        return Response(cycle_data(_cycle_or_404(pk)))
+        key = f"pb:api:cycle-data:{pk}:{get_language()}"
+        data = cache.get(key)
+        if data is None:
+            data = cycle_data(_cycle_or_404(pk))
+            cache.set(key, data, CYCLE_CACHE_SECONDS)
+        return Response(data)
 
 
 class ProposalList(APIView):

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
@@ -90,10 +91,13 @@ class Territory(TranslatableMixin, index.Indexed, models.Model):
             level = [c.pk for c in children]
         return found
 
+    @cached_property
+    def descendant_keys(self) -> frozenset:
+        return frozenset(t.translation_key for t in self.descendants())
+
     def contains(self, other: "Territory") -> bool:
         """True when `other` (in any language) is this territory or lies within it."""
-        keys = {t.translation_key for t in self.descendants()}
-        return other.translation_key in keys
+        return other.translation_key in self.descendant_keys
 
 
 class MrpRate(models.Model):
