@@ -57,7 +57,20 @@ def test_no_english_interface_string_on_kazakh_and_russian_pages(client, demo, l
         "no-such-page/",
         "news/218-public-councils-3915-members/",
         "documents/concept-local-self-government-2025/",
+        "participatory-budget/",
+        "participatory-budget/aktau-2024/",
+        "participatory-budget/aksu-2025/",
+        "participatory-budget/almaty-bostandyq-2027/submit/",
+        "participatory-budget/aktau-2024/submit/",
+        "participatory-budget/shymkent-2027/",
+        "participatory-budget/shymkent-2027/vote/",
+        "pb/receipts/?code=AAAA-BBBB-CCCC",
+        "accounts/login/",
     ]
+    from pb_module.models import ProposalPage
+
+    reviewed = ProposalPage.objects.live().filter(locale__language_code=lang, proposal__reviews__isnull=False)
+    paths += [page.url.removeprefix(f"/{lang}/") for page in reviewed[:3]]
     for path in paths:
         text = _visible_text(client.get(f"/{lang}/{path}").content.decode())
         leaked = [msgid for msgid in english if re.search(r"(?<![\w@.-])" + re.escape(msgid) + r"(?![\w@.-])", text)]

@@ -376,3 +376,20 @@ def test_operator_records_an_assisted_ballot_in_the_admin(client, voting, make_u
     moderator = make_user("not-an-operator", roles.MODERATORS)
     client.force_login(moderator)
     assert client.get("/admin/pb/assisted/").status_code == 302  # refused, back to the dashboard
+
+
+def test_openapi_schema_documents_the_voting_api(client):
+    response = client.get("/api/v1/schema/?format=json")
+    assert response.status_code == 200
+    schema = json.loads(response.content)
+    assert schema["info"]["title"] == "Qatysu participatory budget API"
+    assert set(schema["paths"]) == {
+        "/api/v1/cycles/",
+        "/api/v1/cycles/{id}/",
+        "/api/v1/cycles/{id}/proposals/",
+        "/api/v1/cycles/{id}/ballot",
+        "/api/v1/voting/verify/start",
+        "/api/v1/voting/verify/confirm",
+        "/api/v1/receipts/{code}",
+    }
+    assert set(schema["paths"]["/api/v1/cycles/{id}/ballot"]) == {"get", "post"}
