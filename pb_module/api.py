@@ -24,6 +24,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from wagtail.models import Locale
 
 from pb_module import services
+from pb_module.forms import districts_of
 from pb_module.models import Ballot, PBCyclePage, ProposalPage, Territory
 from pb_module.rules.phases import Phase
 from pb_module.services.proposals import canonical_cycle
@@ -99,7 +100,6 @@ def _localized(cycle):
 
 def cycle_data(cycle: PBCyclePage) -> dict:
     local = _localized(cycle)
-    territory = cycle.territory.localized
     return {
         "id": cycle.pk,
         "title": local.title,
@@ -119,7 +119,7 @@ def cycle_data(cycle: PBCyclePage) -> dict:
         },
         "min_voter_age": cycle.min_voter_age,
         "results_published": cycle.results_published,
-        "districts": [{"id": t.pk, "name": t.name} for t in territory.descendants()],
+        "districts": [{"id": t.pk, "name": t.name} for t in districts_of(cycle)],
     }
 
 

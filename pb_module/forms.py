@@ -33,6 +33,12 @@ def check_attachment(upload):
     return upload
 
 
+def districts_of(cycle):
+    """The territories a resident of `cycle` can live in, in the reader's language."""
+    territory = cycle.territory.localized
+    return Territory.objects.filter(pk__in=[t.pk for t in territory.descendants()]).order_by("name")
+
+
 class ProposalForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=150, error_messages={"required": _("Enter a title.")})
     summary = forms.CharField(
@@ -88,10 +94,7 @@ class ProposalForm(forms.Form):
 
     def __init__(self, *args, cycle, **kwargs):
         super().__init__(*args, **kwargs)
-        territory = cycle.territory.localized
-        self.fields["district"].queryset = Territory.objects.filter(
-            pk__in=[t.pk for t in territory.descendants()]
-        ).order_by("name")
+        self.fields["district"].queryset = districts_of(cycle)
         self.cycle = cycle
 
     def clean_estimated_cost(self):
@@ -207,10 +210,7 @@ class VerifyVoterForm(forms.Form):
 
     def __init__(self, *args, cycle, **kwargs):
         super().__init__(*args, **kwargs)
-        territory = cycle.territory.localized
-        self.fields["district"].queryset = Territory.objects.filter(
-            pk__in=[t.pk for t in territory.descendants()]
-        ).order_by("name")
+        self.fields["district"].queryset = districts_of(cycle)
 
 
 class AssistedBallotForm(VerifyVoterForm):
