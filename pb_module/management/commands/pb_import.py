@@ -1,0 +1,28 @@
+import re
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.text import slugify
+
+from pb_module.rules import pabulib
+from pb_module.services.pabulib_io import import_election
+
+
+class Command(BaseCommand):
+    help = "Import a pabulib .pb file as a cycle with its proposals and anonymised ballots (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file")
+        parser.add_argument("--key", help="slug of the cycle page (default: from the file name)")
+
+    def handle(self, *args, file, key=None, **options):
+        try:
+            election = pabulib.read_file(file)
+        except (OSError, pabulib.PabulibError) as error:
+            raise CommandError(f"{file}: {error}") from None
+        key = key or slugify(re.sub(r"[_\s]+", "-", Path(file).stem))[:80]
+        cycle = import_election(election, key=key)
+        self.stdout.write(
+            f"imported {len(election.projects)} projects and {len(election.votes)} ballots into “{cycle.title}”"
+        )
+        self.stdout.write(str(cycle.pk))
