@@ -65,7 +65,7 @@ class TallyRule(models.TextChoices):
     GREEDY_NO_SKIP = "greedy-no-skip", _("Greedy, stopping at the first proposal that does not fit")
     GREEDY_THRESHOLD = "greedy-threshold", _("Greedy among proposals above a vote threshold")
     EQUAL_SHARES = "equalshares/add1", _("Method of Equal Shares (with add-one completion)")
-    GREEDY_CUSTOM = "greedy-custom", _("Greedy, then the next project if 80% of its cost is left (Poznań)")
+    GREEDY_CUSTOM = "greedy-custom", _("Greedy, then the next project if at least 80 percent of its cost is left (Poznań)")
 
 
 class PBCycleForm(WagtailAdminPageForm):
