@@ -97,3 +97,17 @@ def test_migrations_match_the_models():
         env={"DJANGO_SETTINGS_MODULE": "config.settings.test", "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_translations_keep_the_placeholders_of_their_message(lang):
+    po = polib.pofile(str(ROOT / "locales" / lang / "LC_MESSAGES" / "django.po"))
+    placeholder = re.compile(r"%(?:\(\w+\))?[sd]|%%|%")
+    for entry in po:
+        if entry.obsolete or "python-format" not in entry.flags:
+            continue
+        translations = [entry.msgstr] if entry.msgstr else list(entry.msgstr_plural.values())
+        for text in translations:
+            assert sorted(placeholder.findall(text)) == sorted(placeholder.findall(entry.msgid)) or (
+                entry.msgid_plural and set(placeholder.findall(text)) <= set(placeholder.findall(entry.msgid_plural))
+            ), f"{entry.msgid!r} -> {text!r}"
