@@ -65,7 +65,10 @@ class TallyRule(models.TextChoices):
     GREEDY_NO_SKIP = "greedy-no-skip", _("Greedy, stopping at the first proposal that does not fit")
     GREEDY_THRESHOLD = "greedy-threshold", _("Greedy among proposals above a vote threshold")
     EQUAL_SHARES = "equalshares/add1", _("Method of Equal Shares (with add-one completion)")
-    GREEDY_CUSTOM = "greedy-custom", _("Greedy, then the next project if at least 80 percent of its cost is left (Poznań)")
+    GREEDY_CUSTOM = (
+        "greedy-custom",
+        _("Greedy, then the next project if at least 80 percent of its cost is left (Poznań)"),
+    )
 
 
 class PBCycleForm(WagtailAdminPageForm):
@@ -122,6 +125,12 @@ class PBCyclePage(RoutablePageMixin, Page):
         _("points per proposal"), null=True, blank=True, help_text=_("Cumulative ballots only.")
     )
     tally_rule = models.CharField(_("tally rule"), max_length=24, choices=TallyRule.choices, default=TallyRule.GREEDY)
+    tally_min_score = models.PositiveIntegerField(
+        _("minimum score"),
+        null=True,
+        blank=True,
+        help_text=_("For the greedy rule with a threshold: proposals with fewer votes or points are not funded."),
+    )
     min_voter_age = models.PositiveSmallIntegerField(_("minimum voter age"), default=16)
     ballot_final = models.BooleanField(
         _("a cast ballot is final"),
@@ -154,7 +163,7 @@ class PBCyclePage(RoutablePageMixin, Page):
                 FieldRowPanel([FieldPanel("ballot_min_choices"), FieldPanel("ballot_max_choices")]),
                 FieldRowPanel([FieldPanel("ballot_max_points"), FieldPanel("ballot_max_points_per_proposal")]),
                 FieldPanel("ballot_final"),
-                FieldPanel("tally_rule"),
+                FieldRowPanel([FieldPanel("tally_rule"), FieldPanel("tally_min_score")]),
                 FieldPanel("min_voter_age"),
             ],
             heading=_("Voting"),

@@ -71,6 +71,9 @@ def import_election(election: pabulib.Election, *, key: str) -> PBCyclePage:
         "ballot_min_choices": int(meta.get("min_length", "1") or 1),
         "ballot_max_choices": int(meta["max_length"]) if meta.get("max_length", "").isdigit() else None,
         "ballot_max_points": int(meta["max_sum_points"]) if meta.get("max_sum_points", "").isdigit() else None,
+        "tally_min_score": int(meta["min_project_score_threshold"])
+        if meta.get("min_project_score_threshold", "").isdigit()
+        else None,
     }
     cycle = PBCyclePage.objects.child_of(index).filter(slug=key).first()
     if cycle is None:
@@ -188,6 +191,8 @@ def election_from_cycle(cycle: PBCyclePage) -> pabulib.Election:
         "rule": cycle.tally_rule,
         "currency": "KZT",
     }
+    if cycle.tally_min_score is not None:
+        meta["min_project_score_threshold"] = str(cycle.tally_min_score)
     return pabulib.Election(
         meta,
         projects,
