@@ -60,3 +60,4 @@ clean:
 # Throughput of the public pages under gunicorn on loopback (bounded: a few seconds a URL).
 bench: $(VENV)/.installed-dev mo
 	$(PY) bench/http_bench.py
+	$(PY) bench/mes_bench.py
