@@ -288,7 +288,7 @@ def _home_root():
 
 # Not one transaction: wagtail-localize publishes translations on commit, from page objects
 # read before their children were added, which would reset the tree's child counts.
-def load_demo(stdout=None) -> dict:
+def load_demo() -> dict:
     """Create or refresh the demo site; returns what was made, for the command and the tests."""
     kk = Locale.objects.get(language_code=SOURCE)
     for code in TARGETS:

@@ -13,7 +13,7 @@ from pb_module.forms import ExpertReviewForm, HideCommentForm, StatusChangeForm
 from pb_module.models import Proposal, ProposalComment
 from pb_module.models.proposal import STATUS_LABELS
 from pb_module.rules.statuses import allowed_next
-from pb_module.views import _add_service_errors
+from pb_module.views import add_service_errors
 
 
 def _render(request, template, context, status=200):
@@ -36,7 +36,7 @@ def change_status_view(request, pk):
                 merged_into=form.cleaned_data["merged_into"],
             )
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -66,7 +66,7 @@ def expert_review_view(request, pk):
         try:
             services.record_expert_review(proposal=proposal, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The expert conclusion is recorded and published."))
             return redirect("pb_proposals:index")
@@ -92,7 +92,7 @@ def hide_comment_view(request, pk):
         try:
             services.hide_comment(comment=comment, user=request.user, reason=form.cleaned_data["reason"])
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The comment is hidden; the reason is shown in its place."))
             return redirect("pb_comments:index")
@@ -132,7 +132,7 @@ def assisted_ballot_view(request):
                 language=get_language(),
             )
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             return _render(
                 request,

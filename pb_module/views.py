@@ -17,7 +17,7 @@ from pb_module.models import Proposal
 from pb_module.services.proposals import canonical_cycle, comments_open, tracking_hash
 
 
-def _add_service_errors(form, error: ValidationError):
+def add_service_errors(form, error: ValidationError):
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
             form.add_error(field if field in form.fields else None, errors)
@@ -48,7 +48,7 @@ def submit_proposal_view(request, cycle):
                 attachments=form.attachments(),
             )
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -99,7 +99,7 @@ def add_comment_view(request, page):
                 proposal=page.proposal, user=request.user, body=form.cleaned_data["body"], language=get_language()
             )
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your comment is published."))
             return redirect(page.url + "#comments")

@@ -18,7 +18,7 @@ from pb_module.models import ProposalPage
 from pb_module.rules import ballots as ballot_rules
 from pb_module.services.proposals import canonical_cycle
 from pb_module.services.voting import VoterIdentity, ballot_costs, ballot_rules_of, voter_hash, voting_open
-from pb_module.views import _add_service_errors
+from pb_module.views import add_service_errors
 
 SESSION_KEY = "pb_voters"
 PENDING_KEY = "pb_pending"
@@ -67,7 +67,7 @@ def verify_step(request, page, source, context):
             try:
                 voter = services.confirm_verification(cycle=source, hashed_iin=pending, code=form.cleaned_data["code"])
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 remember_voter(request, source, voter)
                 return redirect(page.url + "vote/")
@@ -86,7 +86,7 @@ def verify_step(request, page, source, context):
                 confirm_date_mismatch=data["confirm_date_mismatch"],
             )
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             request.session[PENDING_KEY] = {
                 **request.session.get(PENDING_KEY, {}),
