@@ -9,10 +9,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from pb_module import services
-from pb_module.forms import ExpertReviewForm, HideCommentForm, StatusChangeForm
-from pb_module.models import Proposal, ProposalComment
+from pb_module.forms import AssistedBallotForm, ExpertReviewForm, HideCommentForm, StatusChangeForm, ballot_items_from
+from pb_module.models import PBCyclePage, Proposal, ProposalComment
 from pb_module.models.proposal import STATUS_LABELS
 from pb_module.rules.statuses import allowed_next
+from pb_module.services.voting import ballot_costs, voting_open
 from pb_module.views import add_service_errors
 
 
@@ -101,10 +102,6 @@ def hide_comment_view(request, pk):
 
 def assisted_ballot_view(request):
     """A public-centre operator records the ballot of a resident who came in person."""
-    from pb_module.forms import AssistedBallotForm, ballot_items_from
-    from pb_module.models import PBCyclePage
-    from pb_module.services.voting import ballot_costs, voting_open
-
     if not request.user.has_perm("pb_module.add_assisted_ballot"):
         raise PermissionDenied
     cycles = [

@@ -65,7 +65,8 @@ def submit_proposal_view(request, cycle):
 def _proposal_context(request, page, **extra):
     proposal = page.proposal
     user = request.user
-    can_comment = comments_open(proposal) and user.is_authenticated and user.has_perm("pb_module.add_proposalcomment")
+    is_open = comments_open(proposal)
+    can_comment = is_open and user.is_authenticated and user.has_perm("pb_module.add_proposalcomment")
     return {
         "page": page,
         "self": page,
@@ -74,7 +75,7 @@ def _proposal_context(request, page, **extra):
         "log": proposal.status_changes.all(),
         "review": proposal.latest_review,
         "comments": proposal.comments.all(),
-        "comments_open": comments_open(proposal),
+        "comments_open": is_open,
         "can_comment": can_comment,
         "comment_form": extra.pop("comment_form", CommentForm() if can_comment else None),
         "follow_form": extra.pop("follow_form", FollowForm()),

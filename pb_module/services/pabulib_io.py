@@ -13,6 +13,7 @@ from wagtail.models import Locale
 from pb_module import crypto
 from pb_module.models import Ballot, BallotItem, CyclePhase, PBCyclePage, PBIndexPage, Proposal, ProposalPage, Territory
 from pb_module.rules import pabulib
+from pb_module.rules.iin import age_band
 from pb_module.rules.statuses import Status
 
 from .proposals import source_locale_id
@@ -37,8 +38,6 @@ def _day(text: str) -> date | None:
 
 
 def _age_band(fields: dict) -> str:
-    from pb_module.rules.iin import age_band
-
     raw = (fields.get("age") or "").strip()
     return age_band(int(raw)) if raw.isdigit() else "unknown"
 

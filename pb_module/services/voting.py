@@ -97,7 +97,8 @@ def check_voter(
             "birth_date",
         )
     born = result.registry_birth_date or birth_date
-    if not iin_rules.is_old_enough(born, voting_start(cycle), cycle.min_voter_age):
+    first_day = voting_start(cycle)
+    if not iin_rules.is_old_enough(born, first_day, cycle.min_voter_age):
         raise _error(
             "too_young",
             _("Residents aged %(age)s and over on the first day of voting can vote.") % {"age": cycle.min_voter_age},
@@ -105,7 +106,7 @@ def check_voter(
         )
     if not cycle.territory.contains(district):
         raise _error("district", _("Choose a district within the territory of this cycle."), "district")
-    age = iin_rules.age_on(born, voting_start(cycle))
+    age = iin_rules.age_on(born, first_day)
     return VoterIdentity(voter_hash(iin), iin_rules.age_band(age), result.sex, district.pk)
 
 
