@@ -29,6 +29,7 @@ ROLE_PERMISSIONS = {
         "view_proposalcomment",
         "view_territory",
         "view_expertreview",
+        "publish_results",
     ],
     EXPERTS: ["add_expertreview", "view_expertreview", "view_proposal"],
     NGO_REPRESENTATIVES: ["add_proposalcomment"],

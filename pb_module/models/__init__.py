@@ -10,6 +10,7 @@ from .proposal import (
     ProposalStatusChange,
     ProposalTag,
 )
+from .results import TallyResult
 from .territory import MrpRate, Territory
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "ProposalPage",
     "ProposalStatusChange",
     "ProposalTag",
+    "TallyResult",
     "TallyRule",
     "Territory",
 ]

@@ -38,8 +38,8 @@ PHASE_PROBLEMS = {
 }
 
 
-class PBIndexPage(ListingPage):
-    """The participatory-budgeting section: lists the cycles."""
+class PBIndexPage(RoutablePageMixin, ListingPage):
+    """The participatory-budgeting section: lists the cycles; compares the published ones."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["pb_module.PBCyclePage"]
@@ -51,6 +51,16 @@ class PBIndexPage(ListingPage):
     @property
     def cycles(self):
         return PBCyclePage.objects.live().public().child_of(self).order_by("-year", "title")
+
+    @path("")
+    def index_route(self, request):
+        return self.render(request)
+
+    @path("analytics/")
+    def comparison(self, request):
+        from pb_module.results_views import comparison_view
+
+        return comparison_view(request, self)
 
 
 class BallotType(models.TextChoices):
@@ -301,6 +311,32 @@ class PBCyclePage(RoutablePageMixin, Page):
     @path("")
     def index_route(self, request):
         return self.render(request)
+
+    def with_content_json(self, content):
+        """An older revision, edited or published again, never brings the embargo back."""
+        page = super().with_content_json(content)
+        page.results_published_at = (
+            PBCyclePage.objects.filter(pk=self.pk).values_list("results_published_at", flat=True).first()
+        )
+        return page
+
+    @path("results/")
+    def results(self, request):
+        from pb_module.results_views import results_view
+
+        return results_view(request, self)
+
+    @path("results/ballots/")
+    def results_ballots(self, request):
+        from pb_module.results_views import ballots_download
+
+        return ballots_download(request, self)
+
+    @path("analytics/")
+    def analytics(self, request):
+        from pb_module.results_views import analytics_view
+
+        return analytics_view(request, self)
 
     @path("vote/")
     def vote(self, request):

@@ -9,6 +9,7 @@ from .proposals import (
     record_expert_review,
     submit_proposal,
 )
+from .results import publish_problem, publish_results
 from .voting import (
     CastResult,
     VoterIdentity,
@@ -32,6 +33,8 @@ __all__ = [
     "change_status",
     "follow_proposal",
     "hide_comment",
+    "publish_problem",
+    "publish_results",
     "record_expert_review",
     "submit_proposal",
 ]

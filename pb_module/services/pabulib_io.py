@@ -11,7 +11,17 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from pb_module import crypto
-from pb_module.models import Ballot, BallotItem, CyclePhase, PBCyclePage, PBIndexPage, Proposal, ProposalPage, Territory
+from pb_module.models import (
+    Ballot,
+    BallotItem,
+    CyclePhase,
+    PBCyclePage,
+    PBIndexPage,
+    Proposal,
+    ProposalPage,
+    TallyResult,
+    Territory,
+)
 from pb_module.rules import pabulib
 from pb_module.rules.iin import age_band
 from pb_module.rules.statuses import Status
@@ -79,6 +89,8 @@ def import_election(election: pabulib.Election, *, key: str) -> PBCyclePage:
         cycle = PBCyclePage(slug=key, **fields)
         index.add_child(instance=cycle)
     else:
+        if TallyResult.objects.filter(cycle=cycle).exists():
+            raise ValueError(f"the results of cycle {key!r} are published: its ballots are frozen")
         for name, value in fields.items():
             setattr(cycle, name, value)
     start, end = _day(meta.get("date_begin", "")), _day(meta.get("date_end", ""))
@@ -186,10 +198,13 @@ def election_from_cycle(cycle: PBCyclePage) -> pabulib.Election:
         "num_projects": str(len(projects)),
         "num_votes": str(len(votes)),
         "budget": str(cycle.total_budget),
-        "vote_type": cycle.ballot_type,
+        # A knapsack ballot is an approval ballot whose chosen costs fit the budget (pabulib: max_sum_cost).
+        "vote_type": "approval" if cycle.ballot_type == "knapsack" else cycle.ballot_type,
         "rule": cycle.tally_rule,
         "currency": "KZT",
     }
+    if cycle.ballot_type == "knapsack":
+        meta["max_sum_cost"] = str(cycle.total_budget)
     if cycle.tally_min_score is not None:
         meta["min_project_score_threshold"] = str(cycle.tally_min_score)
     return pabulib.Election(

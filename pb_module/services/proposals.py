@@ -144,7 +144,7 @@ def submit_proposal(
     return Submission(proposal, page, token)
 
 
-def _require(user, permission):
+def require_permission(user, permission):
     if user is None or not user.is_active or not user.has_perm(f"pb_module.{permission}"):
         raise PermissionDenied
 
@@ -181,7 +181,7 @@ def transition_message(error: TransitionError) -> str:
 @transaction.atomic
 def change_status(*, proposal: Proposal, new_status: str, user, reason: str = "", merged_into=None):
     """Move `proposal` to `new_status`, record it in the public log, publish it when it becomes public."""
-    _require(user, "change_proposal_status")
+    require_permission(user, "change_proposal_status")
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     try:
         check_transition(proposal.status, new_status, reason)
@@ -217,7 +217,7 @@ def change_status(*, proposal: Proposal, new_status: str, user, reason: str = ""
 @transaction.atomic
 def record_expert_review(*, proposal: Proposal, user, verdict: str, validated_cost: int, conclusion: str):
     """The expert council's verdict, validated cost and public conclusion; the validated cost becomes the cost."""
-    _require(user, "add_expertreview")
+    require_permission(user, "add_expertreview")
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status != Status.IN_EXPERT_REVIEW:
         raise ValidationError(_("Only a proposal in expert review can be reviewed."), code="not_in_review")
@@ -256,7 +256,7 @@ def add_comment(
     *, proposal: Proposal, user, body: str, language: str, organisation: str = "", historical: bool = False
 ) -> ProposalComment:
     """A public comment by an NGO or public-council representative during the discussion phase."""
-    _require(user, "add_proposalcomment")
+    require_permission(user, "add_proposalcomment")
     if not historical and not comments_open(proposal):
         raise ValidationError(_("Comments are open only during the discussion phase."), code="closed")
     if not body.strip():
@@ -274,7 +274,7 @@ def add_comment(
 @transaction.atomic
 def hide_comment(*, comment: ProposalComment, user, reason: str) -> ProposalComment:
     """Hide a comment; the public sees that it was hidden, by whom and why."""
-    _require(user, "moderate_proposalcomment")
+    require_permission(user, "moderate_proposalcomment")
     if not reason.strip():
         raise ValidationError({"reason": _("Give a public reason for hiding the comment.")})
     comment.hidden, comment.hidden_reason, comment.hidden_by = True, reason.strip(), user

@@ -70,7 +70,8 @@ def _error(code: str, message, field: str | None = None):
 
 
 def voting_open(cycle: PBCyclePage) -> bool:
-    return cycle.current_phase == Phase.VOTING
+    """Ballots are taken during the voting phase, and never once the results are published."""
+    return cycle.current_phase == Phase.VOTING and cycle.results_published_at is None
 
 
 def voting_start(cycle: PBCyclePage) -> date:

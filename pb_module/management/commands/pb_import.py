@@ -21,7 +21,10 @@ class Command(BaseCommand):
         except (OSError, pabulib.PabulibError) as error:
             raise CommandError(f"{file}: {error}") from None
         key = key or slugify(re.sub(r"[_\s]+", "-", Path(file).stem))[:80]
-        cycle = import_election(election, key=key)
+        try:
+            cycle = import_election(election, key=key)
+        except ValueError as error:
+            raise CommandError(f"{file}: {error}") from None
         self.stdout.write(
             f"imported {len(election.projects)} projects and {len(election.votes)} ballots into “{cycle.title}”"
         )

@@ -1,0 +1,62 @@
+"""Public pages of published results: the result with its proof, the ballots to recompute it, analytics."""
+
+from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+
+from pb_module.analytics import cycle_analytics, published_cycles
+from pb_module.models import ProposalPage, TallyResult
+from pb_module.services.proposals import canonical_cycle
+
+
+def _pages(pks, locale_id) -> dict:
+    """Proposal pk -> its live page in `locale_id`, else its source page."""
+    found = {}
+    for page in ProposalPage.objects.live().filter(proposal_id__in=pks, alias_of__isnull=True).order_by("-locale_id"):
+        if page.locale_id == locale_id or page.proposal_id not in found:
+            found[page.proposal_id] = page
+    return found
+
+
+def results_view(request, page):
+    source = canonical_cycle(page)
+    result = TallyResult.objects.filter(cycle=source).first()
+    context = {"page": page, "self": page, "cycle": source, "result": result}
+    if result is not None:
+        pages = _pages([line["proposal"] for line in result.lines], page.locale_id)
+        lines = [{**line, "page": pages.get(line["proposal"])} for line in result.lines]
+        context["winners"] = [line for line in lines if line["selected"]]
+        context["others"] = [line for line in lines if not line["selected"]]
+        context["points"] = source.ballot_type == "cumulative"
+    return TemplateResponse(request, "pb_module/results.html", context)
+
+
+def ballots_download(request, page):
+    """The anonymised ballots exactly as they were tallied (their SHA-256 is on the results page)."""
+    result = TallyResult.objects.filter(cycle=canonical_cycle(page)).first()
+    if result is None:
+        raise Http404
+    response = HttpResponse(result.ballots_file.encode("utf-8"), content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{page.slug}-ballots.pb"'
+    return response
+
+
+def analytics_view(request, page):
+    data = cycle_analytics(page, get_language())
+    context = {"page": page, "self": page, "analytics": data}
+    if data is not None:
+        context["single"] = [data]
+        context["buckets"] = data.table3_rows
+        pages = _pages(list(data.votes), page.locale_id)
+        context["projects"] = sorted(
+            ({"page": pages.get(pk), "votes": n} for pk, n in data.votes.items()), key=lambda row: -row["votes"]
+        )
+    return TemplateResponse(request, "pb_module/analytics.html", context)
+
+
+def comparison_view(request, page):
+    return TemplateResponse(
+        request,
+        "pb_module/comparison.html",
+        {"page": page, "self": page, "cycles": published_cycles(get_language())},
+    )

@@ -1,0 +1,92 @@
+"""Publishing a cycle's result: the tally frozen with the ballots it was computed from."""
+
+import hashlib
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pb_module.models import PBCyclePage, Proposal, TallyResult
+from pb_module.rules import pabulib
+from pb_module.rules.phases import Phase
+from pb_module.rules.statuses import Status
+from pb_module.rules.tally import tally
+from pb_module.signals import forget_cached_cycle
+
+from .pabulib_io import election_from_cycle
+from .proposals import canonical_cycle, change_status, require_permission
+
+
+def publish_problem(cycle: PBCyclePage) -> str | None:
+    """Why the result of `cycle` cannot be published now (translated), or None when it can."""
+    cycle = canonical_cycle(cycle)
+    if TallyResult.objects.filter(cycle=cycle).exists():
+        return _("The results of this cycle are already published.")
+    voting = next((p for p in cycle.phase_dates if p.phase == Phase.VOTING), None)
+    if voting is not None and (voting.ends_on is None or voting.ends_on >= timezone.localdate()):
+        return _("Voting in this cycle has not closed yet: results can be published from the day after it ends.")
+    if not cycle.ballots.exists():
+        return _("Nobody has voted in this cycle: there is nothing to count.")
+    return None
+
+
+def _line(proposal_pk: int, project_id: str, election: pabulib.Election, score, selected: bool) -> dict:
+    return {
+        "proposal": proposal_pk,
+        "project_id": project_id,
+        "cost": int(election.projects[project_id].cost),
+        "score": int(score),
+        "selected": selected,
+    }
+
+
+@transaction.atomic
+def publish_results(*, cycle: PBCyclePage, user) -> TallyResult:
+    """Tally `cycle` by its rule, freeze the result with the anonymised ballots, end the embargo.
+
+    Proposals still on the ballot become selected or not selected (logged publicly, followers told).
+    From then on the database refuses any change to the cycle's ballots and to the result.
+    """
+    require_permission(user, "publish_results")
+    cycle = PBCyclePage.objects.select_for_update().get(pk=canonical_cycle(cycle).pk)
+    if problem := publish_problem(cycle):
+        raise ValidationError(problem, code="cannot_publish")
+    election = election_from_cycle(cycle)
+    text = pabulib.write(election)
+    outcome = tally(election, rule=cycle.tally_rule)
+    pks = dict(
+        (p.external_id or str(p.pk), p.pk) for p in Proposal.objects.filter(cycle=cycle).only("pk", "external_id")
+    )
+    order = list(election.projects)
+    winners = outcome["selected"]
+    others = sorted(
+        (pid for pid in order if pid not in set(winners)), key=lambda pid: (-outcome["scores"][pid], order.index(pid))
+    )
+    lines = [_line(pks[pid], pid, election, outcome["scores"][pid], True) for pid in winners] + [
+        _line(pks[pid], pid, election, outcome["scores"][pid], False) for pid in others
+    ]
+    now = timezone.now()
+    params = {"budget": cycle.total_budget, "ballot_type": cycle.ballot_type}
+    if cycle.tally_min_score is not None:
+        params["min_score"] = cycle.tally_min_score
+    result = TallyResult.objects.create(
+        cycle=cycle,
+        rule=outcome["rule"],
+        params=params,
+        budget=cycle.total_budget,
+        spent=int(outcome["budget_used"]),
+        ballot_count=len(election.votes),
+        lines=lines,
+        ballots_file=text,
+        ballots_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        published_at=now,
+        published_by=user,
+    )
+    selected = {line["proposal"] for line in lines if line["selected"]}
+    for proposal in Proposal.objects.filter(cycle=cycle, status=Status.ON_BALLOT).order_by("pk"):
+        new = Status.SELECTED if proposal.pk in selected else Status.NOT_SELECTED
+        change_status(proposal=proposal, new_status=new, user=user)
+    PBCyclePage.objects.filter(translation_key=cycle.translation_key).update(results_published_at=now)
+    transaction.on_commit(lambda: forget_cached_cycle(cycle))
+    return result
