@@ -9,10 +9,18 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from pb_module import services
-from pb_module.forms import AssistedBallotForm, ExpertReviewForm, HideCommentForm, StatusChangeForm, ballot_items_from
+from pb_module.forms import (
+    AssistedBallotForm,
+    ExpertReviewForm,
+    HideCommentForm,
+    PublishResultsForm,
+    StatusChangeForm,
+    ballot_items_from,
+)
 from pb_module.models import PBCyclePage, Proposal, ProposalComment
 from pb_module.models.proposal import STATUS_LABELS
 from pb_module.rules.statuses import allowed_next
+from pb_module.services.results import preview_results
 from pb_module.services.voting import ballot_costs, voting_open
 from pb_module.views import add_service_errors
 
@@ -138,3 +146,40 @@ def assisted_ballot_view(request):
                 status=201,
             )
     return _render(request, "assisted_ballot.html", context, status=400 if form.errors else 200)
+
+
+def results_index_view(request):
+    """The cycles whose results can be published, are published, or cannot be yet (and why)."""
+    if not request.user.has_perm("pb_module.publish_results"):
+        raise PermissionDenied
+    cycles = PBCyclePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("-year", "title")
+    rows = [
+        {"cycle": c, "published": hasattr(c, "tally_result"), "problem": services.publish_problem(c)} for c in cycles
+    ]
+    return _render(request, "results_index.html", {"rows": rows, "header_title": _("Publish results")})
+
+
+def publish_results_view(request, pk):
+    """A preview of the count, then publication once the moderator confirms."""
+    if not request.user.has_perm("pb_module.publish_results"):
+        raise PermissionDenied
+    cycle = get_object_or_404(PBCyclePage, pk=pk, locale__language_code=settings.LANGUAGE_CODE)
+    problem = services.publish_problem(cycle)
+    form = PublishResultsForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and not problem and form.is_valid():
+        try:
+            services.publish_results(cycle=cycle, user=request.user)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The results are published. The ballots of this cycle are now frozen."))
+            return redirect("pb_results")
+    context = {
+        "cycle": cycle,
+        "problem": problem,
+        "form": None if problem else form,
+        "header_title": _("Publish results"),
+    }
+    if not problem:
+        context["preview"] = preview_results(cycle, get_language())
+    return _render(request, "publish_results.html", context, status=400 if form.errors else 200)

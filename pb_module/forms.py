@@ -173,6 +173,16 @@ class HideCommentForm(forms.Form):
     reason = forms.CharField(label=_("Public reason for hiding"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class PublishResultsForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I have checked the count: publish the results"),
+        help_text=_(
+            "Publication cannot be undone: the ballots and the result are frozen, and the vote counts become public."
+        ),
+        error_messages={"required": _("Tick the box to confirm the publication.")},
+    )
+
+
 class VerifyVoterForm(forms.Form):
     iin = forms.CharField(
         label=_("IIN"),

@@ -139,6 +139,8 @@ def register_pb_admin_urls():
         path("pb/proposals/<int:pk>/review/", admin_views.expert_review_view, name="pb_proposal_review"),
         path("pb/comments/<int:pk>/hide/", admin_views.hide_comment_view, name="pb_comment_hide"),
         path("pb/assisted/", admin_views.assisted_ballot_view, name="pb_assisted_ballot"),
+        path("pb/results/", admin_views.results_index_view, name="pb_results"),
+        path("pb/results/<int:pk>/", admin_views.publish_results_view, name="pb_publish_results"),
     ]
 
 
@@ -150,6 +152,16 @@ class OperatorMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_assisted_ballot_menu_item():
     return OperatorMenuItem(_("Assisted ballot"), reverse("pb_assisted_ballot"), icon_name="user", order=250)
+
+
+class PublishResultsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("pb_module.publish_results")
+
+
+@hooks.register("register_admin_menu_item")
+def register_results_menu_item():
+    return PublishResultsMenuItem(_("Publish results"), reverse("pb_results"), icon_name="tasks", order=260)
 
 
 from wagtail.snippets.models import register_snippet  # noqa: E402

@@ -31,13 +31,43 @@ def publish_problem(cycle: PBCyclePage) -> str | None:
     return None
 
 
-def _line(proposal_pk: int, project_id: str, election: pabulib.Election, score, selected: bool) -> dict:
+def _count(cycle: PBCyclePage):
+    """The ballot export of `cycle`, its tally, and one line per proposal: winners in order, then the rest."""
+    election = election_from_cycle(cycle)
+    outcome = tally(election, rule=cycle.tally_rule)
+    pks = {p.external_id or str(p.pk): p.pk for p in Proposal.objects.filter(cycle=cycle).only("pk", "external_id")}
+    order = list(election.projects)
+    winners = outcome["selected"]
+    chosen = set(winners)
+    others = sorted(
+        (pid for pid in order if pid not in chosen), key=lambda pid: (-outcome["scores"][pid], order.index(pid))
+    )
+    lines = [
+        {
+            "proposal": pks[pid],
+            "project_id": pid,
+            "cost": int(election.projects[pid].cost),
+            "score": int(outcome["scores"][pid]),
+            "selected": pid in chosen,
+        }
+        for pid in [*winners, *others]
+    ]
+    return election, pabulib.write(election), outcome, lines
+
+
+def preview_results(cycle: PBCyclePage, language: str) -> dict:
+    """What publishing would give now, for the moderator to check first; nothing is saved."""
+    cycle = canonical_cycle(cycle)
+    election, _text, outcome, lines = _count(cycle)
+    proposals = Proposal.objects.in_bulk([line["proposal"] for line in lines])
+    for line in lines:
+        page = proposals[line["proposal"]].page_in(language) or proposals[line["proposal"]].source_page
+        line["title"] = page.title if page else line["project_id"]
     return {
-        "proposal": proposal_pk,
-        "project_id": project_id,
-        "cost": int(election.projects[project_id].cost),
-        "score": int(score),
-        "selected": selected,
+        "lines": lines,
+        "spent": int(outcome["budget_used"]),
+        "ballots": len(election.votes),
+        "rule": outcome["rule"],
     }
 
 
@@ -52,20 +82,7 @@ def publish_results(*, cycle: PBCyclePage, user) -> TallyResult:
     cycle = PBCyclePage.objects.select_for_update().get(pk=canonical_cycle(cycle).pk)
     if problem := publish_problem(cycle):
         raise ValidationError(problem, code="cannot_publish")
-    election = election_from_cycle(cycle)
-    text = pabulib.write(election)
-    outcome = tally(election, rule=cycle.tally_rule)
-    pks = dict(
-        (p.external_id or str(p.pk), p.pk) for p in Proposal.objects.filter(cycle=cycle).only("pk", "external_id")
-    )
-    order = list(election.projects)
-    winners = outcome["selected"]
-    others = sorted(
-        (pid for pid in order if pid not in set(winners)), key=lambda pid: (-outcome["scores"][pid], order.index(pid))
-    )
-    lines = [_line(pks[pid], pid, election, outcome["scores"][pid], True) for pid in winners] + [
-        _line(pks[pid], pid, election, outcome["scores"][pid], False) for pid in others
-    ]
+    election, text, outcome, lines = _count(cycle)
     now = timezone.now()
     params = {"budget": cycle.total_budget, "ballot_type": cycle.ballot_type}
     if cycle.tally_min_score is not None:

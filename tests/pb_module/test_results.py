@@ -174,3 +174,37 @@ def test_moderator_group_may_publish(db):
     from django.contrib.auth.models import Group
 
     assert Group.objects.get(name=roles.MODERATORS).permissions.filter(codename="publish_results").exists()
+
+
+def test_moderator_checks_the_count_and_publishes_in_the_admin(client, closed):
+    cycle, moderator = closed
+    client.force_login(moderator)
+    listing = client.get("/admin/pb/results/").content.decode()
+    assert f"/admin/pb/results/{cycle.pk}/" in listing
+    preview = client.get(f"/admin/pb/results/{cycle.pk}/")
+    on_ballot = Proposal.objects.filter(cycle=cycle, status=Status.ON_BALLOT)
+    assert preview.status_code == 200
+    assert all(p.source_page.title in preview.content.decode() for p in on_ballot)
+    assert not TallyResult.objects.filter(cycle=cycle).exists()  # looking publishes nothing
+    unconfirmed = client.post(f"/admin/pb/results/{cycle.pk}/", {})
+    assert unconfirmed.status_code == 400
+    assert "Tick the box" in unconfirmed.content.decode()
+    assert not TallyResult.objects.filter(cycle=cycle).exists()
+    done = client.post(f"/admin/pb/results/{cycle.pk}/", {"confirm": "on"})
+    assert done.status_code == 302
+    assert TallyResult.objects.filter(cycle=cycle).exists()
+    assert "results/" in client.get("/admin/pb/results/").content.decode()
+
+
+def test_admin_refuses_publication_while_voting_is_open(client, moderator):
+    cycle = cycle_page("shymkent-2027")
+    client.force_login(moderator)
+    page = client.get(f"/admin/pb/results/{cycle.pk}/").content.decode()
+    assert "has not closed yet" in page and 'name="confirm"' not in page
+    client.post(f"/admin/pb/results/{cycle.pk}/", {"confirm": "on"})
+    assert not TallyResult.objects.filter(cycle=cycle).exists()
+
+
+def test_others_cannot_open_the_publication_screen(client, make_user):
+    client.force_login(make_user("ngo2", roles.NGO_REPRESENTATIVES))
+    assert client.get("/admin/pb/results/").status_code in (302, 403)
