@@ -16,6 +16,7 @@ from pb_module import services
 from pb_module.forms import CodeForm, ReceiptForm, VerifyVoterForm, ballot_items_from
 from pb_module.models import ProposalPage
 from pb_module.rules import ballots as ballot_rules
+from pb_module.rules.phases import Phase
 from pb_module.services.proposals import canonical_cycle
 from pb_module.services.voting import VoterIdentity, ballot_costs, ballot_rules_of, voter_hash, voting_open
 from pb_module.views import add_service_errors
@@ -52,6 +53,7 @@ def vote_view(request, page):
     source = canonical_cycle(page)
     context = {"page": page, "self": page, "cycle": source}
     if not voting_open(source):
+        context["voting"] = next((p for p in source.phase_dates if p.phase == Phase.VOTING), None)
         return TemplateResponse(request, "pb_module/vote_closed.html", context)
     voter = session_voter(request, source)
     if voter is None:

@@ -50,6 +50,25 @@ def _free_port():
         return s.getsockname()[1]
 
 
+# The environment of the e2e server, for commands run against its database (see `site_manage`).
+SITE_ENV: dict = {}
+
+
+def site_manage(*args, **kwargs) -> str:
+    """Run `manage.py ARGS` against the e2e server's database; returns what it printed."""
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=SITE_ENV,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        **kwargs,
+    )
+    return done.stdout
+
+
 @pytest.fixture(scope="session")
 def live_site():
     workdir = Path(tempfile.mkdtemp(prefix="qatysu-e2e-"))
@@ -62,6 +81,8 @@ def live_site():
         "PB_SMS_FIXED_CODE": E2E_SMS_CODE,
         "DATABASE_URL": os.environ.get("E2E_DATABASE_URL") or f"sqlite:///{workdir / 'e2e.sqlite3'}",
     }
+    SITE_ENV.clear()
+    SITE_ENV.update(env)
     for command in (["migrate", "--no-input", "-v0"], ["load_demo", "--no-admin"]):
         subprocess.run(
             [sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True, timeout=600

@@ -4,7 +4,7 @@ import re
 
 from pb_module.rules.iin import make_iin
 
-from .conftest import E2E_SMS_CODE, axe_violations
+from .conftest import E2E_SMS_CODE, axe_violations, site_manage
 
 VOTE = "/en/participatory-budget/shymkent-2027/vote/"
 
@@ -64,3 +64,91 @@ def test_resident_votes_with_the_keyboard_only(live_site, page):
     page.goto(f"{live_site}/en/pb/receipts/?code={code}")
     assert "Counted: cast on" in page.locator("[role=status]").inner_text()
     assert axe_violations(page) == []
+
+
+# After the vote above (tests in a module run in order): the moderator closes the vote and publishes the result.
+MODERATOR = """
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+user, _ = get_user_model().objects.get_or_create(username="e2e_moderator", defaults={"first_name": "Дана"})
+user.set_password("e2e-moderator-pw")
+user.save()
+user.groups.add(Group.objects.get(name="Moderators"))
+"""
+
+
+CYCLE_ID = """
+from pb_module.models import PBCyclePage
+print(PBCyclePage.objects.get(slug="shymkent-2027", locale__language_code="kk").pk)
+"""
+
+
+def test_moderator_closes_the_vote_and_publishes_a_result_anyone_can_check(live_site, page):
+    import hashlib
+    from datetime import date, timedelta
+
+    from pb_module.rules import pabulib, tally
+
+    site_manage("shell", "-c", MODERATOR)
+    page.goto(f"{live_site}/admin/login/")
+    page.fill("#id_username", "e2e_moderator")
+    page.fill("#id_password", "e2e-moderator-pw")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/admin/")
+
+    # Before: no result, no counts, no ballots to download.
+    page.goto(f"{live_site}/en/participatory-budget/shymkent-2027/results/")
+    assert "not published yet" in page.locator("main").inner_text()
+    assert page.request.get(f"{live_site}/en/participatory-budget/shymkent-2027/results/ballots/").status == 404
+
+    # Closing the vote: the voting phase of the cycle ends yesterday, edited and published in the admin.
+    page.goto(f"{live_site}/admin/pb/results/")
+    assert "has not closed yet" in page.locator("main").inner_text()
+    cycle_id = site_manage("shell", "-c", CYCLE_ID).split()[-1]
+    page.goto(f"{live_site}/admin/pages/{cycle_id}/edit/")
+    voting_row = page.evaluate(
+        "() => [...document.querySelectorAll('select[name^=phases-][name$=-phase]')]"
+        ".find(s => s.value === 'voting').name.replace('-phase', '')"
+    )
+    yesterday = date.today() - timedelta(days=1)
+    page.fill(f"input[name={voting_row}-ends_on]", yesterday.isoformat())
+    page.evaluate("() => document.querySelector('button[name=action-publish]').click()")
+    page.wait_for_url("**/admin/pages/*/")
+    page.goto(f"{live_site}/en/participatory-budget/shymkent-2027/vote/")
+    assert "Voting closed on" in page.locator("main").inner_text()
+
+    # Publishing: the moderator checks the count, then confirms.
+    page.goto(f"{live_site}/admin/pb/results/{cycle_id}/")
+    assert page.locator("table.listing tbody tr").count() >= 2
+    page.get_by_role("button", name="Publish the results").click()
+    assert "Tick the box" in page.locator("main").inner_text()
+    page.check("#id_confirm")
+    page.get_by_role("button", name="Publish the results").click()
+    page.wait_for_url("**/admin/pb/results/")
+    assert "The results are published" in page.locator("body").inner_text()
+
+    # The public result in three languages, accessible, with the proof.
+    for lang in ("kk", "ru", "en"):
+        response = page.goto(f"{live_site}/{lang}/participatory-budget/shymkent-2027/results/")
+        assert response.status == 200
+        assert page.evaluate("document.documentElement.lang") == lang
+        assert axe_violations(page) == [], lang
+    sha = page.locator("code.hash").inner_text()
+    download = page.request.get(f"{live_site}/en/participatory-budget/shymkent-2027/results/ballots/")
+    assert download.status == 200
+    assert hashlib.sha256(download.body()).hexdigest() == sha
+    # Anyone recomputes the winners from the download; they are the ones the page lists first.
+    election = pabulib.read(download.body().decode("utf-8"))
+    recount = tally.tally(election)
+    winner_rows = page.locator("section[aria-labelledby=winners-heading] tbody tr")
+    assert winner_rows.count() == len(recount["selected"]) > 0
+    # The ballot cast by the browser in the test above is among the counted ballots.
+    assert len(election.votes) == 4
+
+    for lang in ("kk", "ru", "en"):
+        page.goto(f"{live_site}/{lang}/participatory-budget/shymkent-2027/analytics/")
+        assert page.locator("table.data").count() >= 3
+        assert axe_violations(page) == [], lang
+        page.goto(f"{live_site}/{lang}/participatory-budget/analytics/")
+        assert "Шымкент" in page.locator("main").inner_text() or "Shymkent" in page.locator("main").inner_text()
+        assert axe_violations(page) == [], lang
