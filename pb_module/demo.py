@@ -15,6 +15,7 @@ from home.demo import SOURCE, TARGETS, publish, translate_page, upsert_child, up
 
 from . import demo_content as C
 from . import roles, services
+from .demo_results import load_results_demo
 from .models import CyclePhase, MrpRate, PBCyclePage, PBIndexPage, Proposal, ProposalComment, ProposalPage, Territory
 from .rules.phases import Phase
 
@@ -238,6 +239,7 @@ def load_pb_demo(home):
     }
     for spec in C.PROPOSALS:
         _proposal(spec, cycles, territories, actors, ngos)
+    load_results_demo(cycles, territories, actors["moderator"])
     cycles[C.VOTING_CYCLE["key"]] = voting = _cycle(pb_index, C.VOTING_CYCLE, territories)
     _voting_demo(voting, territories[C.VOTING_CYCLE["territory"]], actors["moderator"])
     return {"index": pb_index, "cycles": cycles}

@@ -1,0 +1,125 @@
+"""The demo's past cycles reproduce the seed paper's vote figures, and their tally the demo's winners."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Max, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from home.demo import demo_key
+from pb_module.demo_content import TERRITORIES
+from pb_module.demo_results import GENERATED, external_id, load_results_demo, texts
+from pb_module.models import Ballot, BallotItem, PBCyclePage, Proposal, ProposalPage, Territory
+from pb_module.rules.iin import AGE_BANDS
+from pb_module.rules.phases import Phase
+from pb_module.rules.tally import tally
+from pb_module.services.pabulib_io import election_from_cycle
+
+ON_BALLOT = ["on_ballot", "selected", "not_selected", "in_implementation", "completed", "stalled"]
+# cycle: (projects on the ballot, most votes, projects with 0-10, 11-50, 51-100 and over 100 votes)
+FIGURES = {
+    "aktau-2024": (53, 331, 39, 11, 0, 3),
+    "aksu-2025": (22, 128, 1, 3, 11, 7),
+}
+WINNERS = {
+    "aktau-2024": (["aktau-park-12", "aktau-playground-5", "aktau-lighting-14"], ["aktau-workout-27"]),
+    "aksu-2025": (["aksu-skatepark", "aksu-crossings", "aksu-kalkaman-lighting"], ["aksu-tree-belt"]),
+}
+
+
+def cycle(slug):
+    return PBCyclePage.objects.get(slug=slug, locale__language_code="kk")
+
+
+def vote_counts(slug):
+    proposals = Proposal.objects.filter(cycle=cycle(slug), status__in=ON_BALLOT)
+    return list(proposals.annotate(votes=Count("ballot_items")).values_list("votes", flat=True))
+
+
+@pytest.mark.parametrize("slug", FIGURES)
+def test_votes_per_project_match_the_paper(db, slug):
+    votes = vote_counts(slug)
+    buckets = (
+        sum(v <= 10 for v in votes),
+        sum(11 <= v <= 50 for v in votes),
+        sum(51 <= v <= 100 for v in votes),
+        sum(v > 100 for v in votes),
+    )
+    assert (len(votes), max(votes), *buckets) == FIGURES[slug]
+    assert not BallotItem.objects.filter(ballot__cycle=cycle(slug)).exclude(points=1).exists()
+
+
+@pytest.mark.parametrize("slug", WINNERS)
+def test_tally_of_the_ballots_gives_the_demo_winners(db, slug):
+    result = tally(election_from_cycle(cycle(slug)))
+    assert result["rule"] == cycle(slug).tally_rule
+    winners, losers = WINNERS[slug]
+    selected = set(result["selected"])
+    assert {f"demo:{key}" for key in winners} <= selected
+    assert not {f"demo:{key}" for key in losers} & selected
+    assert result["budget_used"] <= cycle(slug).total_budget
+
+
+def test_knapsack_ballots_stay_within_the_budget(db):
+    aksu = cycle("aksu-2025")
+    assert aksu.ballot_type == "knapsack"
+    totals = Ballot.objects.filter(cycle=aksu).annotate(
+        total=Sum(Coalesce("items__proposal__validated_cost", "items__proposal__estimated_cost"))
+    )
+    assert totals.count() > 0
+    assert totals.aggregate(most=Max("total"))["most"] <= aksu.total_budget
+
+
+@pytest.mark.parametrize("slug", FIGURES)
+def test_every_ballot_is_a_valid_anonymised_ballot(db, slug):
+    page = cycle(slug)
+    ballots = Ballot.objects.filter(cycle=page).annotate(n=Count("items"))
+    assert ballots.count() >= FIGURES[slug][1]
+    assert ballots.filter(n=0).count() == 0
+    assert ballots.aggregate(most=Max("n"))["most"] <= page.ballot_max_choices
+    assert ballots.values("voter_hash").distinct().count() == ballots.count()
+    assert set(ballots.values_list("age_band", flat=True)) <= set(AGE_BANDS) - {"under-16"}
+    assert set(ballots.values_list("sex", flat=True)) == {"male", "female"}
+    assert set(ballots.values_list("channel", flat=True)) == {"online", "assisted"}
+    assert set(ballots.values_list("district__parent", flat=True)) == {page.territory_id}
+    assert ballots.filter(channel="online", operator__isnull=False).count() == 0
+    voting = next(p for p in page.phase_dates if p.phase == Phase.VOTING)
+    for cast_at in ballots.values_list("cast_at", flat=True):
+        assert voting.starts_on <= timezone.localtime(cast_at).date() <= voting.ends_on
+
+
+@pytest.mark.parametrize("slug", GENERATED)
+def test_generated_proposals_are_on_the_ballot_in_three_languages(db, slug):
+    page = cycle(slug)
+    ids = {external_id(kind, place): (kind, place, cost) for kind, place, cost, _ in GENERATED[slug]}
+    proposals = Proposal.objects.filter(external_id__in=ids)
+    assert proposals.count() == len(ids)
+    voting = next(p for p in page.phase_dates if p.phase == Phase.VOTING)
+    for proposal in proposals:
+        kind, place, cost = ids[proposal.external_id]
+        assert proposal.cycle_id == page.pk and proposal.status == "on_ballot"
+        assert proposal.cost == cost <= page.proposal_cap_tenge
+        assert proposal.district.parent_id == page.territory_id
+        assert proposal.status_changes.filter(changed_at__date__gte=voting.starts_on).count() == 0
+    pages = ProposalPage.objects.filter(proposal__in=proposals, alias_of__isnull=True, live=True)
+    titles = {(p.proposal.external_id, p.locale.language_code): p.title for p in pages.select_related("locale")}
+    expected = {
+        (ext, lang): texts(kind, place)[lang]["title"]
+        for ext, (kind, place, _) in ids.items()
+        for lang in texts(kind, place)
+    }
+    assert titles == expected
+
+
+def test_loading_again_adds_nothing(db):
+    def rows():
+        return [model.objects.count() for model in (Proposal, ProposalPage, Ballot, BallotItem)]
+
+    cycles = {slug: cycle(slug) for slug in GENERATED}
+    territories = {
+        t["key"]: Territory.objects.get(translation_key=demo_key("Territory", t["key"]), locale__language_code="kk")
+        for t in TERRITORIES
+    }
+    before = rows()
+    load_results_demo(cycles, territories, get_user_model().objects.get(username="moderator_demo"))
+    assert rows() == before
