@@ -29,6 +29,8 @@ PB_INDEX = {
         "en": "Cycles in which residents propose, discuss and vote on how to spend part of a local budget.",
     },
 }
+# Past cycles whose results the demo publishes (the tally of their ballots, frozen).
+RESULTS_PUBLISHED = ["aktau-2024", "aksu-2025"]
 # The MRP of 2026 (republican budget law for 2026-2028); 2023-2025 come with the migrations.
 MRP_2026 = 4_325
 # When each status change of a demo proposal happened: the start of the matching phase (+ days).
@@ -240,6 +242,10 @@ def load_pb_demo(home):
     for spec in C.PROPOSALS:
         _proposal(spec, cycles, territories, actors, ngos)
     load_results_demo(cycles, territories, actors["moderator"])
+    for key in RESULTS_PUBLISHED:
+        if services.publish_problem(cycles[key]) is None:
+            at = _when(cycles[key], "selected", 0)
+            services.publish_results(cycle=cycles[key], user=actors["moderator"], at=at)
     cycles[C.VOTING_CYCLE["key"]] = voting = _cycle(pb_index, C.VOTING_CYCLE, territories)
     _voting_demo(voting, territories[C.VOTING_CYCLE["territory"]], actors["moderator"])
     return {"index": pb_index, "cycles": cycles}

@@ -36,6 +36,8 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
     S.COMPLETED: frozenset(),
 }
 REASON_REQUIRED = frozenset({S.REJECTED, S.MERGED})
+# Statuses of a proposal that was on the ballot: still there, or past the vote.
+BALLOTED = frozenset({S.ON_BALLOT, S.SELECTED, S.NOT_SELECTED, S.IN_IMPLEMENTATION, S.COMPLETED, S.STALLED})
 # Statuses in which a proposal page is public (a submitted one waits for a moderator's first look).
 PUBLIC = frozenset(Status) - {S.SUBMITTED}
 

@@ -24,7 +24,7 @@ from pb_module.models import (
 )
 from pb_module.rules import pabulib
 from pb_module.rules.iin import age_band
-from pb_module.rules.statuses import Status
+from pb_module.rules.statuses import BALLOTED, Status
 
 from .proposals import source_locale_id
 
@@ -155,12 +155,9 @@ def import_election(election: pabulib.Election, *, key: str) -> PBCyclePage:
 
 
 def election_from_cycle(cycle: PBCyclePage) -> pabulib.Election:
-    """The cycle's proposals and anonymised ballots as a pabulib election (voter ids are sequence numbers)."""
-    proposals = list(
-        Proposal.objects.filter(cycle=cycle)
-        .exclude(status__in=[Status.SUBMITTED, Status.REJECTED, Status.MERGED])
-        .order_by("pk")
-    )
+    """The proposals that were on the ballot and the anonymised ballots as a pabulib election (voter ids are
+    sequence numbers)."""
+    proposals = list(Proposal.objects.filter(cycle=cycle, status__in=list(BALLOTED)).order_by("pk"))
     ids = {p.pk: p.external_id or str(p.pk) for p in proposals}
     pages = {p.proposal_id: p.title for p in ProposalPage.objects.filter(proposal__in=proposals, alias_of__isnull=True)}
     cumulative = cycle.ballot_type == "cumulative"

@@ -72,18 +72,19 @@ def preview_results(cycle: PBCyclePage, language: str) -> dict:
 
 
 @transaction.atomic
-def publish_results(*, cycle: PBCyclePage, user) -> TallyResult:
+def publish_results(*, cycle: PBCyclePage, user, at=None) -> TallyResult:
     """Tally `cycle` by its rule, freeze the result with the anonymised ballots, end the embargo.
 
     Proposals still on the ballot become selected or not selected (logged publicly, followers told).
     From then on the database refuses any change to the cycle's ballots and to the result.
+    `at` dates a historical publication (demo data, past cycles); by default it is now.
     """
     require_permission(user, "publish_results")
     cycle = PBCyclePage.objects.select_for_update().get(pk=canonical_cycle(cycle).pk)
     if problem := publish_problem(cycle):
         raise ValidationError(problem, code="cannot_publish")
     election, text, outcome, lines = _count(cycle)
-    now = timezone.now()
+    now = at or timezone.now()
     params = {"budget": cycle.total_budget, "ballot_type": cycle.ballot_type}
     if cycle.tally_min_score is not None:
         params["min_score"] = cycle.tally_min_score
@@ -103,7 +104,9 @@ def publish_results(*, cycle: PBCyclePage, user) -> TallyResult:
     selected = {line["proposal"] for line in lines if line["selected"]}
     for proposal in Proposal.objects.filter(cycle=cycle, status=Status.ON_BALLOT).order_by("pk"):
         new = Status.SELECTED if proposal.pk in selected else Status.NOT_SELECTED
-        change_status(proposal=proposal, new_status=new, user=user)
+        change = change_status(proposal=proposal, new_status=new, user=user)
+        if at is not None:
+            type(change).objects.filter(pk=change.pk).update(changed_at=at)
     PBCyclePage.objects.filter(translation_key=cycle.translation_key).update(results_published_at=now)
     transaction.on_commit(lambda: forget_cached_cycle(cycle))
     return result

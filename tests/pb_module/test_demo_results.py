@@ -97,10 +97,16 @@ def test_generated_proposals_are_on_the_ballot_in_three_languages(db, slug):
     voting = next(p for p in page.phase_dates if p.phase == Phase.VOTING)
     for proposal in proposals:
         kind, place, cost = ids[proposal.external_id]
-        assert proposal.cycle_id == page.pk and proposal.status == "on_ballot"
+        assert proposal.cycle_id == page.pk and proposal.status in ON_BALLOT
         assert proposal.cost == cost <= page.proposal_cap_tenge
         assert proposal.district.parent_id == page.territory_id
-        assert proposal.status_changes.filter(changed_at__date__gte=voting.starts_on).count() == 0
+        # Every change before the vote; the result (selected or not) after it, when it was published.
+        before, after = (
+            proposal.status_changes.exclude(to_status__in=["selected", "not_selected"]),
+            (proposal.status_changes.filter(to_status__in=["selected", "not_selected"])),
+        )
+        assert before.filter(changed_at__date__gte=voting.starts_on).count() == 0
+        assert after.count() == 1 and after.get().changed_at.date() > voting.ends_on
     pages = ProposalPage.objects.filter(proposal__in=proposals, alias_of__isnull=True, live=True)
     titles = {(p.proposal.external_id, p.locale.language_code): p.title for p in pages.select_related("locale")}
     expected = {

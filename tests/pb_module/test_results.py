@@ -38,7 +38,7 @@ def test_publishing_is_refused_while_voting_is_open(moderator):
     with pytest.raises(ValidationError) as error:
         services.publish_results(cycle=cycle, user=moderator)
     assert error.value.code == "cannot_publish"
-    assert not TallyResult.objects.exists()
+    assert not TallyResult.objects.filter(cycle=cycle).exists()
     assert cycle_page("shymkent-2027").results_published_at is None
 
 
@@ -208,3 +208,34 @@ def test_admin_refuses_publication_while_voting_is_open(client, moderator):
 def test_others_cannot_open_the_publication_screen(client, make_user):
     client.force_login(make_user("ngo2", roles.NGO_REPRESENTATIVES))
     assert client.get("/admin/pb/results/").status_code in (302, 403)
+
+
+@pytest.mark.parametrize(
+    "slug, figures",
+    [
+        # The paper's Tables 2 and 3, as a Russian reader sees them.
+        ("aktau-2024", ["142\u202f549", "0,0372", "331", "0,232", "39", "73,58", "11", "20,75", "5,66"]),
+        ("aksu-2025", ["51\u202f466", "0,0427", "128", "0,249", "4,55", "13,64", "50,00", "31,82"]),
+    ],
+)
+def test_demo_analytics_reproduce_the_papers_tables(client, db, slug, figures):
+    page = cycle_page(slug, "ru")
+    assert page.results_published
+    html = client.get(page.url + "analytics/").content.decode()
+    tables = html[html.index('id="table2-caption"') : html.index("</table>", html.index('id="table3-caption"'))]
+    for figure in figures:
+        assert f">{figure}<" in tables, figure
+    comparison = client.get("/ru/participatory-budget/analytics/").content.decode()
+    assert page.title in comparison and ">0,0372<" in comparison and ">0,0427<" in comparison
+
+
+def test_demo_results_are_published_with_the_demo_winners(client, db):
+    aktau = TallyResult.objects.get(cycle=cycle_page("aktau-2024"))
+    winners = {Proposal.objects.get(pk=w["proposal"]).external_id for w in aktau.winners}
+    assert {"demo:aktau-park-12", "demo:aktau-playground-5", "demo:aktau-lighting-14"} <= winners
+    assert "demo:aktau-workout-27" not in winners
+    assert aktau.spent <= aktau.budget and aktau.ballot_count == Ballot.objects.filter(cycle=aktau.cycle).count()
+    html = client.get(cycle_page("aktau-2024", "en").url + "results/").content.decode()
+    assert aktau.ballots_sha256 in html and "A pocket park in the 12th microdistrict" in html
+    # The published result is dated in the cycle's results phase, not at load time.
+    assert aktau.published_at.year == 2024

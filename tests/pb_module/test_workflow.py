@@ -242,7 +242,9 @@ def test_admin_lists_proposals_filtered_by_cycle_status_and_district(client, mod
         assert status_url(proposal) not in body
     aktau = cycle_page("aktau-2024")
     body = client.get("/admin/pb/proposals/", {"cycle": aktau.pk}).content.decode()
-    assert all(status_url(p) in body for p in Proposal.objects.filter(cycle=aktau))
+    in_aktau = Proposal.objects.filter(cycle=aktau)
+    # One page of the listing (Wagtail shows 20 a page): all from Aktau, none from elsewhere.
+    assert sum(status_url(p) in body for p in in_aktau) == min(20, in_aktau.count())
     assert not any(status_url(p) in body for p in Proposal.objects.exclude(cycle=aktau))
 
 
