@@ -1,5 +1,7 @@
 """JSON API v1 for the voting widget and load tests (OpenAPI schema at /api/v1/schema/).
 
+The read-only open data (proposals, results, analytics, also as CSV) is in pb_module/open_data.py.
+
 Errors are JSON: {"code": machine code, "message": translated text, "errors": {field: [text]}}.
 Writes keep CSRF protection for browsers: send the csrftoken cookie back in X-CSRFToken.
 """
@@ -123,6 +125,7 @@ def cycle_data(cycle: PBCyclePage) -> dict:
     }
 
 
+# Copied into each inline_serializer: DRF's serializer metaclass pops the fields out of the dict it is given.
 CYCLE_FIELDS = {
     "id": serializers.IntegerField(),
     "title": serializers.CharField(),
@@ -142,7 +145,7 @@ CYCLE_FIELDS = {
 @method_decorator(ensure_csrf_cookie, name="dispatch")
 class CycleList(APIView):
     @extend_schema(
-        responses=inline_serializer("CycleList", CYCLE_FIELDS, many=True),
+        responses=inline_serializer("CycleList", dict(CYCLE_FIELDS), many=True),
         parameters=[
             inline_serializer(
                 "CycleFilter", {"phase": serializers.ChoiceField(choices=[p.value for p in Phase], required=False)}
@@ -160,7 +163,7 @@ class CycleList(APIView):
 
 @method_decorator(ensure_csrf_cookie, name="dispatch")
 class CycleDetail(APIView):
-    @extend_schema(responses=inline_serializer("Cycle", CYCLE_FIELDS))
+    @extend_schema(responses=inline_serializer("Cycle", dict(CYCLE_FIELDS)))
     def get(self, request, pk):
         key = f"pb:api:cycle-data:{pk}:{get_language()}"
         data = cache.get(key)

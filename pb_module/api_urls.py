@@ -1,7 +1,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
-from . import api
+from . import api, open_data
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
@@ -12,4 +12,9 @@ urlpatterns = [
     path("voting/verify/start", api.VerifyStart.as_view(), name="api-verify-start"),
     path("voting/verify/confirm", api.VerifyConfirm.as_view(), name="api-verify-confirm"),
     path("receipts/<str:code>", api.ReceiptDetail.as_view(), name="api-receipt"),
+    # Open data, read-only: JSON, or CSV with ?format=csv.
+    path("proposals/", open_data.ProposalsView.as_view(), name="api-proposals"),
+    path("cycles/<int:pk>/results/", open_data.ResultsView.as_view(), name="api-cycle-results"),
+    path("cycles/<int:pk>/analytics/", open_data.AnalyticsView.as_view(), name="api-cycle-analytics"),
+    path("analytics/", open_data.ComparisonView.as_view(), name="api-analytics"),
 ]
