@@ -65,7 +65,7 @@ def _district_names(keys, language: str) -> dict:
 def cycle_analytics(cycle: PBCyclePage, language: str) -> CycleAnalytics | None:
     """The analytics of `cycle` in `language`, or None while its results are not published."""
     source = canonical_cycle(cycle)
-    result = TallyResult.objects.filter(cycle=source).first()
+    result = TallyResult.objects.filter(cycle=source).defer("ballots_file").first()
     if result is None:
         return None
     pks = [line["proposal"] for line in result.lines]

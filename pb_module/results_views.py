@@ -1,5 +1,6 @@
 """Public pages of published results: the result with its proof, the ballots to recompute it, analytics."""
 
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
@@ -10,9 +11,10 @@ from pb_module.services.proposals import canonical_cycle
 
 
 def _pages(pks, locale_id) -> dict:
-    """Proposal pk -> its live page in `locale_id`, else its source page."""
+    """Proposal pk -> its live page in `locale_id` (a translation or an alias), else its source page."""
     found = {}
-    for page in ProposalPage.objects.live().filter(proposal_id__in=pks, alias_of__isnull=True).order_by("-locale_id"):
+    pages = ProposalPage.objects.live().filter(proposal_id__in=pks)
+    for page in pages.filter(Q(locale_id=locale_id) | Q(alias_of__isnull=True)):
         if page.locale_id == locale_id or page.proposal_id not in found:
             found[page.proposal_id] = page
     return found

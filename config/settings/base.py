@@ -215,7 +215,8 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Qatysu participatory budget API",
-    "DESCRIPTION": "Cycles, ballots and receipts. Vote counts are hidden until a cycle's results are published.",
+    "DESCRIPTION": "Cycles, ballots and receipts; open data: proposals, published results and analytics "
+    "(JSON or CSV). Vote counts are hidden until a cycle's results are published.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["pb_module.api.only_public_api"],
