@@ -23,7 +23,8 @@ class Breakdown:
     """Ballots by one property of the voter: rows of (label, count, percent of ballots)."""
 
     key: str
-    title: str
+    title: str  # the column heading
+    heading: str
     rows: list[dict]
 
 
@@ -87,18 +88,28 @@ def cycle_analytics(cycle: PBCyclePage, language: str) -> CycleAnalytics | None:
     names = _district_names(districts, language)
     channels = dict(Channel.choices)
     breakdowns = [
-        Breakdown("district", _("District"), _rows(rules.shares(districts), lambda k: names.get(k, UNKNOWN))),
+        Breakdown(
+            "district",
+            _("District"),
+            _("Ballots by district"),
+            _rows(rules.shares(districts), lambda k: names.get(k, UNKNOWN)),
+        ),
         Breakdown(
             "age",
             _("Age"),
+            _("Ballots by age"),
             _rows(rules.shares(by("age_band"), [*AGE_BANDS, "unknown"]), lambda k: UNKNOWN if k == "unknown" else k),
         ),
         Breakdown(
-            "sex", _("Sex"), _rows(rules.shares(by("sex"), ["female", "male", ""]), lambda k: SEX_LABELS.get(k, k))
+            "sex",
+            _("Sex"),
+            _("Ballots by sex"),
+            _rows(rules.shares(by("sex"), ["female", "male", ""]), lambda k: SEX_LABELS.get(k, k)),
         ),
         Breakdown(
             "channel",
             _("Channel"),
+            _("Ballots by channel"),
             _rows(rules.shares(by("channel"), list(channels)), lambda k: channels.get(k, k)),
         ),
     ]

@@ -74,6 +74,10 @@ user, _ = get_user_model().objects.get_or_create(username="e2e_moderator", defau
 user.set_password("e2e-moderator-pw")
 user.save()
 user.groups.add(Group.objects.get(name="Moderators"))
+from wagtail.users.models import UserProfile
+profile = UserProfile.get_for_user(user)
+profile.preferred_language = "en"
+profile.save()
 """
 
 

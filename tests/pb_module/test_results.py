@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from pb_module import roles, services
 from pb_module.models import Ballot, BallotItem, CyclePhase, PBCyclePage, Proposal, ProposalStatusChange, TallyResult
@@ -34,7 +34,10 @@ def closed(db, moderator):
 
 def test_publishing_is_refused_while_voting_is_open(moderator):
     cycle = cycle_page("shymkent-2027")
-    assert services.publish_problem(cycle).startswith("Voting in this cycle has not closed yet")
+    with translation.override("en"):
+        assert services.publish_problem(cycle).startswith("Voting in this cycle has not closed yet")
+    with translation.override("kk"):
+        assert services.publish_problem(cycle).startswith("Бұл циклде дауыс беру")
     with pytest.raises(ValidationError) as error:
         services.publish_results(cycle=cycle, user=moderator)
     assert error.value.code == "cannot_publish"
@@ -84,7 +87,7 @@ def test_published_result_is_the_tally_of_the_frozen_ballots(closed, django_capt
 def test_publishing_twice_is_refused(closed):
     cycle, moderator = closed
     services.publish_results(cycle=cycle, user=moderator)
-    with pytest.raises(ValidationError, match="already published"):
+    with pytest.raises(ValidationError, match="already published"), translation.override("en"):
         services.publish_results(cycle=cycle, user=moderator)
     assert TallyResult.objects.filter(cycle=cycle).count() == 1
 
@@ -176,15 +179,25 @@ def test_moderator_group_may_publish(db):
     assert Group.objects.get(name=roles.MODERATORS).permissions.filter(codename="publish_results").exists()
 
 
+def in_english(user):
+    """The admin in English for `user` (the site's default language is Kazakh)."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user
+
+
 def test_moderator_checks_the_count_and_publishes_in_the_admin(client, closed):
     cycle, moderator = closed
-    client.force_login(moderator)
+    client.force_login(in_english(moderator))
     listing = client.get("/admin/pb/results/").content.decode()
     assert f"/admin/pb/results/{cycle.pk}/" in listing
     preview = client.get(f"/admin/pb/results/{cycle.pk}/")
     on_ballot = Proposal.objects.filter(cycle=cycle, status=Status.ON_BALLOT)
     assert preview.status_code == 200
-    assert all(p.source_page.title in preview.content.decode() for p in on_ballot)
+    assert all(p.page_in("en").title in preview.content.decode() for p in on_ballot)
     assert not TallyResult.objects.filter(cycle=cycle).exists()  # looking publishes nothing
     unconfirmed = client.post(f"/admin/pb/results/{cycle.pk}/", {})
     assert unconfirmed.status_code == 400
@@ -198,7 +211,7 @@ def test_moderator_checks_the_count_and_publishes_in_the_admin(client, closed):
 
 def test_admin_refuses_publication_while_voting_is_open(client, moderator):
     cycle = cycle_page("shymkent-2027")
-    client.force_login(moderator)
+    client.force_login(in_english(moderator))
     page = client.get(f"/admin/pb/results/{cycle.pk}/").content.decode()
     assert "has not closed yet" in page and 'name="confirm"' not in page
     client.post(f"/admin/pb/results/{cycle.pk}/", {"confirm": "on"})
