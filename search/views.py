@@ -2,21 +2,58 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
+
+from home.models import ConceptDocumentPage, NewsPage
+from pb_module.models import PBCyclePage, ProposalPage
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
+# The kinds of page a reader can narrow a search to, in the order the filter shows them.
+TYPES = {
+    "news": (NewsPage, _("News")),
+    "documents": (ConceptDocumentPage, _("Documents")),
+    "cycles": (PBCyclePage, _("Participatory budget cycles")),
+    "proposals": (ProposalPage, _("Proposals")),
+}
+OTHER_LABEL = _("Page")
+
+
+def type_label(page) -> str:
+    """What kind of page a result is, in the reader's language."""
+    return next((label for model, label in TYPES.values() if isinstance(page, model)), OTHER_LABEL)
 
 
 def search(request):
-    """Site-wide search over live public pages in the reader's language."""
+    """Site-wide search over live public pages in the reader's language, narrowed to one type if asked."""
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    page_obj = None
+    chosen = request.GET.get("type", "")
+    unknown_type = bool(chosen) and chosen not in TYPES
+    if unknown_type:
+        chosen = ""
+    page_obj, facets = None, []
     if query:
-        results = Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
+        pages = Page.objects.live().public().filter(locale=Locale.get_active())
+        facets = [
+            {"key": key, "label": label, "count": pages.type(model).search(query).count(), "current": key == chosen}
+            for key, (model, label) in TYPES.items()
+        ]
+        scoped = pages.type(TYPES[chosen][0]) if chosen else pages
+        results = scoped.specific().search(query)
         page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        for result in page_obj:
+            result.type_label = type_label(result)
     return render(
         request,
         "search/search.html",
-        {"search_query": query, "page_obj": page_obj, "query_prefix": urlencode({"q": query})},
+        {
+            "search_query": query,
+            "page_obj": page_obj,
+            "facets": facets,
+            "chosen_type": chosen,
+            "unknown_type": unknown_type,
+            "query_prefix": urlencode({"q": query, **({"type": chosen} if chosen else {})}),
+            "query_only": urlencode({"q": query}),
+        },
     )

@@ -1,0 +1,54 @@
+"""Site search: every type of page in the reader's language, the type shown, a filter by type."""
+
+import re
+
+import pytest
+from wagtail.models import Page
+
+from pb_module.models import PBCyclePage, ProposalPage
+
+
+def result_links(body):
+    return re.findall(r'<li><p class="meta">([^<]+)</p><h2><a href="([^"]+)"', body)
+
+
+def facet_counts(body):
+    return {key: int(n) for key, n in re.findall(r'type=(\w+)"[^>]*>[^<(]+\((\d+)\)</a>', body)}
+
+
+@pytest.mark.parametrize(
+    "lang, word, in_proposals",
+    [("kk", "Ақтау", "аудандағы"), ("ru", "Актау", "микрорайоне"), ("en", "Aktau", "microdistrict")],
+)
+def test_results_show_their_type_and_can_be_narrowed_to_one(client, db, lang, word, in_proposals):
+    body = client.get(f"/{lang}/search/", {"q": word}).content.decode()
+    counts = facet_counts(body)
+    assert counts["cycles"] >= 1
+    cycles = client.get(f"/{lang}/search/", {"q": word, "type": "cycles"}).content.decode()
+    links = result_links(cycles)
+    assert len(links) == counts["cycles"]
+    expected = {p.url for p in PBCyclePage.objects.live().filter(locale__language_code=lang)}
+    assert {href for _label, href in links} <= expected
+    labels = {label for label, _href in links}
+    assert len(labels) == 1  # one type, named in the reader's language
+    counts = facet_counts(client.get(f"/{lang}/search/", {"q": in_proposals}).content.decode())
+    proposals = client.get(f"/{lang}/search/", {"q": in_proposals, "type": "proposals"}).content.decode()
+    urls = {href for _label, href in result_links(proposals)}
+    assert urls and urls <= {p.url for p in ProposalPage.objects.live().filter(locale__language_code=lang)}
+    # The whole state is in the address: the next page keeps the type.
+    if counts["proposals"] > 10:
+        assert "type=proposals&amp;page=2" in proposals
+
+
+def test_unknown_type_shows_every_type_with_a_message(client, db):
+    body = client.get("/en/search/", {"q": "Aktau", "type": "<script>"}).content.decode()
+    assert "There is no such type of page" in body
+    assert "<script>" not in body
+    everything = client.get("/en/search/", {"q": "Aktau"}).content.decode()
+    assert len(result_links(body)) == len(result_links(everything)) > 0
+
+
+def test_other_pages_are_labelled_as_pages(client, db):
+    about = Page.objects.live().filter(slug="about", locale__language_code="en").first()
+    body = client.get("/en/search/", {"q": about.title}).content.decode()
+    assert ("Page", about.url) in result_links(body)
