@@ -6,6 +6,7 @@ from datetime import date, datetime, time
 from fractions import Fraction
 
 from django.db import transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale
@@ -26,7 +27,7 @@ from pb_module.rules import pabulib
 from pb_module.rules.iin import age_band
 from pb_module.rules.statuses import BALLOTED, Status
 
-from .proposals import source_locale_id
+from .proposals import canonical_cycle, source_locale_id
 
 BALLOT_TYPES = {
     "approval": "approval",
@@ -52,21 +53,103 @@ def _age_band(fields: dict) -> str:
     return age_band(int(raw)) if raw.isdigit() else "unknown"
 
 
+def _locale(meta: dict) -> Locale:
+    """The locale of the file's `language` (kk, ru, en: any locale of the site), else the source locale."""
+    code = re.split(r"[-_]", (meta.get("language") or "").strip().lower())[0]
+    return Locale.objects.filter(language_code=code).first() or Locale.objects.get(pk=source_locale_id())
+
+
+def _places(meta: dict, key: str) -> tuple[str, str]:
+    """The unit (a city) and the district within it that the file is about ("" when it is the whole unit).
+
+    pabulib gives `unit` (Warszawa), `district` (Wawer) and `subunit` (Anin, or the district again for a
+    district-wide vote). Proposals are placed in the district; a subunit is the area of one local vote and
+    is the cycle itself, so it becomes a territory only when the file has no district (Toulouse). Its
+    " | small" / " | large" tail names a budget category, not a place.
+    """
+    unit = (meta.get("unit") or meta.get("description") or key).strip()[:255]
+    district = (meta.get("district") or (meta.get("subunit") or "").split(" | ")[0]).strip()[:255]
+    return unit, "" if district.casefold() == unit.casefold() else district
+
+
+def _territory(meta: dict, key: str, locale: Locale, previous: Territory | None) -> Territory:
+    """The district of the file under its unit, both in `locale`, found or made; the unit when no district.
+
+    `previous` is the territory of the cycle when it was imported before. Imports made before there was a
+    hierarchy created the district as a top-level city: it is moved under the unit rather than duplicated.
+    """
+    unit_name, district_name = _places(meta, key)
+    unit = Territory.objects.filter(locale=locale, name=unit_name).filter(
+        Q(parent=None) | Q(kind=Territory.Kind.CITY)
+    ).order_by(F("parent").asc(nulls_first=True), "pk").first() or Territory.objects.create(
+        locale=locale, name=unit_name, kind=Territory.Kind.CITY
+    )
+    if not district_name:
+        return unit
+    district = Territory.objects.filter(locale=locale, name=district_name, parent=unit).first()
+    if district is not None:
+        return district
+    if (
+        previous is not None
+        and previous.locale_id == locale.pk
+        and previous.parent_id is None
+        and previous.name == district_name
+        and not previous.children.exists()
+    ):
+        previous.parent, previous.kind = unit, Territory.Kind.DISTRICT
+        previous.save(update_fields=["parent", "kind"])
+        return previous
+    return Territory.objects.create(locale=locale, name=district_name, kind=Territory.Kind.DISTRICT, parent=unit)
+
+
+def _drop_if_unused(territory: Territory) -> None:
+    """Delete a territory that an earlier import made and nothing refers to any more (nor translates)."""
+    if Territory.objects.filter(translation_key=territory.translation_key).exclude(pk=territory.pk).exists():
+        return
+    for relation in Territory._meta.get_fields(include_hidden=True):
+        if relation.auto_created and not relation.concrete and (relation.one_to_many or relation.one_to_one):
+            if relation.related_model._base_manager.filter(**{relation.field.name: territory}).exists():
+                return
+    territory.delete()
+
+
+def _existing_cycle(key: str, locale: Locale) -> PBCyclePage | None:
+    """The cycle imported before under `key`: in `locale` or, if the file was imported in another, there.
+
+    A translation of a cycle stands for its source page, which proposals and ballots belong to.
+    """
+    here = PBCyclePage.objects.filter(slug=key, locale=locale, alias_of__isnull=True).first()
+    if here is not None:
+        source = canonical_cycle(here)
+        return here if source.alias_of_id else source  # an alias of it in kk is not where proposals belong
+    for other in PBCyclePage.objects.filter(slug=key, alias_of__isnull=True).order_by("pk"):
+        if canonical_cycle(other).pk == other.pk:
+            return other
+    return None
+
+
 @transaction.atomic
 def import_election(election: pabulib.Election, *, key: str) -> PBCyclePage:
     """Create or update the cycle `key` (a slug) from `election`: territory, proposals, anonymised ballots.
 
+    The cycle, its proposal pages and its territories are in the locale of the file's `language` when the
+    site has it (else in the source locale); a cycle imported before keeps its locale. The cycle runs in
+    the file's district, under its unit (a city); proposals and ballots are placed in that district.
     Run again with the same key, it updates the cycle and replaces its ballots; it never duplicates.
     """
     meta = election.meta
-    locale = Locale.objects.get(pk=source_locale_id())
-    place = meta.get("district") or meta.get("unit") or meta.get("description", key)
-    territory = Territory.objects.filter(
-        locale=locale, name=place[:255], parent=None
-    ).first() or Territory.objects.create(locale=locale, name=place[:255], kind=Territory.Kind.CITY)
+    cycle = _existing_cycle(key, _locale(meta))
+    if cycle is not None and TallyResult.objects.filter(cycle=cycle).exists():
+        raise ValueError(f"the results of cycle {key!r} are published: its ballots are frozen")
+    locale = cycle.locale if cycle is not None else _locale(meta)
     index = PBIndexPage.objects.filter(locale=locale).first()
-    if index is None:
-        raise ValueError("there is no participatory budget section to import into: run load_demo or add one")
+    if cycle is None and index is None:
+        raise ValueError(
+            f"there is no participatory budget section in locale {locale.language_code!r} to import into: "
+            "run load_demo, or add or translate one"
+        )
+    previous = cycle.territory if cycle is not None else None
+    territory = _territory(meta, key, locale, previous)
     year = int(m.group()) if (m := re.search(r"\d{4}", meta.get("instance", ""))) else timezone.localdate().year
     fields = {
         "title": (meta.get("description") or key)[:255],
@@ -84,19 +167,21 @@ def import_election(election: pabulib.Election, *, key: str) -> PBCyclePage:
         if meta.get("min_project_score_threshold", "").isdigit()
         else None,
     }
-    cycle = PBCyclePage.objects.child_of(index).filter(slug=key).first()
     if cycle is None:
         cycle = PBCyclePage(slug=key, **fields)
         index.add_child(instance=cycle)
     else:
-        if TallyResult.objects.filter(cycle=cycle).exists():
-            raise ValueError(f"the results of cycle {key!r} are published: its ballots are frozen")
         for name, value in fields.items():
             setattr(cycle, name, value)
+        # The territory is synchronised to translations, never edited there: they follow at once.
+        PBCyclePage.objects.filter(translation_key=cycle.translation_key).exclude(pk=cycle.pk).update(
+            territory=territory
+        )
     start, end = _day(meta.get("date_begin", "")), _day(meta.get("date_end", ""))
     cycle.phases = [CyclePhase(phase="voting", starts_on=start, ends_on=end or start)] if start else []
     cycle.save_revision().publish()
 
+    translated = [other for other in Locale.objects.exclude(pk=cycle.locale_id) if cycle.get_translation_or_none(other)]
     proposals = {}
     for project in election.projects.values():
         proposal = Proposal.objects.filter(cycle=cycle, external_id=project.project_id).first()
@@ -109,7 +194,7 @@ def import_election(election: pabulib.Election, *, key: str) -> PBCyclePage:
                 estimated_cost=cost,
                 author_name="pabulib",
                 author_contact_encrypted=crypto.encrypt(""),
-                language=locale.language_code,
+                language=cycle.locale.language_code,
                 tracking_token_hash=hashlib.sha256(f"pabulib:{cycle.pk}:{project.project_id}".encode()).hexdigest(),
                 external_id=project.project_id,
             )
@@ -122,8 +207,10 @@ def import_election(election: pabulib.Election, *, key: str) -> PBCyclePage:
             )
             cycle.add_child(instance=page)
             page.save_revision().publish()
+            for other in translated:  # as for a submitted proposal: an alias where the cycle is translated
+                page.copy_for_translation(other, alias=True)
         else:
-            Proposal.objects.filter(pk=proposal.pk).update(estimated_cost=cost)
+            Proposal.objects.filter(pk=proposal.pk).update(estimated_cost=cost, district=territory)
         proposals[project.project_id] = proposal.pk
 
     Ballot.objects.filter(cycle=cycle).delete()
@@ -151,6 +238,8 @@ def import_election(election: pabulib.Election, *, key: str) -> PBCyclePage:
         ],
         batch_size=5000,
     )
+    if previous is not None and previous.pk != territory.pk:
+        _drop_if_unused(previous)
     return cycle
 
 

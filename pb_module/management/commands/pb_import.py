@@ -9,7 +9,11 @@ from pb_module.services.pabulib_io import import_election
 
 
 class Command(BaseCommand):
-    help = "Import a pabulib .pb file as a cycle with its proposals and anonymised ballots (idempotent)."
+    help = (
+        "Import a pabulib .pb file as a cycle with its proposals and anonymised ballots (idempotent): in the "
+        "district of the file (META district, else subunit) under its unit (a city), in the locale of its "
+        "language when the site has it."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file")
@@ -28,4 +32,10 @@ class Command(BaseCommand):
         self.stdout.write(
             f"imported {len(election.projects)} projects and {len(election.votes)} ballots into “{cycle.title}”"
         )
+        places = []
+        place = cycle.territory
+        while place is not None:
+            places.insert(0, place.name)
+            place = place.parent
+        self.stdout.write(f"territory {' › '.join(places)}, locale {cycle.locale.language_code}")
         self.stdout.write(str(cycle.pk))
