@@ -37,6 +37,7 @@ if settings.DEBUG:
 # Every public page lives under /kk/, /ru/ or /en/; "/" redirects to the visitor's language.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("projects/", search_views.projects, name="projects"),
     path("feeds/news-<int:index_id>.rss", home_views.news_feed, name="news_feed"),
     path("pb/track/<str:token>/", pb_views.track_view, name="pb_track"),
     path("pb/receipts/", pb_voting_views.receipt_view, name="pb_receipt"),

@@ -2,11 +2,14 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from home.models import ConceptDocumentPage, NewsPage
 from pb_module.models import PBCyclePage, ProposalPage
+
+from .catalogue import SORTS, run_catalogue
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -55,5 +58,23 @@ def search(request):
             "unknown_type": unknown_type,
             "query_prefix": urlencode({"q": query, **({"type": chosen} if chosen else {})}),
             "query_only": urlencode({"q": query}),
+        },
+    )
+
+
+def projects(request):
+    """The catalogue of proposals of every cycle: the whole state is in the address, no JavaScript needed."""
+    result = run_catalogue(request.GET, get_language())
+    state = [(k, v) for k, v in request.GET.items() if k != "page" and v]
+    return render(
+        request,
+        "search/projects.html",
+        {
+            "result": result,
+            "form": result.filterset.form,
+            "page_obj": result.page_obj,
+            "sorts": SORTS.items(),
+            "query_prefix": urlencode(state),
+            "q": request.GET.get("q", "")[:MAX_QUERY_LENGTH],
         },
     )

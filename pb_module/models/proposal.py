@@ -86,6 +86,9 @@ class Proposal(models.Model):
         help_text=_("Identifier in imported data, e.g. a pabulib project_id."),
     )
     created_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    # Set only by `services.publish_results`: the published score, so the catalogue can sort by votes
+    # without ever seeing an unpublished count.
+    published_votes = models.PositiveIntegerField(_("published votes"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("proposal")
@@ -153,6 +156,10 @@ class ProposalPage(RoutablePageMixin, Page):
         help_text=_("Free topic tags in the page's own language."),
     )
 
+    # The words of the page, normalised for search (search/text.py) and padded with spaces, so that a query
+    # word's stem is found as " stem " on every database.
+    search_text = models.TextField(editable=False, blank=True, default="")
+
     override_translatable_fields = [
         SynchronizedField("proposal", overridable=False),
         BaseTranslatableField("tagged_items"),  # each language keeps its own words
@@ -177,6 +184,10 @@ class ProposalPage(RoutablePageMixin, Page):
         verbose_name = _("proposal page")
         verbose_name_plural = _("proposal pages")
 
+    def save(self, *args, **kwargs):
+        self.search_text = searchable_text(self)
+        return super().save(*args, **kwargs)
+
     @path("")
     def index_route(self, request):
         from pb_module.views import proposal_page_view
@@ -194,6 +205,13 @@ class ProposalPage(RoutablePageMixin, Page):
         from pb_module.views import follow_view
 
         return follow_view(request, self)
+
+
+def searchable_text(page) -> str:
+    from search.text import normalise
+
+    words = [page.title, page.summary, page.description, page.location, *page.tags.names()]
+    return f" {normalise(' '.join(w for w in words if w))} "
 
 
 def attachment_path(instance, filename):

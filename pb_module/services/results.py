@@ -101,6 +101,8 @@ def publish_results(*, cycle: PBCyclePage, user, at=None) -> TallyResult:
         published_at=now,
         published_by=user,
     )
+    for line in lines:  # the catalogue sorts by these; they exist only from now on
+        Proposal.objects.filter(pk=line["proposal"]).update(published_votes=line["score"])
     selected = {line["proposal"] for line in lines if line["selected"]}
     for proposal in Proposal.objects.filter(cycle=cycle, status=Status.ON_BALLOT).order_by("pk"):
         new = Status.SELECTED if proposal.pk in selected else Status.NOT_SELECTED
