@@ -12,6 +12,8 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField
 
+from search.indexing import WORD_FORMS, WordFormsMixin
+
 from .blocks import RICH_TEXT_FEATURES, BodyBlock, CurrentCyclesBlock, FigureBlock, table_of_contents
 
 NEWS_PER_PAGE = 10
@@ -147,12 +149,13 @@ class HomePage(Page):
         )
 
 
-class StandardPage(Page):
+class StandardPage(WordFormsMixin, Page):
     intro = models.TextField(_("introduction"), blank=True, help_text=_("One or two sentences under the title."))
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body"), WORD_FORMS]
+    word_form_sources = ("title", "intro", "body")
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
@@ -216,7 +219,7 @@ class NewsIndexPage(ListingPage):
         return context
 
 
-class NewsPage(Page):
+class NewsPage(WordFormsMixin, Page):
     date = models.DateField(_("date"), default=timezone.localdate)
     council = models.ForeignKey(
         PublicCouncil,
@@ -254,7 +257,9 @@ class NewsPage(Page):
         index.SearchField("intro"),
         index.SearchField("body"),
         index.FilterField("date"),
+        WORD_FORMS,
     ]
+    word_form_sources = ("title", "intro", "body")
 
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types = []
@@ -292,7 +297,7 @@ class DocumentIndexPage(ListingPage):
         return context
 
 
-class ConceptDocumentPage(Page):
+class ConceptDocumentPage(WordFormsMixin, Page):
     """An official document, such as a Concept (тұжырымдама) or a law, with its body and PDF."""
 
     class Status(models.TextChoices):
@@ -347,7 +352,9 @@ class ConceptDocumentPage(Page):
         index.SearchField("body"),
         index.SearchField("number"),
         index.FilterField("status"),
+        WORD_FORMS,
     ]
+    word_form_sources = ("title", "summary", "body")
 
     parent_page_types = ["home.DocumentIndexPage"]
     subpage_types = []

@@ -5,11 +5,13 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
+from wagtail.search.query import Or, PlainText
 
 from home.models import ConceptDocumentPage, NewsPage
 from pb_module.models import PBCyclePage, ProposalPage
 
 from .catalogue import SORTS, run_catalogue
+from .text import normalise_query
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -37,13 +39,16 @@ def search(request):
         chosen = ""
     page_obj, facets = None, []
     if query:
+        # All the words as typed, or all their stems: pages index both (search/indexing.py), so word forms match.
+        stems = normalise_query(query, get_language())
+        terms = Or([PlainText(query), PlainText(stems)]) if stems else PlainText(query)
         pages = Page.objects.live().public().filter(locale=Locale.get_active())
         facets = [
-            {"key": key, "label": label, "count": pages.type(model).search(query).count(), "current": key == chosen}
+            {"key": key, "label": label, "count": pages.type(model).search(terms).count(), "current": key == chosen}
             for key, (model, label) in TYPES.items()
         ]
         scoped = pages.type(TYPES[chosen][0]) if chosen else pages
-        results = scoped.specific().search(query)
+        results = scoped.specific().search(terms)
         page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         for result in page_obj:
             result.type_label = type_label(result)

@@ -15,6 +15,7 @@ from home.models import ListingPage
 from pb_module.rules import money
 from pb_module.rules.phases import Phase, PhaseDates, current_phase, next_phase, phase_problems
 from pb_module.rules.statuses import PUBLIC
+from search.indexing import WORD_FORMS, WordFormsMixin
 
 from .territory import MrpRate, Territory
 
@@ -108,7 +109,7 @@ class PBCycleForm(WagtailAdminPageForm):
         return cleaned
 
 
-class PBCyclePage(RoutablePageMixin, Page):
+class PBCyclePage(WordFormsMixin, RoutablePageMixin, Page):
     """One participatory-budgeting programme in one territory for one year."""
 
     territory = models.ForeignKey(
@@ -179,7 +180,8 @@ class PBCyclePage(RoutablePageMixin, Page):
             heading=_("Voting"),
         ),
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.FilterField("year")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.FilterField("year"), WORD_FORMS]
+    word_form_sources = ("title", "intro")
 
     parent_page_types = ["pb_module.PBIndexPage"]
     subpage_types = ["pb_module.ProposalPage"]

@@ -174,6 +174,7 @@ class ProposalPage(RoutablePageMixin, Page):
         index.SearchField("summary"),
         index.SearchField("description"),
         index.SearchField("location"),
+        index.SearchField("search_text"),  # the stems of the words, for word forms (search/text.py)
         index.FilterField("proposal"),
     ]
 
