@@ -172,6 +172,10 @@ def _district_facet(counts, chosen, language):
 
 
 def run_catalogue(data, language: str) -> CatalogueResult:
+    from .es_catalogue import es_catalogue_or_none  # Elasticsearch when ELASTICSEARCH_URL is set and it answers
+
+    if (answer := es_catalogue_or_none(data, language)) is not None:
+        return answer
     filterset = CatalogueFilter(data, queryset=base_queryset(language))
     queryset = filterset.qs.distinct()
     clean = filterset.form.cleaned_data

@@ -1,0 +1,446 @@
+"""The catalogue of proposals on Elasticsearch: the same filters, sorts, facets and result as search/catalogue.py.
+
+Used by `run_catalogue` when ``settings.ELASTICSEARCH_URL`` is set (the database catalogue answers when it is not,
+or when Elasticsearch fails). One document per live public ProposalPage (every language, aliases included), in
+an index of its own: ``settings.ELASTICSEARCH_CATALOGUE_INDEX`` is an alias over a dated index, so
+``manage.py catalogue_reindex`` builds a fresh index and switches the alias at once. Signals (search/signals.py)
+keep the documents current when a page is published, unpublished, moved, restricted or deleted and when its
+proposal changes (status, cost, published votes).
+
+Words are matched as in the database: the page's ``search_text`` (search/text.py, computed on save) is indexed
+with the whitespace analyser, so our normaliser alone decides the stems, and each stem of the query must be one of
+its words (a ``term`` query). Places are hierarchical: a document carries the translation key of its district and
+of every place above it (``places``), so choosing a city is one ``term`` filter that finds its sub-places.
+
+Facets follow the standard pattern: the text query, the locale and the cost range (not facets) are in ``query``;
+the facet filters are in ``post_filter`` (they narrow the hits, not the aggregations); each facet's aggregation
+is a ``filter`` aggregation holding every *other* facet filter, so each facet is counted under all the other
+filters, as ``run_catalogue`` counts them.
+"""
+
+import logging
+from decimal import Decimal
+from functools import lru_cache
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from elastic_transport import TransportError
+from elasticsearch import ApiError, Elasticsearch, NotFoundError
+from elasticsearch.dsl import (
+    Boolean,
+    DateNanos,
+    Document,
+    Integer,
+    Keyword,
+    Long,
+    MetaField,
+    Q,
+    Search,
+    Text,
+)
+from elasticsearch.helpers import bulk
+from taggit.models import Tag
+
+from pb_module.models import PBCyclePage, ProposalPage, Territory
+from pb_module.models.proposal import STATUS_LABELS
+
+from .catalogue import (
+    FACETS,
+    FUNDED,
+    PER_PAGE,
+    PUBLIC_STATUSES,
+    CatalogueFilter,
+    CatalogueResult,
+    Facet,
+    base_queryset,
+)
+from .text import normalise, normalise_query
+
+logger = logging.getLogger(__name__)
+
+TIMEOUT = 5  # seconds, as for Wagtail's Elasticsearch backend
+INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0}  # one shard: exact facet counts
+TAG_FACET_SIZE = 20  # as many topics as the database catalogue shows
+TERMS_SIZE = 1000  # years and cycles: all of them
+MAX_PAGE = 10_000 // PER_PAGE  # Elasticsearch serves hits up to from + size = 10,000 (index.max_result_window)
+ERRORS = (ApiError, TransportError)  # what a failing or unreachable Elasticsearch raises
+
+
+class CatalogueDocument(Document):
+    """The mapping of the catalogue index (the body of a document is :func:`document_body`)."""
+
+    page_id = Long()
+    locale = Keyword()
+    title = Text(index=False)  # shown, not searched: matching goes through search_text and title_stems
+    summary = Text(index=False)
+    url = Keyword(index=False)
+    search_text = Text(analyzer="whitespace")  # normalised stems (search/text.py): our normaliser decides
+    title_stems = Text(analyzer="whitespace")  # the title's stems, for relevance
+    district = Keyword()  # translation key of the proposal's place
+    places = Keyword()  # that key and the keys of every place above it
+    year = Integer()
+    cycle = Keyword()  # translation key of the cycle
+    status = Keyword()
+    tags = Keyword()  # slugs
+    cost = Long()  # the validated cost when there is one, the estimate otherwise
+    funded = Boolean()
+    published_votes = Integer()  # absent until the cycle's results are published
+    created_at = DateNanos()  # microseconds, as in the database (a date keeps milliseconds only)
+
+    class Meta:
+        dynamic = MetaField("strict")
+
+
+def index_name() -> str:
+    """The alias the site reads and writes; the index behind it is dated (see :func:`reindex`)."""
+    return getattr(settings, "ELASTICSEARCH_CATALOGUE_INDEX", "qatysu-catalogue")
+
+
+@lru_cache(maxsize=4)
+def _client(url: str) -> Elasticsearch:
+    return Elasticsearch(url, request_timeout=TIMEOUT)
+
+
+def get_client() -> Elasticsearch:
+    return _client(settings.ELASTICSEARCH_URL)
+
+
+# --- Documents ----------------------------------------------------------------------------------------------
+
+
+def indexable_pages():
+    """Every page the catalogue may show, in any language: live, public, with a public status."""
+    return (
+        ProposalPage.objects.live()
+        .public()
+        .filter(proposal__status__in=PUBLIC_STATUSES)
+        .select_related("locale", "proposal", "proposal__district", "proposal__cycle")
+    )
+
+
+def place_keys(territory: Territory, cache: dict | None = None) -> list[str]:
+    """The translation key of a place and of every place above it, the place first."""
+    if cache is not None and territory.pk in cache:
+        return cache[territory.pk]
+    keys, place, seen = [], territory, set()
+    while place is not None and place.pk not in seen:  # `seen`: a loop in bad data must not hang indexing
+        seen.add(place.pk)
+        keys.append(str(place.translation_key))
+        place = place.parent
+    if cache is not None:
+        cache[territory.pk] = keys
+    return keys
+
+
+def document_body(page: ProposalPage, places_cache: dict | None = None) -> dict:
+    """The catalogue document of one proposal page."""
+    proposal = page.proposal
+    body = {
+        "page_id": page.pk,
+        "locale": page.locale.language_code,
+        "title": page.title,
+        "summary": page.summary,
+        "url": page.url,
+        "search_text": page.search_text.strip(),
+        "title_stems": normalise(page.title),
+        "district": str(proposal.district.translation_key),
+        "places": place_keys(proposal.district, places_cache),
+        "year": proposal.cycle.year,
+        "cycle": str(proposal.cycle.translation_key),
+        "status": proposal.status,
+        "tags": sorted(tag.slug for tag in page.tags.all()),
+        "cost": proposal.cost,
+        "funded": proposal.status in FUNDED,
+        "created_at": proposal.created_at.isoformat(),
+    }
+    if proposal.published_votes is not None:
+        body["published_votes"] = proposal.published_votes
+    return body
+
+
+def create_index(client: Elasticsearch, name: str) -> None:
+    client.indices.create(index=name, settings=INDEX_SETTINGS, mappings=CatalogueDocument._doc_type.mapping.to_dict())
+
+
+def _dated_name() -> str:
+    return f"{index_name()}-{timezone.now():%Y%m%d%H%M%S%f}"
+
+
+def ensure_index(client: Elasticsearch) -> None:
+    """Before a first write: no index yet means a whole one is built (not an empty one that a few updates
+    would leave incomplete)."""
+    if not client.indices.exists(index=index_name()):
+        logger.warning("No catalogue index %s yet: indexing every proposal page", index_name())
+        reindex()
+
+
+def sync_pages(page_ids) -> None:
+    """Index the given pages that the catalogue may show and remove the others from the index."""
+    ids = {int(pk) for pk in page_ids}
+    if not ids:
+        return
+    client = get_client()
+    ensure_index(client)
+    pages = {page.pk: page for page in indexable_pages().filter(pk__in=ids)}
+    cache = {}
+    actions = [
+        {"_op_type": "index", "_index": index_name(), "_id": str(pk), "_source": document_body(page, cache)}
+        for pk, page in sorted(pages.items())
+    ]
+    actions += [{"_op_type": "delete", "_index": index_name(), "_id": str(pk)} for pk in sorted(ids - set(pages))]
+    bulk(client, actions, ignore_status=(404,))
+
+
+def index_document(page: ProposalPage) -> None:
+    """Index a page, or remove it when the catalogue may not show it (a draft, private, not yet public)."""
+    sync_pages([page.pk])
+
+
+def delete_document(page: ProposalPage) -> None:
+    get_client().options(ignore_status=404).delete(index=index_name(), id=str(page.pk))
+
+
+def reindex(chunk_size: int = 500) -> int:
+    """Index every page in a new dated index, then point the alias at it and drop the old index. The count."""
+    client = get_client()
+    alias, new = index_name(), _dated_name()
+    create_index(client, new)
+    cache = {}
+    actions = (
+        {"_op_type": "index", "_index": new, "_id": str(page.pk), "_source": document_body(page, cache)}
+        for page in indexable_pages().prefetch_related("tags").order_by("pk").iterator(chunk_size=chunk_size)
+    )
+    count, _errors = bulk(client, actions, chunk_size=chunk_size)
+    client.indices.refresh(index=new)
+    old = list(client.indices.get_alias(name=alias)) if client.indices.exists_alias(name=alias) else []
+    if not old and client.indices.exists(index=alias):
+        client.indices.delete(index=alias)  # a plain index under the alias's name (made by hand): replaced
+    actions = [{"remove": {"index": name, "alias": alias}} for name in old]
+    client.indices.update_aliases(actions=[*actions, {"add": {"index": new, "alias": alias, "is_write_index": True}}])
+    for name in old:
+        client.indices.delete(index=name)
+    return count
+
+
+# --- Queries ------------------------------------------------------------------------------------------------
+
+
+def _number(value):
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def shown_places(chosen: Territory | None, language: str) -> list[Territory]:
+    """The places the place facet lists: one level below the chosen one, or the top places; by name."""
+    territories = Territory.objects.filter(locale__language_code=language)
+    parent = territories.filter(translation_key=chosen.translation_key).first() if chosen else None
+    shown = territories.filter(parent=parent) if parent else territories.filter(parent=None)
+    return list(shown.order_by("name"))
+
+
+def _facet_filters(state: dict) -> dict:
+    """The filter of each facet the state sets, by facet key."""
+    filters = {}
+    if state.get("district") is not None:
+        territory = Territory.objects.filter(pk=state["district"]).first()
+        if territory is not None:  # as in the database: an unknown place filters nothing
+            filters["district"] = Q("term", places=str(territory.translation_key))
+    if state.get("year") is not None:
+        filters["year"] = Q("term", year=_number(state["year"]))
+    if state.get("cycle") is not None:
+        cycle = PBCyclePage.objects.filter(pk=state["cycle"]).first()
+        filters["cycle"] = Q("term", cycle=str(cycle.translation_key)) if cycle else Q("match_none")
+    if state.get("status"):
+        filters["status"] = Q("term", status=state["status"])
+    if state.get("tag"):
+        filters["tag"] = Q("term", tags=state["tag"])
+    if state.get("funded") in ("yes", "no"):
+        filters["funded"] = Q("term", funded=state["funded"] == "yes")
+    return filters
+
+
+def _sort(sort: str, stems: list[str]) -> list:
+    newest, by_page = {"created_at": {"order": "desc"}}, {"page_id": {"order": "asc"}}
+    if sort == "votes":
+        return [{"published_votes": {"order": "desc", "missing": "_last"}}, newest, by_page]
+    if sort == "cost":
+        return [{"cost": {"order": "asc"}}, by_page]
+    if sort == "-cost":
+        return [{"cost": {"order": "desc"}}, by_page]
+    if sort == "oldest":
+        return [{"created_at": {"order": "asc"}}, by_page]
+    if sort == "relevance" and stems:
+        return [{"_score": {"order": "desc"}}, newest, by_page]
+    return [newest, by_page]
+
+
+def _facet_aggregation(key: str, chosen: Territory | None, language: str) -> dict | None:
+    if key == "district":
+        keys = [str(t.translation_key) for t in shown_places(chosen, language)]
+        return {"terms": {"field": "places", "include": keys, "size": len(keys)}} if keys else None
+    if key == "year":
+        return {"terms": {"field": "year", "size": TERMS_SIZE}}
+    if key == "cycle":
+        return {"terms": {"field": "cycle", "size": TERMS_SIZE}}
+    if key == "status":
+        return {"terms": {"field": "status", "size": len(PUBLIC_STATUSES)}}
+    if key == "tag":
+        return {"terms": {"field": "tags", "size": TAG_FACET_SIZE, "order": [{"_count": "desc"}, {"_key": "asc"}]}}
+    return {"filters": {"filters": {"yes": {"term": {"funded": True}}, "no": {"term": {"funded": False}}}}}
+
+
+def build_search(state: dict, language: str) -> Search:
+    """The request for a cleaned filter state (CatalogueFilter's ``cleaned_data``, plus ``page``, a number).
+
+    ``sort`` missing or empty means what ``run_catalogue`` means: relevance when there are words, else newest."""
+    stems = normalise_query(state.get("q") or "", language).split()
+    sort = state.get("sort") or ("relevance" if stems else "newest")
+    page = state.get("page") or 1
+
+    query_filters = [Q("term", locale=language)]
+    cost = {op: _number(state[k]) for op, k in (("gte", "cost_min"), ("lte", "cost_max")) if state.get(k) is not None}
+    if cost:
+        query_filters.append(Q("range", cost=cost))
+    if stems:
+        query = Q(
+            "bool",
+            filter=query_filters,
+            must=[Q("term", search_text=stem) for stem in stems],
+            should=[Q("term", title_stems=stem) for stem in stems],
+        )
+    else:
+        query = Q("bool", filter=query_filters)
+
+    search = Search(index=index_name()).query(query)
+    filters = _facet_filters(state)
+    if filters:
+        search = search.post_filter(Q("bool", filter=[filters[key] for key in FACETS if key in filters]))
+    chosen = Territory.objects.filter(pk=state["district"]).first() if state.get("district") is not None else None
+    for key in FACETS:
+        aggregation = _facet_aggregation(key, chosen, language)
+        if aggregation is None:
+            continue
+        others = [filters[other] for other in FACETS if other in filters and other != key]
+        scope = Q("bool", filter=others) if others else Q("match_all")
+        search.aggs.bucket(key, "filter", filter=scope).bucket("values", aggregation)
+    return (
+        search.sort(*_sort(sort, stems))
+        .source(False)
+        .extra(from_=(page - 1) * PER_PAGE, size=PER_PAGE, track_total_hits=True)
+    )
+
+
+# --- Answering ------------------------------------------------------------------------------------------------
+
+
+class _Total:
+    """What a Paginator needs to count the hits without having them."""
+
+    def __init__(self, total: int):
+        self.total = total
+
+    def count(self) -> int:
+        return self.total
+
+
+def _buckets(aggregations: dict, key: str) -> dict:
+    values = aggregations.get(key, {}).get("values", {}).get("buckets", {})
+    if isinstance(values, dict):  # the "filters" aggregation (funded)
+        return {name: bucket["doc_count"] for name, bucket in values.items()}
+    return {bucket["key"]: bucket["doc_count"] for bucket in values}
+
+
+def _facets(aggregations: dict, filterset, data, chosen, language: str) -> list[Facet]:
+    facets = []
+    for key in FACETS:
+        counts = _buckets(aggregations, key)
+        facet = Facet(key, str(filterset.filters[key].label))
+        if key == "district":
+            facet.values = [
+                {"value": t.pk, "label": t.name, "count": counts[str(t.translation_key)]}
+                for t in shown_places(chosen, language)
+                if counts.get(str(t.translation_key))
+            ]
+        elif key == "year":
+            facet.values = [{"value": y, "label": str(y), "count": n} for y, n in sorted(counts.items(), reverse=True)]
+        elif key == "cycle":
+            cycles = PBCyclePage.objects.live().filter(locale__language_code=language, translation_key__in=counts)
+            facet.values = [
+                {"value": c.pk, "label": c.title, "count": counts[str(c.translation_key)]}
+                for c in cycles.order_by("-year")
+            ]
+        elif key == "status":
+            facet.values = [
+                {"value": s.value, "label": STATUS_LABELS[s], "count": counts[s.value]}
+                for s in PUBLIC_STATUSES
+                if counts.get(s.value)
+            ]
+        elif key == "tag":
+            names = dict(Tag.objects.filter(slug__in=counts).values_list("slug", "name"))
+            facet.values = [
+                {"value": slug, "label": names[slug], "count": n} for slug, n in counts.items() if slug in names
+            ]
+        else:
+            facet.values = [
+                {"value": v, "label": label, "count": counts.get(v, 0)}
+                for v, label in filterset.filters[key].extra["choices"]
+            ]
+        current = str(data.get(key, ""))
+        for value in facet.values:
+            value["current"] = str(value["value"]) == current
+        facets.append(facet)
+    return facets
+
+
+def run_es_catalogue(data, language: str) -> CatalogueResult:
+    """What ``run_catalogue`` answers, from Elasticsearch; the pages themselves are read from the database."""
+    filterset = CatalogueFilter(data, queryset=base_queryset(language).none())  # checks, no query
+    filterset.qs  # noqa: B018 -- runs the checks across fields (cost range, unknown place or cycle)
+    clean = filterset.form.cleaned_data
+    stems = normalise_query(clean.get("q") or "", language).split()
+    sort = clean.get("sort") or ("relevance" if stems else "newest")
+    asked = data.get("page") or "1"
+    try:
+        number = min(max(1, int(str(asked).strip())), MAX_PAGE)
+    except ValueError:
+        number = 1
+    state = {**clean, "sort": sort}
+    client = get_client()
+    response = build_search({**state, "page": number}, language).using(client).execute()
+    paginator = Paginator(_Total(response.hits.total.value), PER_PAGE)
+    try:
+        final = paginator.validate_number(asked)
+    except PageNotAnInteger:
+        final = 1
+    except EmptyPage:
+        final = paginator.num_pages
+    final = min(final, MAX_PAGE)
+    if final != number:  # past the last page (or "0"): the page the database catalogue would show
+        response = build_search({**state, "page": final}, language).using(client).execute()
+    ids = [int(hit.meta.id) for hit in response.hits]
+    found = base_queryset(language).filter(pk__in=ids).in_bulk()
+    page_obj = Page([found[pk] for pk in ids if pk in found], final, paginator)
+    notices = []
+    if str(page_obj.number) != str(asked).strip():
+        notices.append(_("That page does not exist; here is page %(n)s.") % {"n": page_obj.number})
+    chosen = Territory.objects.filter(pk=clean["district"]).first() if clean.get("district") else None
+    facets = _facets(response.aggregations.to_dict(), filterset, data, chosen, language)
+    return CatalogueResult(filterset, page_obj, facets, sort, notices, chosen and chosen.localized)
+
+
+def es_catalogue_or_none(data, language: str) -> CatalogueResult | None:
+    """The Elasticsearch answer when ELASTICSEARCH_URL is set and Elasticsearch answers; None otherwise, so the
+    database catalogue answers instead."""
+    if not settings.ELASTICSEARCH_URL:
+        return None
+    try:
+        return run_es_catalogue(data, language)
+    except NotFoundError:
+        logger.warning("No catalogue index %s: run manage.py catalogue_reindex", index_name())
+        return None
+    except ERRORS:
+        logger.exception("The Elasticsearch catalogue failed; the database catalogue answers")
+        return None
