@@ -27,6 +27,9 @@ def backfill(apps, schema_editor):
     """Existing pages get their search text, existing published results their votes."""
     from search.text import normalise
 
+    Locale = apps.get_model("wagtailcore", "Locale")
+    languages = dict(Locale.objects.values_list("pk", "language_code"))
+
     ProposalPage = apps.get_model("pb_module", "ProposalPage")
     ProposalTag = apps.get_model("pb_module", "ProposalTag")
     Proposal = apps.get_model("pb_module", "Proposal")
@@ -36,7 +39,9 @@ def backfill(apps, schema_editor):
         tags.setdefault(page_id, []).append(name)
     for page in ProposalPage.objects.all().iterator():
         words = [page.title, page.summary, page.description, page.location, *tags.get(page.pk, [])]
-        text = f" {normalise(' '.join(w for w in words if w))} "
+        words = " ".join(w for w in words if w)
+        language = languages.get(page.locale_id)
+        text = f" {' '.join(dict.fromkeys(normalise(words, language).split() + normalise(words).split()))} "
         ProposalPage.objects.filter(pk=page.pk).update(search_text=text)
     for result in TallyResult.objects.all():
         for line in result.lines:

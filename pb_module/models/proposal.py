@@ -209,10 +209,10 @@ class ProposalPage(RoutablePageMixin, Page):
 
 
 def searchable_text(page) -> str:
-    from search.text import normalise
+    from search.indexing import index_stems, text_language
 
     words = [page.title, page.summary, page.description, page.location, *page.tags.names()]
-    return f" {normalise(' '.join(w for w in words if w))} "
+    return f" {index_stems(' '.join(w for w in words if w), text_language(page))} "
 
 
 def attachment_path(instance, filename):

@@ -112,3 +112,12 @@ def test_any_query_gives_a_normal_page(client, db, q):
 def test_the_address_keeps_the_state_across_pages(client, db):
     body = client.get("/en/projects/", {"year": 2024, "sort": "cost"}).content.decode()
     assert "year=2024&amp;sort=cost&amp;page=2" in body
+
+
+def test_a_kazakh_query_in_the_readers_language_finds_inflected_titles(client, db):
+    titles = [p.title for p in pages("kk") if "аудандағы" in p.title and "жарықтандыру" in p.title]
+    assert titles, "the demo has a Kazakh title with both words"
+    body = client.get("/kk/projects/", {"q": "аудан жарық"}).content.decode()
+    listed = re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', body)
+    assert count(body) >= len(titles) and set(titles) & set(listed)
+    assert count(client.get("/kk/projects/", {"q": "аудандағы жарықтандыру"}).content.decode()) >= len(titles)
