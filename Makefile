@@ -61,3 +61,4 @@ clean:
 bench: $(VENV)/.installed-dev mo
 	$(PY) bench/http_bench.py
 	$(PY) bench/mes_bench.py
+	$(PY) bench/catalogue_bench.py

@@ -1,24 +1,32 @@
 """The catalogue of proposals: filters, full-text query, facet counts, sorting; on the database.
 
-The filter state is read and checked by a django-filter FilterSet (`CatalogueFilter`); `run_catalogue`
-answers it with one page of results and the count of each facet value, each facet counted under all the
-other filters. Vote counts come only from `Proposal.published_votes` (set when results are published).
+The filter state is read and checked by a django-filter FilterSet (`CatalogueFilter`) and answered from the
+catalogue's own rows (search.models.CatalogueEntry, one narrow row per page the catalogue may show, kept by
+search/signals.py): words through the full-text index of the row's stems (`with_words`), the page of results by
+the sort, and the facet counts from one GROUP BY over place, cycle, year and status (each facet then counted
+under all the other filters in Python, `_counts`) plus one over the topics. Vote counts come only from
+`Proposal.published_votes` (set when results are published). search/es_catalogue.py answers the same state from
+Elasticsearch when it is configured; both build the facets with `build_facets`.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 import django_filters
-from django.core.paginator import Paginator
-from django.db.models import Count, F, Q
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.db import connections
+from django.db.models import BooleanField, Case, Count, F, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
+from taggit.models import Tag
 
 from pb_module.models import PBCyclePage, ProposalPage, Territory
 from pb_module.models.proposal import STATUS_LABELS
 from pb_module.rules.statuses import PUBLIC, Status
 
+from .models import CatalogueEntry
 from .text import normalise_query
 
 PER_PAGE = 20
@@ -33,17 +41,28 @@ SORTS = {
     "oldest": _("oldest"),
 }
 FACETS = ["district", "year", "cycle", "status", "tag", "funded"]
+TAG_FACET_SIZE = 20  # the most frequent topics
+# SQLite finds the rows with words through the FTS5 table. When few rows match, it fetches them by id; when many
+# do ("+page_id"), it reads a covering index of the rows and looks each id up among the matches instead (44 000
+# fetches by id for a common word at 100 000 proposals took twice as long as reading the index).
+FTS5_ROWS = "SELECT rowid FROM search_catalogueentry_fts WHERE search_catalogueentry_fts MATCH %s"
+FTS5_FEW = 5000
+TSVECTOR_MATCH = (
+    "to_tsvector('simple'::regconfig, search_catalogueentry.search_text) @@ plainto_tsquery('simple'::regconfig, %s)"
+)
 
 
 class CatalogueFilter(django_filters.FilterSet):
+    """The filter state, checked, and the catalogue rows (search.models.CatalogueEntry) it selects."""
+
     q = django_filters.CharFilter(label=_("Words to look for"), method="filter_text")
     district = django_filters.NumberFilter(label=_("Place"), method="filter_district")
-    year = django_filters.NumberFilter(label=_("Year"), field_name="proposal__cycle__year")
+    year = django_filters.NumberFilter(label=_("Year"), field_name="year")
     cycle = django_filters.NumberFilter(label=_("Cycle"), method="filter_cycle")
     status = django_filters.ChoiceFilter(
-        label=_("Status"), field_name="proposal__status", choices=[(s.value, STATUS_LABELS[s]) for s in PUBLIC_STATUSES]
+        label=_("Status"), field_name="status", choices=[(s.value, STATUS_LABELS[s]) for s in PUBLIC_STATUSES]
     )
-    tag = django_filters.CharFilter(label=_("Topic"), field_name="tags__slug", max_length=100)
+    tag = django_filters.CharFilter(label=_("Topic"), method="filter_tag", max_length=100)
     cost_min = django_filters.NumberFilter(
         label=_("Cost from, tenge"), field_name="cost", lookup_expr="gte", min_value=0
     )
@@ -56,26 +75,27 @@ class CatalogueFilter(django_filters.FilterSet):
     sort = django_filters.ChoiceFilter(label=_("Sort by"), method="filter_nothing", choices=list(SORTS.items()))
 
     class Meta:
-        model = ProposalPage
+        model = CatalogueEntry
         fields = []
 
     def filter_text(self, queryset, name, value):
-        for stem in normalise_query(value, get_language()).split():
-            queryset = queryset.filter(search_text__contains=f" {stem} ")
-        return queryset
+        return with_words(queryset, normalise_query(value, get_language()).split())
 
     def filter_district(self, queryset, name, value):
         territory = Territory.objects.filter(pk=value).first()
         if territory is None:
             return queryset
-        return queryset.filter(proposal__district__translation_key__in=territory.descendant_keys)
+        return queryset.filter(district_key__in=[str(key) for key in territory.descendant_keys])
 
     def filter_cycle(self, queryset, name, value):
         cycle = PBCyclePage.objects.filter(pk=value).first()
-        return queryset.filter(proposal__cycle__translation_key=cycle.translation_key) if cycle else queryset.none()
+        return queryset.filter(cycle_key=str(cycle.translation_key)) if cycle else queryset.none()
+
+    def filter_tag(self, queryset, name, value):
+        return queryset.filter(tags__contains=f" {value.strip()} ") if value.strip() else queryset
 
     def filter_funded(self, queryset, name, value):
-        funded = Q(proposal__status__in=FUNDED)
+        funded = Q(status__in=FUNDED)
         return queryset.filter(funded if value == "yes" else ~funded)
 
     def filter_nothing(self, queryset, name, value):
@@ -94,15 +114,62 @@ class CatalogueFilter(django_filters.FilterSet):
         return super().filter_queryset(queryset)
 
 
-def base_queryset(language: str):
-    """Live public proposal pages in `language` (translations and aliases), with the cost that counts."""
-    return (
+def _fts5(column: str, stems: list[str], operator: str, many: bool = True) -> RawSQL:
+    """Rows whose `column` in the FTS5 table has the stems (all: AND, any: OR), as a condition."""
+    match = f" {operator} ".join('{} : "{}"'.format(column, stem.replace('"', '""')) for stem in stems)
+    page_id = "+search_catalogueentry.page_id" if many else "search_catalogueentry.page_id"
+    return RawSQL(f"{page_id} IN ({FTS5_ROWS})", [match], output_field=BooleanField())  # noqa: S611 -- words a parameter
+
+
+def with_words(queryset, stems: list[str]):
+    """Rows whose text has every one of these stems (search/text.py), through the database's full-text index."""
+    if not stems:
+        return queryset
+    vendor = connections[queryset.db].vendor
+    if vendor == "sqlite":  # the FTS5 table of migration 0001
+        condition = _fts5("search_text", stems, "AND")
+        with connections[queryset.db].cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM ({FTS5_ROWS})", condition.params)  # noqa: S608 -- fixed SQL
+            many = cursor.fetchone()[0] > FTS5_FEW
+        return queryset.filter(_fts5("search_text", stems, "AND", many=many))
+    if vendor == "postgresql":  # the expression of the GIN index of migration 0001
+        words = RawSQL(TSVECTOR_MATCH, [" ".join(stems)], output_field=BooleanField())  # noqa: S611 -- as above
+        return queryset.filter(words)
+    for stem in stems:
+        queryset = queryset.filter(search_text__contains=f" {stem} ")
+    return queryset
+
+
+def _title_hit(queryset, stems: list[str]):
+    """1 for rows whose title has one of the stems, else 0 (the relevance)."""
+    if connections[queryset.db].vendor == "sqlite":
+        in_title = _fts5("title_stems", stems, "OR")
+    else:
+        in_title = Q()
+        for stem in stems:
+            in_title |= Q(title_stems__contains=f" {stem} ")
+    return Case(When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+
+def entries(language: str):
+    """The catalogue rows of one language."""
+    return CatalogueEntry.objects.filter(language=language)
+
+
+def result_page(ids: list[int], number: int, paginator) -> Page:
+    """A page of results: the proposal pages of these ids (found in the catalogue's index), in their order.
+
+    The index holds only live, public pages with a public status, rewritten in the transaction that changes
+    them (Elasticsearch right after it): the pages are read by id, live ones only, without asking again whether
+    they are public (that check alone read every view restriction and its page: 20 ms at 100 000 pages)."""
+    found = (
         ProposalPage.objects.live()
-        .public()
-        .filter(locale=Locale.objects.get(language_code=language), proposal__status__in=PUBLIC_STATUSES)
+        .filter(pk__in=ids, proposal__status__in=PUBLIC_STATUSES)
         .annotate(cost=Coalesce("proposal__validated_cost", "proposal__estimated_cost"))
         .select_related("proposal", "proposal__district")
+        .in_bulk()
     )
+    return Page([found[pk] for pk in ids if pk in found], number, paginator)
 
 
 @dataclass
@@ -122,53 +189,190 @@ class CatalogueResult:
     district: Territory | None = None
 
 
-def _ordered(queryset, sort: str, stems: list[str]):
-    if sort == "votes":
-        return queryset.order_by(F("proposal__published_votes").desc(nulls_last=True), "-proposal__created_at", "pk")
-    if sort in ("cost", "-cost"):
-        return queryset.order_by(sort, "pk")
-    if sort == "oldest":
-        return queryset.order_by("proposal__created_at", "pk")
-    if sort == "relevance" and stems:
-        in_title = Q()
-        for stem in stems:
-            in_title |= Q(title__icontains=stem)
-        return queryset.alias(title_hit=Count("pk", filter=in_title)).order_by("-title_hit", "-proposal__created_at")
-    return queryset.order_by("-proposal__created_at", "pk")
+class Total:
+    """What a Paginator needs to count the hits without having them."""
+
+    def __init__(self, total: int):
+        self.total = total
+
+    def count(self) -> int:
+        return self.total
 
 
-def _facet_counts(data, language, key):
-    """Counts for facet `key` under every other filter of `data`."""
-    others = {k: v for k, v in data.items() if k != key and k not in ("page", "sort")}
-    qs = CatalogueFilter(others, queryset=base_queryset(language)).qs.order_by()  # no ordering in GROUP BY
-    if key == "district":
-        return dict(qs.values_list("proposal__district__translation_key").annotate(n=Count("pk", distinct=True)))
-    if key == "year":
-        return dict(qs.values_list("proposal__cycle__year").annotate(n=Count("pk", distinct=True)))
-    if key == "cycle":
-        return dict(qs.values_list("proposal__cycle__translation_key").annotate(n=Count("pk", distinct=True)))
-    if key == "status":
-        return dict(qs.values_list("proposal__status").annotate(n=Count("pk", distinct=True)))
-    if key == "tag":
-        rows = (
-            qs.exclude(tags__slug=None).values_list("tags__slug", "tags__name").annotate(n=Count("pk", distinct=True))
-        )
-        return {(slug, name): n for slug, name, n in rows.order_by("-n", "tags__name")[:20]}
-    funded = qs.filter(proposal__status__in=FUNDED).count()
-    return {"yes": funded, "no": qs.count() - funded}
+def page_number(paginator, asked) -> int:
+    """The page asked for when it exists; the first page for one that is not a number, else the last."""
+    try:
+        return paginator.validate_number(asked)
+    except PageNotAnInteger:
+        return 1
+    except EmptyPage:
+        return paginator.num_pages
 
 
-def _district_facet(counts, chosen, language):
-    """The places one level below the chosen one (or the top places), each counting its whole subtree."""
+def shown_places(chosen: Territory | None, language: str) -> list[Territory]:
+    """The places the place facet lists: one level below the chosen one, or the top places; by name."""
     territories = Territory.objects.filter(locale__language_code=language)
     parent = territories.filter(translation_key=chosen.translation_key).first() if chosen else None
     shown = territories.filter(parent=parent) if parent else territories.filter(parent=None)
-    values = []
-    for territory in shown.order_by("name"):
-        n = sum(counts.get(key, 0) for key in territory.descendant_keys)
-        if n:
-            values.append({"value": territory.pk, "label": territory.name, "count": n, "current": False})
-    return values
+    return list(shown.order_by("name"))
+
+
+def build_facets(counts: dict, filterset, data, chosen: Territory | None, language: str) -> list[Facet]:
+    """The facets shown, from the counts of each facet's values (by facet key: places and cycles by the string of
+    their translation key, years by number, statuses and topics by value, funded by "yes"/"no")."""
+    facets = []
+    for key in FACETS:
+        found = counts.get(key, {})
+        facet = Facet(key, str(filterset.filters[key].label))
+        if key == "district":
+            facet.values = [
+                {"value": t.pk, "label": t.name, "count": found[str(t.translation_key)]}
+                for t in shown_places(chosen, language)
+                if found.get(str(t.translation_key))
+            ]
+        elif key == "year":
+            facet.values = [{"value": y, "label": str(y), "count": n} for y, n in sorted(found.items(), reverse=True)]
+        elif key == "cycle":
+            cycles = PBCyclePage.objects.live().filter(locale__language_code=language, translation_key__in=found)
+            facet.values = [
+                {"value": c.pk, "label": c.title, "count": found[str(c.translation_key)]}
+                for c in cycles.order_by("-year", "title")
+            ]
+        elif key == "status":
+            facet.values = [
+                {"value": s.value, "label": STATUS_LABELS[s], "count": found[s.value]}
+                for s in PUBLIC_STATUSES
+                if found.get(s.value)
+            ]
+        elif key == "tag":
+            names = dict(Tag.objects.filter(slug__in=found).values_list("slug", "name"))
+            facet.values = [
+                {"value": slug, "label": names[slug], "count": n} for slug, n in found.items() if slug in names
+            ]
+        else:
+            facet.values = [
+                {"value": v, "label": label, "count": found.get(v, 0)}
+                for v, label in filterset.filters[key].extra["choices"]
+            ]
+        current = str(data.get(key, ""))
+        for value in facet.values:
+            value["current"] = str(value["value"]) == current
+        facets.append(facet)
+    return facets
+
+
+def check_state(data, language: str):
+    """The checked filter state: the filterset (its form holds the messages), cleaned data, stems, sort."""
+    filterset = CatalogueFilter(data, queryset=entries(language))
+    filterset.qs  # noqa: B018 -- runs the checks across fields (cost range, unknown place or cycle)
+    clean = filterset.form.cleaned_data
+    stems = normalise_query(clean.get("q") or "", language).split()
+    return filterset, clean, stems, clean.get("sort") or ("relevance" if stems else "newest")
+
+
+def _ordered(queryset, sort: str):
+    """Rows in the order of a sort (relevance: see `_page_ids`)."""
+    if sort == "votes":
+        return queryset.order_by(F("votes").desc(nulls_last=True), "-created_at", "page_id")
+    if sort in ("cost", "-cost"):
+        return queryset.order_by(sort, "page_id")
+    if sort == "oldest":
+        return queryset.order_by("created_at", "page_id")
+    return queryset.order_by("-created_at", "page_id")
+
+
+FUNDED_VALUES = frozenset(s.value for s in FUNDED)
+# The facets read from one GROUP BY over these columns (the other facet filters applied in Python): a few
+# thousand groups at most, however many proposals there are.
+GROUPED = ("district", "cycle", "year", "status", "funded")  # the order of the columns read
+
+
+def _row_tests(filterset) -> dict:
+    """For each grouped facet the state filters by, a test of a (place key, cycle key, year, status) group."""
+    clean, tests = filterset.form.cleaned_data, {}
+    if clean.get("district") is not None:
+        territory = Territory.objects.filter(pk=clean["district"]).first()
+        if territory is not None:
+            keys = {str(key) for key in territory.descendant_keys}
+            tests["district"] = lambda row: row[0] in keys
+    if clean.get("cycle") is not None:
+        cycle = PBCyclePage.objects.filter(pk=clean["cycle"]).first()
+        key = str(cycle.translation_key) if cycle else None
+        tests["cycle"] = lambda row: row[1] == key
+    if clean.get("year") is not None:
+        tests["year"] = lambda row: row[2] == clean["year"]
+    if clean.get("status"):
+        tests["status"] = lambda row: row[3] == clean["status"]
+    if clean.get("funded") in ("yes", "no"):
+        funded = clean["funded"] == "yes"
+        tests["funded"] = lambda row: (row[3] in FUNDED_VALUES) == funded
+    return tests
+
+
+def _counts(filterset, valid: dict, stems: list[str], chosen: Territory | None, language: str):
+    """The count of each facet value (each facet under all the other filters) and the number of hits.
+
+    Without words: one GROUP BY over the grouped facets under the topic and cost filters, one over the topics under
+    the other filters. With words (the text match is the dear part): one GROUP BY over both,
+    under the words and the cost, the topic filter applied here."""
+    fields = ["district_key", "cycle_key", "year", "status"]
+    tests = _row_tests(filterset)
+    topics = defaultdict(int)
+    if stems:
+        sql_filters = {k: v for k, v in valid.items() if k in ("q", "cost_min", "cost_max")}
+        queryset = CatalogueFilter(sql_filters, queryset=entries(language)).qs.order_by()
+        rows = [(*row[:5], row[5]) for row in queryset.values_list(*fields, "tags").annotate(n=Count("*"))]
+        tag = filterset.form.cleaned_data.get("tag")
+        if tag and tag.strip():
+            tests["tag"] = lambda row: tag.strip() in row[4].split()
+    else:
+        sql_filters = {k: v for k, v in valid.items() if k in ("tag", "cost_min", "cost_max")}
+        queryset = CatalogueFilter(sql_filters, queryset=entries(language)).qs.order_by()
+        rows = [(*row[:4], None, row[4]) for row in queryset.values_list(*fields).annotate(n=Count("*"))]
+        tagless = {k: v for k, v in valid.items() if k != "tag"}
+        queryset = CatalogueFilter(tagless, queryset=entries(language)).qs.order_by()
+        for tags, n in queryset.values_list("tags").annotate(n=Count("*")):
+            for slug in tags.split():
+                topics[slug] += n
+    counts = {key: defaultdict(int) for key in FACETS}
+    total = 0
+    for row in rows:
+        failing = [key for key, test in tests.items() if not test(row)]
+        n = row[5]
+        if not failing:
+            total += n
+        if stems and set(failing) <= {"tag"}:
+            for slug in row[4].split():
+                topics[slug] += n
+        if len(failing) > 1 or failing == ["tag"]:
+            continue
+        values = (*row[:4], "yes" if row[3] in FUNDED_VALUES else "no")
+        for key in failing or GROUPED:
+            counts[key][values[GROUPED.index(key)]] += n
+    by_place = counts["district"]
+    counts["district"] = {
+        str(t.translation_key): sum(by_place.get(str(k), 0) for k in t.descendant_keys)
+        for t in shown_places(chosen, language)
+    }
+    counts["tag"] = dict(sorted(topics.items(), key=lambda item: (-item[1], item[0]))[:TAG_FACET_SIZE])
+    return counts, total
+
+
+def _page_ids(queryset, sort: str, stems: list[str], offset: int) -> list[int]:
+    """The ids of one page of results. By relevance, the hits with a word in their title come first, each group
+    newest first: read as plain queries that each walk an index and stop at the page, not as one sort of all the
+    hits; the hits with a title word are counted only for a later page that may start after them."""
+    if not (sort == "relevance" and stems):
+        return list(_ordered(queryset, sort).values_list("page_id", flat=True)[offset : offset + PER_PAGE])
+    newest = ("-created_at", "page_id")
+    hits = queryset.alias(title_hit=_title_hit(queryset, stems))
+    titles, others = hits.filter(title_hit=1).order_by(*newest), hits.filter(title_hit=0).order_by(*newest)
+    ids = list(titles.values_list("page_id", flat=True)[offset : offset + PER_PAGE])
+    if len(ids) < PER_PAGE:
+        titled = offset + len(ids) if ids or offset == 0 else titles.count()
+        start = max(0, offset - titled)
+        ids += list(others.values_list("page_id", flat=True)[start : start + PER_PAGE - len(ids)])
+    return ids
 
 
 def run_catalogue(data, language: str) -> CatalogueResult:
@@ -176,46 +380,17 @@ def run_catalogue(data, language: str) -> CatalogueResult:
 
     if (answer := es_catalogue_or_none(data, language)) is not None:
         return answer
-    filterset = CatalogueFilter(data, queryset=base_queryset(language))
-    queryset = filterset.qs.distinct()
-    clean = filterset.form.cleaned_data
-    stems = normalise_query(clean.get("q") or "", language).split()
-    sort = clean.get("sort") or ("relevance" if stems else "newest")
-    notices = []
-    paginator = Paginator(_ordered(queryset, sort, stems), PER_PAGE)
+    filterset, clean, stems, sort = check_state(data, language)
+    valid = {k: v for k, v in data.items() if k not in filterset.form.errors and k not in ("page", "sort")}
+    chosen = Territory.objects.filter(pk=clean["district"]).first() if clean.get("district") else None
+    counts, total = _counts(filterset, valid, stems, chosen, language)
+    paginator = Paginator(Total(total), PER_PAGE)
     asked = data.get("page") or "1"
-    page_obj = paginator.get_page(asked)
+    number = page_number(paginator, asked)
+    ids = _page_ids(filterset.qs, sort, stems, (number - 1) * PER_PAGE)
+    page_obj = result_page(ids, number, paginator)
+    notices = []
     if str(page_obj.number) != str(asked).strip():
         notices.append(_("That page does not exist; here is page %(n)s.") % {"n": page_obj.number})
-    valid = {k: v for k, v in data.items() if k not in filterset.form.errors}
-    chosen_district = Territory.objects.filter(pk=clean["district"]).first() if clean.get("district") else None
-    facets = []
-    for key in FACETS:
-        counts = _facet_counts(valid, language, key)
-        facet = Facet(key, str(filterset.filters[key].label))
-        if key == "district":
-            facet.values = _district_facet(counts, chosen_district, language)
-        elif key == "year":
-            facet.values = [{"value": y, "label": str(y), "count": n} for y, n in sorted(counts.items(), reverse=True)]
-        elif key == "cycle":
-            cycles = PBCyclePage.objects.live().filter(locale__language_code=language, translation_key__in=counts)
-            facet.values = [
-                {"value": c.pk, "label": c.title, "count": counts[c.translation_key]} for c in cycles.order_by("-year")
-            ]
-        elif key == "status":
-            facet.values = [
-                {"value": s.value, "label": STATUS_LABELS[s], "count": counts[s.value]}
-                for s in PUBLIC_STATUSES
-                if counts.get(s.value)
-            ]
-        elif key == "tag":
-            facet.values = [{"value": slug, "label": name, "count": n} for (slug, name), n in counts.items()]
-        else:
-            facet.values = [
-                {"value": v, "label": label, "count": counts[v]} for v, label in filterset.filters[key].extra["choices"]
-            ]
-        current = str(data.get(key, ""))
-        for value in facet.values:
-            value["current"] = str(value["value"]) == current
-        facets.append(facet)
-    return CatalogueResult(filterset, page_obj, facets, sort, notices, chosen_district and chosen_district.localized)
+    facets = build_facets(counts, filterset, data, chosen, language)
+    return CatalogueResult(filterset, page_obj, facets, sort, notices, chosen and chosen.localized)

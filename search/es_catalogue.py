@@ -23,7 +23,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from elastic_transport import TransportError
@@ -41,20 +41,23 @@ from elasticsearch.dsl import (
     Text,
 )
 from elasticsearch.helpers import bulk
-from taggit.models import Tag
 
 from pb_module.models import PBCyclePage, ProposalPage, Territory
-from pb_module.models.proposal import STATUS_LABELS
 
+from . import catalogue_index
 from .catalogue import (
     FACETS,
     FUNDED,
     PER_PAGE,
     PUBLIC_STATUSES,
-    CatalogueFilter,
+    TAG_FACET_SIZE,
     CatalogueResult,
-    Facet,
-    base_queryset,
+    Total,
+    build_facets,
+    check_state,
+    page_number,
+    result_page,
+    shown_places,
 )
 from .text import normalise, normalise_query
 
@@ -62,7 +65,6 @@ logger = logging.getLogger(__name__)
 
 TIMEOUT = 5  # seconds, as for Wagtail's Elasticsearch backend
 INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0}  # one shard: exact facet counts
-TAG_FACET_SIZE = 20  # as many topics as the database catalogue shows
 TERMS_SIZE = 1000  # years and cycles: all of them
 MAX_PAGE = 10_000 // PER_PAGE  # Elasticsearch serves hits up to from + size = 10,000 (index.max_result_window)
 ERRORS = (ApiError, TransportError)  # what a failing or unreachable Elasticsearch raises
@@ -112,11 +114,8 @@ def get_client() -> Elasticsearch:
 
 def indexable_pages():
     """Every page the catalogue may show, in any language: live, public, with a public status."""
-    return (
-        ProposalPage.objects.live()
-        .public()
-        .filter(proposal__status__in=PUBLIC_STATUSES)
-        .select_related("locale", "proposal", "proposal__district", "proposal__cycle")
+    return catalogue_index.indexable_pages().select_related(
+        "locale", "proposal", "proposal__district", "proposal__cycle"
     )
 
 
@@ -233,14 +232,6 @@ def _number(value):
     return value
 
 
-def shown_places(chosen: Territory | None, language: str) -> list[Territory]:
-    """The places the place facet lists: one level below the chosen one, or the top places; by name."""
-    territories = Territory.objects.filter(locale__language_code=language)
-    parent = territories.filter(translation_key=chosen.translation_key).first() if chosen else None
-    shown = territories.filter(parent=parent) if parent else territories.filter(parent=None)
-    return list(shown.order_by("name"))
-
-
 def _facet_filters(state: dict) -> dict:
     """The filter of each facet the state sets, by facet key."""
     filters = {}
@@ -336,16 +327,6 @@ def build_search(state: dict, language: str) -> Search:
 # --- Answering ------------------------------------------------------------------------------------------------
 
 
-class _Total:
-    """What a Paginator needs to count the hits without having them."""
-
-    def __init__(self, total: int):
-        self.total = total
-
-    def count(self) -> int:
-        return self.total
-
-
 def _buckets(aggregations: dict, key: str) -> dict:
     values = aggregations.get(key, {}).get("values", {}).get("buckets", {})
     if isinstance(values, dict):  # the "filters" aggregation (funded)
@@ -353,55 +334,9 @@ def _buckets(aggregations: dict, key: str) -> dict:
     return {bucket["key"]: bucket["doc_count"] for bucket in values}
 
 
-def _facets(aggregations: dict, filterset, data, chosen, language: str) -> list[Facet]:
-    facets = []
-    for key in FACETS:
-        counts = _buckets(aggregations, key)
-        facet = Facet(key, str(filterset.filters[key].label))
-        if key == "district":
-            facet.values = [
-                {"value": t.pk, "label": t.name, "count": counts[str(t.translation_key)]}
-                for t in shown_places(chosen, language)
-                if counts.get(str(t.translation_key))
-            ]
-        elif key == "year":
-            facet.values = [{"value": y, "label": str(y), "count": n} for y, n in sorted(counts.items(), reverse=True)]
-        elif key == "cycle":
-            cycles = PBCyclePage.objects.live().filter(locale__language_code=language, translation_key__in=counts)
-            facet.values = [
-                {"value": c.pk, "label": c.title, "count": counts[str(c.translation_key)]}
-                for c in cycles.order_by("-year")
-            ]
-        elif key == "status":
-            facet.values = [
-                {"value": s.value, "label": STATUS_LABELS[s], "count": counts[s.value]}
-                for s in PUBLIC_STATUSES
-                if counts.get(s.value)
-            ]
-        elif key == "tag":
-            names = dict(Tag.objects.filter(slug__in=counts).values_list("slug", "name"))
-            facet.values = [
-                {"value": slug, "label": names[slug], "count": n} for slug, n in counts.items() if slug in names
-            ]
-        else:
-            facet.values = [
-                {"value": v, "label": label, "count": counts.get(v, 0)}
-                for v, label in filterset.filters[key].extra["choices"]
-            ]
-        current = str(data.get(key, ""))
-        for value in facet.values:
-            value["current"] = str(value["value"]) == current
-        facets.append(facet)
-    return facets
-
-
 def run_es_catalogue(data, language: str) -> CatalogueResult:
     """What ``run_catalogue`` answers, from Elasticsearch; the pages themselves are read from the database."""
-    filterset = CatalogueFilter(data, queryset=base_queryset(language).none())  # checks, no query
-    filterset.qs  # noqa: B018 -- runs the checks across fields (cost range, unknown place or cycle)
-    clean = filterset.form.cleaned_data
-    stems = normalise_query(clean.get("q") or "", language).split()
-    sort = clean.get("sort") or ("relevance" if stems else "newest")
+    filterset, clean, stems, sort = check_state(data, language)
     asked = data.get("page") or "1"
     try:
         number = min(max(1, int(str(asked).strip())), MAX_PAGE)
@@ -410,24 +345,20 @@ def run_es_catalogue(data, language: str) -> CatalogueResult:
     state = {**clean, "sort": sort}
     client = get_client()
     response = build_search({**state, "page": number}, language).using(client).execute()
-    paginator = Paginator(_Total(response.hits.total.value), PER_PAGE)
-    try:
-        final = paginator.validate_number(asked)
-    except PageNotAnInteger:
-        final = 1
-    except EmptyPage:
-        final = paginator.num_pages
-    final = min(final, MAX_PAGE)
+    paginator = Paginator(Total(response.hits.total.value), PER_PAGE)
+    final = min(page_number(paginator, asked), MAX_PAGE)
     if final != number:  # past the last page (or "0"): the page the database catalogue would show
         response = build_search({**state, "page": final}, language).using(client).execute()
     ids = [int(hit.meta.id) for hit in response.hits]
-    found = base_queryset(language).filter(pk__in=ids).in_bulk()
-    page_obj = Page([found[pk] for pk in ids if pk in found], final, paginator)
+    page_obj = result_page(ids, final, paginator)
     notices = []
     if str(page_obj.number) != str(asked).strip():
         notices.append(_("That page does not exist; here is page %(n)s.") % {"n": page_obj.number})
     chosen = Territory.objects.filter(pk=clean["district"]).first() if clean.get("district") else None
-    facets = _facets(response.aggregations.to_dict(), filterset, data, chosen, language)
+    aggregations = response.aggregations.to_dict()
+    counts = {key: {str(k): n for k, n in _buckets(aggregations, key).items()} for key in FACETS}
+    counts["year"] = {int(k): n for k, n in counts["year"].items()}
+    facets = build_facets(counts, filterset, data, chosen, language)
     return CatalogueResult(filterset, page_obj, facets, sort, notices, chosen and chosen.localized)
 
 

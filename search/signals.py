@@ -1,20 +1,24 @@
-"""Keep the Elasticsearch catalogue (search/es_catalogue.py) current; nothing at all without ELASTICSEARCH_URL.
+"""Keep the catalogue's indexes current: the database's (search/catalogue_index.py) at once, in the same
+transaction, and Elasticsearch's (search/es_catalogue.py, only with ELASTICSEARCH_URL) once it commits.
 
-The index is written once the transaction commits (so it never shows what a rollback undid), from what the
-database then holds. A failing Elasticsearch is logged and does not fail the change: ``manage.py
-catalogue_reindex`` rebuilds the whole index.
+Elasticsearch is written after the commit, so it never shows what a rollback undid, from what the database then
+holds. A failing Elasticsearch is logged and does not fail the change: ``manage.py catalogue_reindex`` rebuilds
+both indexes.
 """
 
 import logging
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db import connections, transaction
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from pb_module.models import PBCyclePage, Proposal, ProposalPage, TallyResult
+
+from . import catalogue_index
+from .models import CatalogueEntry
 
 logger = logging.getLogger(__name__)
 
@@ -32,10 +36,13 @@ def _sync(page_ids: list[int]) -> None:
         logger.exception("Could not update the Elasticsearch catalogue for pages %s", page_ids)
 
 
-def sync_after_commit(page_ids) -> None:
-    """Index (or remove from the index) these pages once the current transaction commits."""
+def pages_changed(page_ids) -> None:
+    """Rewrite these pages' catalogue rows now and their Elasticsearch documents once the transaction commits."""
     ids = sorted({int(pk) for pk in page_ids})
-    if enabled() and ids:
+    if not ids:
+        return
+    catalogue_index.refresh(ids)
+    if enabled():
         transaction.on_commit(lambda: _sync(ids))
 
 
@@ -43,45 +50,60 @@ def _pages_under(page) -> list[int]:
     return list(ProposalPage.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
 
 
+@receiver(post_save, sender=ProposalPage)
 @receiver(page_published, sender=ProposalPage)
 @receiver(page_unpublished, sender=ProposalPage)
 def proposal_page_changed(sender, instance, **kwargs):
-    sync_after_commit([instance.pk])
+    """Saved (an alias made or synchronised, a draft), published, unpublished."""
+    pages_changed([instance.pk])
 
 
 @receiver(post_delete, sender=ProposalPage)
 def proposal_page_deleted(sender, instance, **kwargs):
-    sync_after_commit([instance.pk])  # no longer in the database: removed from the index
+    pages_changed([instance.pk])  # no longer in the database: its row went with it, its document goes
 
 
 @receiver(post_save, sender=Proposal)
 def proposal_changed(sender, instance, **kwargs):
-    """Status (and so funded), cost, published votes: every language's page of the proposal."""
-    if enabled():
-        sync_after_commit(instance.pages.values_list("pk", flat=True))
+    """Status (and so funded), cost, place, published votes: every language's page of the proposal."""
+    pages_changed(instance.pages.values_list("pk", flat=True))
 
 
 @receiver(post_save, sender=TallyResult)
 def results_published(sender, instance, created, **kwargs):
     """Published votes are written with update(), which sends no signal: every page of the cycle."""
-    if enabled() and created:
-        sync_after_commit(ProposalPage.objects.filter(proposal__cycle=instance.cycle).values_list("pk", flat=True))
+    if created:
+        pages_changed(ProposalPage.objects.filter(proposal__cycle=instance.cycle).values_list("pk", flat=True))
+
+
+@receiver(page_published, sender=PBCyclePage)
+def cycle_published(sender, instance, **kwargs):
+    """A cycle's year is in its proposals' rows."""
+    pages_changed(ProposalPage.objects.filter(proposal__cycle=instance).values_list("pk", flat=True))
 
 
 @receiver(post_page_move, sender=ProposalPage)
 @receiver(post_page_move, sender=PBCyclePage)
 def pages_moved(sender, instance, **kwargs):
-    """A moved page (or cycle) has new addresses, and may have left or entered a private section."""
-    if enabled():
-        sync_after_commit(_pages_under(instance))
+    """A moved page (or cycle) may have left or entered a private section."""
+    pages_changed(_pages_under(instance))
 
 
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 def privacy_changed(sender, instance, **kwargs):
     """Pages made private leave the catalogue; pages made public again return to it."""
-    if not enabled():
-        return
     page = Page.objects.filter(pk=instance.page_id).first()  # gone when the restriction goes with its page
     if page is not None:
-        sync_after_commit(_pages_under(page))
+        pages_changed(_pages_under(page))
+
+
+@receiver(post_migrate)
+def fill_catalogue(sender, app_config=None, using="default", **kwargs):
+    """A database from before the catalogue's own index gets its rows once, after the migration that adds it
+    (not after the migrations are taken back: then there is no table)."""
+    if app_config is None or app_config.label != "search":
+        return
+    if CatalogueEntry._meta.db_table in connections[using].introspection.table_names() and catalogue_index.missing():
+        logger.warning("The catalogue index is empty: indexing every proposal page")
+        catalogue_index.rebuild()

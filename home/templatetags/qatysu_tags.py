@@ -140,3 +140,12 @@ def current_cycles():
 
     cycles = PBCyclePage.objects.live().public().filter(locale=Locale.get_active()).prefetch_related("phases")
     return [cycle for cycle in cycles.order_by("-year", "title") if cycle.is_current]
+
+
+@register.simple_tag
+def page_links(page_obj):
+    """The page numbers to link: the first and last, two on each side of the current one, None for a gap (a
+    catalogue of 100 000 proposals has 5 000 pages: all of them would be a page of links)."""
+    ellipsis = page_obj.paginator.ELLIPSIS
+    pages = page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+    return [None if n == ellipsis else n for n in pages]

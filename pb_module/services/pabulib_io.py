@@ -210,7 +210,8 @@ def import_election(election: pabulib.Election, *, key: str) -> PBCyclePage:
             for other in translated:  # as for a submitted proposal: an alias where the cycle is translated
                 page.copy_for_translation(other, alias=True)
         else:
-            Proposal.objects.filter(pk=proposal.pk).update(estimated_cost=cost, district=territory)
+            proposal.estimated_cost, proposal.district = cost, territory
+            proposal.save(update_fields=["estimated_cost", "district"])
         proposals[project.project_id] = proposal.pk
 
     Ballot.objects.filter(cycle=cycle).delete()

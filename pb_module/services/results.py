@@ -88,6 +88,9 @@ def publish_results(*, cycle: PBCyclePage, user, at=None) -> TallyResult:
     params = {"budget": cycle.total_budget, "ballot_type": cycle.ballot_type}
     if cycle.tally_min_score is not None:
         params["min_score"] = cycle.tally_min_score
+    for line in lines:  # the catalogue sorts by these; they exist only from now on (before the
+        # result is saved: its signal rewrites the catalogue's rows)
+        Proposal.objects.filter(pk=line["proposal"]).update(published_votes=line["score"])
     result = TallyResult.objects.create(
         cycle=cycle,
         rule=outcome["rule"],
@@ -101,8 +104,6 @@ def publish_results(*, cycle: PBCyclePage, user, at=None) -> TallyResult:
         published_at=now,
         published_by=user,
     )
-    for line in lines:  # the catalogue sorts by these; they exist only from now on
-        Proposal.objects.filter(pk=line["proposal"]).update(published_votes=line["score"])
     selected = {line["proposal"] for line in lines if line["selected"]}
     for proposal in Proposal.objects.filter(cycle=cycle, status=Status.ON_BALLOT).order_by("pk"):
         new = Status.SELECTED if proposal.pk in selected else Status.NOT_SELECTED

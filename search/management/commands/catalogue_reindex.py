@@ -1,17 +1,23 @@
-"""Rebuild the Elasticsearch catalogue of proposals (search/es_catalogue.py) from the database."""
+"""Rebuild the catalogue's indexes from the pages: the database's rows and, with ELASTICSEARCH_URL, Elasticsearch."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from search import es_catalogue
+from search import catalogue_index, es_catalogue
 
 
 class Command(BaseCommand):
-    help = "Index every live public proposal page in a new catalogue index and switch the alias to it."
+    help = (
+        "Write the catalogue row of every live public proposal page afresh and, when ELASTICSEARCH_URL is set, "
+        "index them all in a new Elasticsearch index and switch the alias to it."
+    )
 
     def handle(self, *args, **options):
+        count = catalogue_index.rebuild()
+        self.stdout.write(f"Wrote {count} catalogue rows in the database.")
         if not settings.ELASTICSEARCH_URL:
-            raise CommandError("ELASTICSEARCH_URL is not set: the catalogue runs on the database, nothing to index.")
+            self.stdout.write("ELASTICSEARCH_URL is not set: the catalogue runs on the database.")
+            return
         try:
             count = es_catalogue.reindex()
         except es_catalogue.ERRORS as error:

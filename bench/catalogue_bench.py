@@ -1,0 +1,208 @@
+"""The project catalogue at scale: typical filter states on 100 000 generated proposals, SQLite and PostgreSQL.
+
+    python bench/catalogue_bench.py [--proposals 100000] [--repeat 30] [--seconds 10] [--db sqlite,postgres]
+    CATALOGUE_BENCH_PROPOSALS=5000 CATALOGUE_BENCH_REPEAT=10 make bench     # a quick run
+
+For each database kind: a fresh database (a SQLite file under /tmp; on PostgreSQL a temporary database
+qatysu_bench_<pid> on CATALOGUE_BENCH_PG, default postgres://postgres@127.0.0.1:5432, dropped afterwards),
+`migrate`, `load_demo --no-admin` (about a minute: the demo's territories and PB section), then
+`pb_generate --proposals N`. Then each filter state is timed `--repeat` times after one warm-up (but for at
+most `--seconds` a state once 5 runs are done; 0: no limit; column n gives the runs), twice:
+`search.catalogue.run_catalogue` in kk with its page of results fetched, and the whole view
+(GET /kk/projects/ through Django's test client, template included). Prints p50 and p95 per state and over all
+states, and the queries each state makes. Goal of issue 6: p95 < 100 ms on PostgreSQL, < 150 ms on SQLite.
+PostgreSQL is skipped with a note when it cannot be reached. Nothing leaves the machine.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PG_DEFAULT = "postgres://postgres@127.0.0.1:5432"
+GOAL_MS = {"sqlite": 150, "postgresql": 100}
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
+
+
+# --- the measuring child (Django set up on one database) ----------------------------------------------
+
+
+def states():
+    """(name, GET parameters) of the typical catalogue states, on the demo's places and the generated years."""
+    from pb_module.models import Territory
+
+    kk = {"locale__language_code": "kk"}
+    city = Territory.objects.get(name="Алматы", **kk)
+    district = Territory.objects.get(name="Бостандық ауданы", **kk)
+    return [
+        ("no filter", {}),
+        ("city (Almaty, 5 districts)", {"district": city.pk}),
+        ("district (Bostandyq)", {"district": district.pk}),
+        ("year 2024", {"year": "2024"}),
+        ("city + year", {"district": city.pk, "year": "2024"}),
+        ("status completed", {"status": "completed"}),
+        ("funded = yes", {"funded": "yes"}),
+        ("text, common word (алаң)", {"q": "алаң"}),
+        ("text, rare word (қуат)", {"q": "қуат"}),
+        ("sort by votes", {"sort": "votes"}),
+        ("sort by lowest cost", {"sort": "cost"}),
+        ("page 50", {"page": "50"}),
+        (
+            "city+year+text+cost+votes",
+            {"district": city.pk, "year": "2025", "q": "алаң", "cost_max": "300000000", "sort": "votes"},
+        ),
+    ]
+
+
+def measure(repeat, seconds):
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    sys.path.insert(0, str(ROOT))
+    django.setup()
+    from urllib.parse import urlencode
+
+    from django.db import connection
+    from django.http import QueryDict
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.utils import translation
+
+    from pb_module.models import ProposalPage
+    from search.catalogue import run_catalogue
+
+    setup_test_environment()
+    client = Client()
+    total = ProposalPage.objects.filter(locale__language_code="kk").count()
+    print(f"{connection.vendor}: {total} kk proposal pages; {repeat} runs a state after a warm-up; times in ms")
+    head = f"{'state':32} {'found':>7} {'n':>3} {'run_catalogue p50':>18} {'p95':>7} {'q':>3}"
+    print(f"{head}   {'GET view p50':>13} {'p95':>7} {'q':>3}")
+    pooled = {"run": [], "view": []}
+
+    def run(data):
+        with translation.override("kk"):
+            result = run_catalogue(QueryDict(urlencode(data)), "kk")
+            list(result.page_obj.object_list)  # the page of results is fetched lazily: fetch it
+        return result
+
+    for name, data in states():
+        with CaptureQueriesContext(connection) as queries:
+            found = run(data).page_obj.paginator.count
+        run_queries = len(queries)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/kk/projects/", data)
+        assert response.status_code == 200, (name, response.status_code)
+        view_queries = len(queries)
+        times = {"run": [], "view": []}
+        deadline = time.monotonic() + (seconds or float("inf"))
+        for n in range(repeat):
+            if n >= 5 and time.monotonic() > deadline:
+                break
+            began = time.perf_counter()
+            run(data)
+            times["run"].append((time.perf_counter() - began) * 1000)
+            began = time.perf_counter()
+            client.get("/kk/projects/", data)
+            times["view"].append((time.perf_counter() - began) * 1000)
+        for key in times:
+            pooled[key] += times[key]
+        r, v = times["run"], times["view"]
+        print(
+            f"{name[:32]:32} {found:7d} {len(r):3d} {statistics.median(r):18.1f} {percentile(r, 0.95):7.1f}"
+            f" {run_queries:3d}   {statistics.median(v):13.1f} {percentile(v, 0.95):7.1f} {view_queries:3d}"
+        )
+    r, v = pooled["run"], pooled["view"]
+    goal = GOAL_MS.get(connection.vendor)
+    print(
+        f"{'all states':32} {'':7} {len(r):3d} {statistics.median(r):18.1f} {percentile(r, 0.95):7.1f} {'':3}"
+        f"   {statistics.median(v):13.1f} {percentile(v, 0.95):7.1f}"
+    )
+    if goal:
+        worst = max(percentile(r, 0.95), percentile(v, 0.95))
+        verdict = "met" if worst < goal else "MISSED"
+        print(f"goal p95 < {goal} ms on {connection.vendor}: {verdict} (worst p95 {worst:.1f} ms)")
+
+
+# --- the parent: fresh databases, demo, generation ------------------------------------------------
+
+
+def manage(env, *args):
+    began = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    if done.returncode:
+        sys.stderr.write(done.stdout + done.stderr)
+        raise SystemExit(f"manage.py {' '.join(args)} failed")
+    return done.stdout.strip(), time.perf_counter() - began
+
+
+def bench_database(url, workdir, proposals, repeat, seconds):
+    # The database catalogue is measured: no Elasticsearch, even when the caller's environment names one.
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test", "DATABASE_URL": url, "ELASTICSEARCH_URL": ""}
+    env["MEDIA_ROOT"] = str(workdir / "media")
+    _, took = manage(env, "migrate", "--no-input", "-v0")
+    _, loaded = manage(env, "load_demo", "--no-admin")
+    print(f"migrate {took:.0f} s, load_demo {loaded:.0f} s")
+    out, _ = manage(env, "pb_generate", "--proposals", str(proposals))
+    print(out.splitlines()[-1])
+    measuring = [sys.executable, __file__, "--measure", "--repeat", str(repeat), "--seconds", str(seconds)]
+    subprocess.run(measuring, cwd=ROOT, env=env, check=True)
+
+
+def postgres(base, proposals, repeat, seconds, workdir):
+    import psycopg
+
+    name = f"qatysu_bench_{os.getpid()}"
+    try:
+        admin = psycopg.connect(f"{base}/postgres", autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as error:
+        print(f"PostgreSQL skipped: {base} cannot be reached ({str(error).strip()[:80]})")
+        return
+    with admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+        try:
+            bench_database(f"{base}/{name}", workdir, proposals, repeat, seconds)
+        finally:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--proposals", type=int, default=int(os.environ.get("CATALOGUE_BENCH_PROPOSALS", 100_000)))
+    parser.add_argument("--repeat", type=int, default=int(os.environ.get("CATALOGUE_BENCH_REPEAT", 30)))
+    parser.add_argument("--seconds", type=float, default=float(os.environ.get("CATALOGUE_BENCH_SECONDS", 10)))
+    parser.add_argument("--db", default=os.environ.get("CATALOGUE_BENCH_DB", "sqlite,postgres"))
+    parser.add_argument("--measure", action="store_true", help="Only time the states on DATABASE_URL (as it is).")
+    args = parser.parse_args()
+    if args.measure:
+        measure(max(1, args.repeat), args.seconds)
+        return
+    kinds = [k.strip() for k in args.db.split(",") if k.strip()]
+    print(
+        f"Catalogue bench: {args.proposals} generated proposals, up to {args.repeat} runs a state "
+        f"(at most {args.seconds:g} s once 5 are done), databases: {', '.join(kinds)}"
+    )
+    with tempfile.TemporaryDirectory(prefix="qatysu-catalogue-") as tmp:
+        workdir = Path(tmp)
+        if "sqlite" in kinds:
+            print("--- SQLite")
+            url = f"sqlite:///{workdir / 'catalogue.sqlite3'}"
+            bench_database(url, workdir, args.proposals, args.repeat, args.seconds)
+        if "postgres" in kinds:
+            print("--- PostgreSQL")
+            base = os.environ.get("CATALOGUE_BENCH_PG", PG_DEFAULT)
+            postgres(base, args.proposals, args.repeat, args.seconds, workdir)
+
+
+if __name__ == "__main__":
+    main()
