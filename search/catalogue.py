@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import django_filters
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db import connections
-from django.db.models import BooleanField, Case, Count, F, IntegerField, Q, Value, When
+from django.db.models import BooleanField, Case, Count, F, IntegerField, Q, Sum, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
@@ -26,7 +26,7 @@ from pb_module.models import PBCyclePage, ProposalPage, Territory
 from pb_module.models.proposal import STATUS_LABELS
 from pb_module.rules.statuses import PUBLIC, Status
 
-from .models import CatalogueEntry
+from .models import CatalogueEntry, CatalogueGroup
 from .text import normalise_query
 
 PER_PAGE = 20
@@ -232,11 +232,12 @@ def build_facets(counts: dict, filterset, data, chosen: Territory | None, langua
             ]
         elif key == "year":
             facet.values = [{"value": y, "label": str(y), "count": n} for y, n in sorted(found.items(), reverse=True)]
-        elif key == "cycle":
-            cycles = PBCyclePage.objects.live().filter(locale__language_code=language, translation_key__in=found)
+        elif key == "cycle":  # every cycle of the language, a few hundred (an IN of their keys misled PostgreSQL)
+            cycles = PBCyclePage.objects.live().filter(locale__language_code=language).order_by("-year", "title")
             facet.values = [
-                {"value": c.pk, "label": c.title, "count": found[str(c.translation_key)]}
-                for c in cycles.order_by("-year", "title")
+                {"value": pk, "label": title, "count": found[str(key)]}
+                for pk, title, key in cycles.values_list("pk", "title", "translation_key")
+                if str(key) in found
             ]
         elif key == "status":
             facet.values = [
@@ -312,24 +313,35 @@ def _row_tests(filterset) -> dict:
 def _counts(filterset, valid: dict, stems: list[str], chosen: Territory | None, language: str):
     """The count of each facet value (each facet under all the other filters) and the number of hits.
 
-    Without words: one GROUP BY over the grouped facets under the topic and cost filters, one over the topics under
-    the other filters. With words (the text match is the dear part): one GROUP BY over both,
-    under the words and the cost, the topic filter applied here."""
+    The grouped facets (place, cycle, year, status, funded) come from rows of (place, cycle, year, status, topics or
+    None, count), each facet then counted here under the other filters; the topics from the same rows or from
+    their own query:
+    * no words, no cost range: the stored group counts (search.models.CatalogueGroup), a few thousand rows;
+    * words: one GROUP BY of the matching rows over the grouped columns and the topics (the text match is the dear
+      part, done once), the topic filter applied here;
+    * a cost range only: one GROUP BY over the grouped columns under the topic and cost filters, one over the
+      topics under all the other filters."""
     fields = ["district_key", "cycle_key", "year", "status"]
     tests = _row_tests(filterset)
     topics = defaultdict(int)
-    if stems:
-        sql_filters = {k: v for k, v in valid.items() if k in ("q", "cost_min", "cost_max")}
-        queryset = CatalogueFilter(sql_filters, queryset=entries(language)).qs.order_by()
-        rows = [(*row[:5], row[5]) for row in queryset.values_list(*fields, "tags").annotate(n=Count("*"))]
-        tag = filterset.form.cleaned_data.get("tag")
-        if tag and tag.strip():
-            tests["tag"] = lambda row: tag.strip() in row[4].split()
+    tag = (filterset.form.cleaned_data.get("tag") or "").strip()
+    tagless = {k: v for k, v in valid.items() if k != "tag"}
+    clean = filterset.form.cleaned_data
+    costs = {k: valid[k] for k in ("cost_min", "cost_max") if clean.get(k) is not None}  # a reversed range: none
+    if not stems and not costs:
+        groups = CatalogueGroup.objects.filter(language=language, n__gt=0)
+        rows = [(*row[:4], None, row[4]) for row in groups.filter(tag=tag).values_list(*fields, "n")]
+        grouped = {k: v for k, v in valid.items() if k in GROUPED}
+        topic_groups = CatalogueFilter(grouped, queryset=groups.exclude(tag="")).qs.order_by()
+        topics.update(dict(topic_groups.values_list("tag").annotate(total=Sum("n"))))
+    elif stems:
+        queryset = CatalogueFilter({k: v for k, v in valid.items() if k in ("q", *costs)}, queryset=entries(language))
+        rows = list(queryset.qs.order_by().values_list(*fields, "tags").annotate(n=Count("*")))
+        if tag:
+            tests["tag"] = lambda row: tag in row[4].split()
     else:
-        sql_filters = {k: v for k, v in valid.items() if k in ("tag", "cost_min", "cost_max")}
-        queryset = CatalogueFilter(sql_filters, queryset=entries(language)).qs.order_by()
-        rows = [(*row[:4], None, row[4]) for row in queryset.values_list(*fields).annotate(n=Count("*"))]
-        tagless = {k: v for k, v in valid.items() if k != "tag"}
+        queryset = CatalogueFilter({k: v for k, v in valid.items() if k in ("tag", *costs)}, queryset=entries(language))
+        rows = [(*row[:4], None, row[4]) for row in queryset.qs.order_by().values_list(*fields).annotate(n=Count("*"))]
         queryset = CatalogueFilter(tagless, queryset=entries(language)).qs.order_by()
         for tags, n in queryset.values_list("tags").annotate(n=Count("*")):
             for slug in tags.split():

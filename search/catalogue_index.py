@@ -5,6 +5,8 @@
 the pages' fields, one for their topics), so 100 000 pages take seconds, not minutes.
 """
 
+from collections import Counter
+
 from django.db import connection, transaction
 from django.db.models.functions import Coalesce
 from wagtail.models import Locale
@@ -12,7 +14,7 @@ from wagtail.models import Locale
 from pb_module.models import PBCyclePage, Proposal, ProposalPage, ProposalTag, Territory
 from pb_module.rules.statuses import PUBLIC, Status
 
-from .models import CatalogueEntry
+from .models import CatalogueEntry, CatalogueGroup
 from .text import normalise
 
 CHUNK = 2000
@@ -80,26 +82,104 @@ def _entries(page_ids: list[int]) -> list[CatalogueEntry]:
     return rows
 
 
-def refresh(page_ids) -> None:
-    """Rewrite the rows of these pages: a row for each the catalogue may show, none for the others."""
-    ids = sorted({int(pk) for pk in page_ids})
+GROUPED = ("language", "district_key", "cycle_key", "year", "status")
+UPSERT = (
+    "INSERT INTO search_cataloguegroup (language, district_key, cycle_key, year, status, tag, n) VALUES {} "
+    "ON CONFLICT (language, district_key, cycle_key, year, status, tag) "
+    "DO UPDATE SET n = search_cataloguegroup.n + excluded.n"
+)
+
+
+def _groups(rows) -> Counter:
+    """The group counts of rows given as (language, district_key, cycle_key, year, status, tags)."""
+    counts = Counter()
+    for *group, tags in rows:
+        counts[(*group, "")] += 1
+        for tag in set(tags.split()):
+            counts[(*group, tag)] += 1
+    return counts
+
+
+def _add_to_groups(delta: dict) -> None:
+    changes = [(*key, n) for key, n in delta.items() if n]
+    with connection.cursor() as cursor:
+        for start in range(0, len(changes), 500):
+            chunk = changes[start : start + 500]
+            values = ", ".join(["(%s, %s, %s, %s, %s, %s, %s)"] * len(chunk))
+            cursor.execute(UPSERT.format(values), [value for change in chunk for value in change])
+
+
+def _delete(queryset) -> None:
+    """Delete without the per-row post_delete signal (search/signals.py), whose group counts the caller moves."""
+    queryset._raw_delete(queryset.db)
+
+
+def forget(entry: CatalogueEntry) -> None:
+    """Take one deleted row out of its group counts."""
+    delta = Counter()
+    delta.subtract(_groups([(*(getattr(entry, f) for f in GROUPED), entry.tags)]))
+    _add_to_groups(delta)
+
+
+def _rewrite(ids: list[int], keep: bool) -> None:
+    """Replace the rows of these pages (by the rows they should have when `keep`, else by none) and move the group
+    counts by the difference."""
     with transaction.atomic():
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start : start + CHUNK]
-            CatalogueEntry.objects.filter(page_id__in=chunk).delete()
-            CatalogueEntry.objects.bulk_create(_entries(chunk), batch_size=500)
+            old = CatalogueEntry.objects.select_for_update().filter(page_id__in=chunk)
+            delta = Counter()
+            delta.subtract(_groups(old.values_list(*GROUPED, "tags")))
+            _delete(CatalogueEntry.objects.filter(page_id__in=chunk))
+            if keep:
+                new = CatalogueEntry.objects.bulk_create(_entries(chunk), batch_size=500)
+                delta.update(_groups([(*(getattr(e, f) for f in GROUPED), e.tags) for e in new]))
+            _add_to_groups(delta)
+
+
+def refresh(page_ids) -> None:
+    """Rewrite the rows of these pages: a row for each the catalogue may show, none for the others."""
+    _rewrite(sorted({int(pk) for pk in page_ids}), keep=True)
+
+
+def remove(page_ids) -> None:
+    """Take these pages out of the catalogue (before they are deleted)."""
+    _rewrite(sorted({int(pk) for pk in page_ids}), keep=False)
 
 
 def rebuild() -> int:
-    """Rows for every page the catalogue may show, from scratch; their number."""
+    """Rows for every page the catalogue may show, and their group counts, from scratch; the number of rows."""
     with transaction.atomic():
-        CatalogueEntry.objects.all().delete()
+        _delete(CatalogueEntry.objects.all())
+        _delete(CatalogueGroup.objects.all())
         ids = list(indexable_pages().order_by("pk").values_list("pk", flat=True))
+        groups = Counter()
         for start in range(0, len(ids), CHUNK):
-            CatalogueEntry.objects.bulk_create(_entries(ids[start : start + CHUNK]), batch_size=500)
-    with connection.cursor() as cursor:  # fresh planner statistics (SQLite never gathers them by itself)
-        cursor.execute(f"ANALYZE {CatalogueEntry._meta.db_table}")
+            new = CatalogueEntry.objects.bulk_create(_entries(ids[start : start + CHUNK]), batch_size=500)
+            groups.update(_groups([(*(getattr(e, f) for f in GROUPED), e.tags) for e in new]))
+        _add_to_groups(groups)
+    analyze()
     return CatalogueEntry.objects.count()
+
+
+def analyze() -> None:
+    """Fresh planner statistics after a bulk write (SQLite never gathers them by itself; on PostgreSQL VACUUM also
+    marks the pages all-visible, so the covering indexes are read without the table)."""
+    tables = [CatalogueEntry._meta.db_table, CatalogueGroup._meta.db_table]
+    with connection.cursor() as cursor:
+        for table in tables:
+            if connection.vendor == "postgresql" and connection.get_autocommit():
+                cursor.execute(f"VACUUM ANALYZE {table}")
+            else:
+                cursor.execute(f"ANALYZE {table}")
+
+
+def group_problems() -> dict:
+    """Groups whose count differs from the rows' (empty when the counts are right), by group key."""
+    rows = _groups(CatalogueEntry.objects.values_list(*GROUPED, "tags"))
+    stored = {key[:-1]: key[-1] for key in CatalogueGroup.objects.filter(n__gt=0).values_list(*GROUPED, "tag", "n")}
+    keys = set(rows) | set(stored)
+    return {key: (stored.get(key, 0), rows.get(key, 0)) for key in keys if stored.get(key, 0) != rows.get(key, 0)}
 
 
 def missing() -> bool:

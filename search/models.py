@@ -45,3 +45,28 @@ class CatalogueEntry(models.Model):
 
     def __str__(self):
         return f"catalogue entry of page {self.page_id}"
+
+
+class CatalogueGroup(models.Model):
+    """How many catalogue rows share a place, cycle, year and status (``tag`` empty), and how many of those have a
+    topic (``tag`` its slug). The facet counts of a state without words or cost range are read from these few
+    thousand rows instead of counting 100 000 (search/catalogue_index.py keeps them with the rows)."""
+
+    language = models.CharField(max_length=8)
+    district_key = models.CharField(max_length=36)
+    cycle_key = models.CharField(max_length=36)
+    year = models.PositiveSmallIntegerField()
+    status = models.CharField(max_length=20)
+    tag = models.CharField(max_length=100, blank=True, default="")
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "district_key", "cycle_key", "year", "status", "tag"], name="catalogue_group_key"
+            )
+        ]
+        indexes = [models.Index(fields=["language", "tag"], name="catalogue_group_tag")]
+
+    def __str__(self):
+        return f"{self.language} {self.cycle_key} {self.status} {self.tag}: {self.n}"

@@ -10,6 +10,8 @@ from pb_module.models import PBCyclePage, Proposal, ProposalPage, ProposalStatus
 from pb_module.models.proposal import searchable_text
 from pb_module.rules.phases import PhaseDates, phase_problems
 from pb_module.rules.statuses import PUBLIC, TRANSITIONS, Status
+from search import catalogue_index
+from search.models import CatalogueEntry
 from search.text import normalise_query
 
 SEED = 7
@@ -91,8 +93,11 @@ def test_a_generated_page_is_served_at_its_url_and_stores_what_save_would(made, 
     assert phase_problems([PhaseDates(p.phase, p.starts_on, p.ends_on) for p in cycle.phases.all()]) == []
 
 
-def test_the_page_tree_stays_consistent(made):
+def test_the_page_tree_and_the_catalogue_rows_stay_consistent(made):
     assert Page.find_problems() == ([], [], [], [], [])
+    generated_pages = ProposalPage.objects.filter(proposal__external_id__startswith=f"gen:{SEED}:")
+    assert CatalogueEntry.objects.filter(page__in=generated_pages).count() == N
+    assert catalogue_index.group_problems() == {}
     for cycle in PBCyclePage.objects.filter(slug__startswith=f"gen-s{SEED}-"):
         assert cycle.numchild == cycle.get_children().count()
 
@@ -129,4 +134,5 @@ def test_delete_removes_them_and_leaves_the_tree_consistent(made, client):
     assert not cycles.exists()
     assert not ProposalStatusChange.objects.filter(proposal__external_id__startswith="gen:").exists()
     assert Page.find_problems() == ([], [], [], [], [])
+    assert catalogue_index.group_problems() == {}
     assert catalogue_count(client) == made["before"]

@@ -1,17 +1,24 @@
 """The database catalogue's own rows (search.models.CatalogueEntry): what they hold, kept current by the signals
 as editors and moderators work, and words found through the full-text index (FTS5 / PostgreSQL tsvector)."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.paginator import Paginator
 from django.db.models import Q
+from django.http import QueryDict
+from django.utils import translation
 from wagtail.models import PageViewRestriction
 
+from home.templatetags.qatysu_tags import page_links
 from pb_module import roles, services
 from pb_module.models import PBCyclePage, ProposalPage
 from search import catalogue_index
-from search.catalogue import entries, with_words
-from search.models import CatalogueEntry
+from search.catalogue import PER_PAGE, entries, run_catalogue, with_words
+from search.catalogue_index import GROUPED
+from search.models import CatalogueEntry, CatalogueGroup
 from search.text import normalise_query
 
 from ..pb_module.test_results import close_voting
@@ -23,6 +30,10 @@ def snapshot():
     return {row[0]: row for row in CatalogueEntry.objects.values_list(*COLUMNS, "title_stems", "search_text")}
 
 
+def group_counts():
+    return set(CatalogueGroup.objects.filter(n__gt=0).values_list(*GROUPED, "tag", "n"))
+
+
 @pytest.fixture
 def moderator(db):
     user = get_user_model().objects.create_user("mod", "mod@example.kz", "pw")
@@ -31,6 +42,8 @@ def moderator(db):
 
 
 def test_every_page_the_catalogue_may_show_has_one_row_with_its_facts(db):
+    assert catalogue_index.group_problems() == {}
+    assert CatalogueGroup.objects.filter(language="kk", tag="", n__gt=0).exists()
     pages = catalogue_index.indexable_pages()
     assert set(CatalogueEntry.objects.values_list("page_id", flat=True)) == set(pages.values_list("pk", flat=True))
     assert {lang for lang in CatalogueEntry.objects.values_list("language", flat=True)} == {"kk", "ru", "en"}
@@ -72,9 +85,14 @@ def test_the_signals_keep_the_rows_as_a_rebuild_would_write_them(moderator):
     PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
     assert not CatalogueEntry.objects.filter(page__path__startswith=section.path).exists()
 
-    kept = snapshot()
+    skate.delete()
+    assert not CatalogueEntry.objects.filter(page_id=skate.pk).exists()
+
+    assert catalogue_index.group_problems() == {}  # the group counts moved with every change
+    kept, groups = snapshot(), group_counts()
     catalogue_index.rebuild()
     assert snapshot() == kept
+    assert group_counts() == groups
 
 
 def test_a_cycle_published_with_another_year_moves_its_proposals_rows(moderator):
@@ -98,3 +116,25 @@ def test_the_full_text_index_finds_exactly_the_rows_whose_text_has_every_stem(db
     assert set(with_words(entries(language), stems).values_list("page_id", flat=True)) == expected
     if words in ("саябақ", "парк", "lighting"):
         assert expected  # the demo has such projects: the comparison is not between two empty sets
+
+
+@pytest.mark.parametrize("words, language", [("жол", "kk"), ("парк", "ru"), ("жарық", "kk")])
+def test_relevance_pages_list_title_hits_first_then_the_rest_newest_first_without_gaps(db, words, language):
+    stems = normalise_query(words, language).split()
+    hits = list(with_words(entries(language), stems))
+    titled = [e for e in hits if set(stems) & set(e.title_stems.split())]
+    assert 0 < len(titled) < len(hits), "the demo has hits with and without the word in their title"
+    expected = sorted(hits, key=lambda e: (e not in titled, -e.created_at.timestamp(), e.page_id))
+    listed = []
+    for number in range(1, len(hits) // PER_PAGE + 2):
+        with translation.override(language):
+            result = run_catalogue(QueryDict(urlencode({"q": words, "page": number})), language)
+        assert result.sort == "relevance" and result.page_obj.number == number
+        listed += [page.pk for page in result.page_obj.object_list]
+    assert listed == [e.page_id for e in expected]
+
+
+def test_page_links_keep_the_first_and_last_pages_and_two_around_the_current_one():
+    page = Paginator(range(100_000), 20).page(50)
+    assert page_links(page) == [1, None, 48, 49, 50, 51, 52, None, 5000]
+    assert page_links(Paginator(range(100), 20).page(1)) == [1, 2, 3, 4, 5]

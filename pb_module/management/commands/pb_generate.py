@@ -311,6 +311,7 @@ class Command(BaseCommand):
                 count = Page.objects.filter(path__startswith=cycle.path, depth=cycle.depth + 1).count()
                 Page.objects.filter(pk=cycle.pk).update(numchild=count)
         _analyze()
+        catalogue_index.analyze()
         took = clock.perf_counter() - began
         self.stdout.write(
             f"pb_generate seed {seed}: {len(todo)} new proposals ({len(existing)} already there), "
@@ -409,6 +410,7 @@ class Command(BaseCommand):
             ]
             quote = connection.ops.quote_name
             for chunk in _chunks([pk for pk, _path, _depth in pages], 500):
+                catalogue_index.remove(chunk)  # the rows with their group counts, before the cascade below
                 names = [str(pk) for pk in chunk]
                 for rel in cascades:  # tags, comments, subscriptions, view restrictions...
                     rel.related_model._base_manager.filter(**{f"{rel.field.name}__in": chunk}).delete()
