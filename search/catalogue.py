@@ -21,6 +21,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
+from wagtail.models import Page as WagtailPage
 
 from pb_module.models import PBCyclePage, ProposalPage, Territory
 from pb_module.models.proposal import STATUS_LABELS
@@ -82,10 +83,8 @@ class CatalogueFilter(django_filters.FilterSet):
         return with_words(queryset, normalise_query(value, get_language()).split())
 
     def filter_district(self, queryset, name, value):
-        territory = Territory.objects.filter(pk=value).first()
-        if territory is None:
-            return queryset
-        return queryset.filter(district_key__in=[str(key) for key in territory.descendant_keys])
+        keys = keys_below(int(value))
+        return queryset if keys is None else queryset.filter(district_key__in=keys)
 
     def filter_cycle(self, queryset, name, value):
         cycle = PBCyclePage.objects.filter(pk=value).first()
@@ -151,6 +150,28 @@ def _title_hit(queryset, stems: list[str]):
     return Case(When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField())
 
 
+def place_tree() -> tuple[dict, dict]:
+    """Every place (the table is small): the places under each place id, and each place's key as text."""
+    children, keys = defaultdict(list), {}
+    for place, key, parent in Territory.objects.values_list("pk", "translation_key", "parent_id"):
+        keys[place] = str(key)
+        children[parent].append(place)
+    return children, keys
+
+
+def keys_below(pk, tree=None) -> set[str] | None:
+    """The translation keys (as text) of a place and of every place below it; None for an unknown place. One query
+    for the whole tree (or none, given it) instead of one a level."""
+    children, keys = tree or place_tree()
+    if pk not in keys:
+        return None
+    found, level = {keys[pk]}, [pk]
+    while level:
+        level = [child for place in level for child in children[place] if keys[child] not in found]
+        found.update(keys[child] for child in level)
+    return found
+
+
 def entries(language: str):
     """The catalogue rows of one language."""
     return CatalogueEntry.objects.filter(language=language)
@@ -169,7 +190,22 @@ def result_page(ids: list[int], number: int, paginator) -> Page:
         .select_related("proposal", "proposal__district")
         .in_bulk()
     )
-    return Page([found[pk] for pk in ids if pk in found], number, paginator)
+    pages = [found[pk] for pk in ids if pk in found]
+    # What each card shows besides the page: its place in the reader's language and its cycle's title, read for
+    # the whole page at once (per card they were two queries each).
+    language = get_language()
+    names = dict(
+        Territory.objects.filter(
+            locale__language_code=language, translation_key__in={p.proposal.district.translation_key for p in pages}
+        ).values_list("translation_key", "name")
+    )
+    parents = {p.path[: -WagtailPage.steplen] for p in pages}
+    titles = dict(WagtailPage.objects.filter(path__in=parents).values_list("path", "title"))
+    for page in pages:
+        district = page.proposal.district
+        page.place_name = names.get(district.translation_key, district.name)
+        page.cycle_title = titles.get(page.path[: -WagtailPage.steplen], "")
+    return Page(pages, number, paginator)
 
 
 @dataclass
@@ -292,9 +328,8 @@ def _row_tests(filterset) -> dict:
     """For each grouped facet the state filters by, a test of a (place key, cycle key, year, status) group."""
     clean, tests = filterset.form.cleaned_data, {}
     if clean.get("district") is not None:
-        territory = Territory.objects.filter(pk=clean["district"]).first()
-        if territory is not None:
-            keys = {str(key) for key in territory.descendant_keys}
+        keys = keys_below(int(clean["district"]))
+        if keys is not None:
             tests["district"] = lambda row: row[0] in keys
     if clean.get("cycle") is not None:
         cycle = PBCyclePage.objects.filter(pk=clean["cycle"]).first()
@@ -361,9 +396,9 @@ def _counts(filterset, valid: dict, stems: list[str], chosen: Territory | None, 
         values = (*row[:4], "yes" if row[3] in FUNDED_VALUES else "no")
         for key in failing or GROUPED:
             counts[key][values[GROUPED.index(key)]] += n
-    by_place = counts["district"]
+    by_place, tree = counts["district"], place_tree()
     counts["district"] = {
-        str(t.translation_key): sum(by_place.get(str(k), 0) for k in t.descendant_keys)
+        str(t.translation_key): sum(by_place.get(k, 0) for k in keys_below(t.pk, tree))
         for t in shown_places(chosen, language)
     }
     counts["tag"] = dict(sorted(topics.items(), key=lambda item: (-item[1], item[0]))[:TAG_FACET_SIZE])
