@@ -1,8 +1,10 @@
-"""The rows of the database catalogue's index (search.models.CatalogueEntry), built from the pages.
+"""The rows of the database catalogue's index (search.models.CatalogueEntry) and their group counts
+(CatalogueGroup), built from the pages.
 
-``refresh(page_ids)`` rewrites the rows of some pages (the signals call it as pages and proposals change),
-``rebuild()`` all of them (``manage.py catalogue_reindex``, ``pb_generate``). Rows are read in bulk (one query for
-the pages' fields, one for their topics), so 100 000 pages take seconds, not minutes.
+``refresh(page_ids)`` rewrites the rows of some pages and moves the group counts by the difference (the signals
+call it as pages and proposals change, ``pb_generate`` for what it writes), ``remove(page_ids)`` takes pages out,
+``rebuild()`` writes everything afresh (``manage.py catalogue_reindex``, and once after the migration that adds
+the tables). Rows are read in bulk, a few queries per 2 000 pages, so 100 000 pages take seconds.
 """
 
 from collections import Counter
