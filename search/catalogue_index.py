@@ -92,6 +92,10 @@ UPSERT = (
 )
 
 
+def _group_row(entry: CatalogueEntry) -> tuple:
+    return (*(getattr(entry, name) for name in GROUPED), entry.tags)
+
+
 def _groups(rows) -> Counter:
     """The group counts of rows given as (language, district_key, cycle_key, year, status, tags)."""
     counts = Counter()
@@ -119,7 +123,7 @@ def _delete(queryset) -> None:
 def forget(entry: CatalogueEntry) -> None:
     """Take one deleted row out of its group counts."""
     delta = Counter()
-    delta.subtract(_groups([(*(getattr(entry, f) for f in GROUPED), entry.tags)]))
+    delta.subtract(_groups([_group_row(entry)]))
     _add_to_groups(delta)
 
 
@@ -135,7 +139,7 @@ def _rewrite(ids: list[int], keep: bool) -> None:
             _delete(CatalogueEntry.objects.filter(page_id__in=chunk))
             if keep:
                 new = CatalogueEntry.objects.bulk_create(_entries(chunk), batch_size=500)
-                delta.update(_groups([(*(getattr(e, f) for f in GROUPED), e.tags) for e in new]))
+                delta.update(_groups(map(_group_row, new)))
             _add_to_groups(delta)
 
 
@@ -158,7 +162,7 @@ def rebuild() -> int:
         groups = Counter()
         for start in range(0, len(ids), CHUNK):
             new = CatalogueEntry.objects.bulk_create(_entries(ids[start : start + CHUNK]), batch_size=500)
-            groups.update(_groups([(*(getattr(e, f) for f in GROUPED), e.tags) for e in new]))
+            groups.update(_groups(map(_group_row, new)))
         _add_to_groups(groups)
     analyze()
     return CatalogueEntry.objects.count()

@@ -54,7 +54,8 @@ def _pages_under(page) -> list[int]:
 @receiver(page_published, sender=ProposalPage)
 @receiver(page_unpublished, sender=ProposalPage)
 def proposal_page_changed(sender, instance, **kwargs):
-    """Saved (an alias made or synchronised, a draft), published, unpublished."""
+    """Saved (an alias made or synchronised, a draft), published, unpublished. Publishing saves the page before
+    its topics (modelcluster writes child rows after the page), so post_save alone would miss a topic change."""
     pages_changed([instance.pk])
 
 
