@@ -8,6 +8,7 @@ MODERATORS = "Moderators"  # made by Wagtail's migrations
 EXPERTS = "Experts"
 NGO_REPRESENTATIVES = "NGO representatives"
 OPERATORS = "Public-centre operators"
+RESPONSIBLE_BODIES = "Responsible bodies"  # akimat departments and contractors doing the work
 
 ROLE_LABELS = {
     "author": _("author"),
@@ -16,7 +17,9 @@ ROLE_LABELS = {
     EXPERTS: _("expert council"),
     NGO_REPRESENTATIVES: _("NGO representative"),
     OPERATORS: _("public-centre operator"),
+    RESPONSIBLE_BODIES: _("responsible body"),
     "staff": _("administrator"),
+    "system": _("automatic check"),
 }
 
 # What each role may do in the PB module: app label "pb_module", codenames.
@@ -30,9 +33,17 @@ ROLE_PERMISSIONS = {
         "view_territory",
         "view_expertreview",
         "publish_results",
+        "add_milestone",
+        "change_milestone",
+        "view_milestone",
+        "moderate_monitoringreport",
+        "view_monitoringreport",
+        "add_responsiblebody",
+        "change_responsiblebody",
+        "view_responsiblebody",
     ],
     EXPERTS: ["add_expertreview", "view_expertreview", "view_proposal"],
-    NGO_REPRESENTATIVES: ["add_proposalcomment"],
+    NGO_REPRESENTATIVES: ["add_proposalcomment", "add_monitoringreport"],
     EDITORS: [
         "view_proposal",
         "add_territory",
@@ -43,9 +54,11 @@ ROLE_PERMISSIONS = {
         "view_mrprate",
     ],
     OPERATORS: ["add_assisted_ballot"],
+    # Members of a ResponsibleBody update that body's milestones and answer reports on them (checked per body).
+    RESPONSIBLE_BODIES: ["view_milestone", "view_monitoringreport", "answer_monitoringreport"],
 }
 # Roles that work in the Wagtail admin (NGO representatives use the public site only).
-ADMIN_ROLES = [MODERATORS, EXPERTS, EDITORS, OPERATORS]
+ADMIN_ROLES = [MODERATORS, EXPERTS, EDITORS, OPERATORS, RESPONSIBLE_BODIES]
 
 
 def role_of(user) -> str:
@@ -53,7 +66,7 @@ def role_of(user) -> str:
     if user is None:
         return "author"
     names = set(user.groups.values_list("name", flat=True))
-    for group in (MODERATORS, EXPERTS, NGO_REPRESENTATIVES, OPERATORS, EDITORS):
+    for group in (MODERATORS, EXPERTS, NGO_REPRESENTATIVES, OPERATORS, RESPONSIBLE_BODIES, EDITORS):
         if group in names:
             return group
     return "staff" if user.is_staff or user.is_superuser else ""

@@ -1,5 +1,6 @@
 from .ballot import Ballot, BallotItem, Channel, Receipt, VerificationChallenge
 from .cycle import BallotType, CyclePhase, PBCyclePage, PBIndexPage, TallyRule
+from .implementation import ImplementationPhoto, Milestone, MonitoringReport, Rating, ResponsibleBody
 from .proposal import (
     ExpertReview,
     Proposal,
@@ -22,6 +23,11 @@ __all__ = [
     "BallotType",
     "CyclePhase",
     "ExpertReview",
+    "ImplementationPhoto",
+    "Milestone",
+    "MonitoringReport",
+    "Rating",
+    "ResponsibleBody",
     "MrpRate",
     "PBCyclePage",
     "PBIndexPage",

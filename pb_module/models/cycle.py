@@ -148,6 +148,11 @@ class PBCyclePage(WordFormsMixin, RoutablePageMixin, Page):
         default=True,
         help_text=_("As on eGov. Untick to let voters replace their ballot until voting closes (the last counts)."),
     )
+    stalled_after_days = models.PositiveSmallIntegerField(
+        _("stalled after, days"),
+        default=90,
+        help_text=_("A funded proposal counts as stalled when none of its milestones has moved for this many days."),
+    )
     results_published_at = models.DateTimeField(
         _("results published at"),
         null=True,
@@ -179,6 +184,7 @@ class PBCyclePage(WordFormsMixin, RoutablePageMixin, Page):
             ],
             heading=_("Voting"),
         ),
+        FieldPanel("stalled_after_days", heading=_("Implementation")),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.FilterField("year"), WORD_FORMS]
     word_form_sources = ("title", "intro")

@@ -335,6 +335,8 @@ class ProposalFollower(models.Model):
     email_hash = models.CharField(max_length=64)
     unsubscribe_token = models.CharField(max_length=64, unique=True, default=uuid.uuid4)
     language = models.CharField(max_length=8)
+    # The author, when the contact they left is an e-mail address: told of the same changes as followers.
+    is_author = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

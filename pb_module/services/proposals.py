@@ -183,18 +183,33 @@ def change_status(*, proposal: Proposal, new_status: str, user, reason: str = ""
     """Move `proposal` to `new_status`, record it in the public log, publish it when it becomes public."""
     require_permission(user, "change_proposal_status")
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
-    try:
-        check_transition(proposal.status, new_status, reason)
-    except TransitionError as error:
-        raise ValidationError(transition_message(error), code=error.code) from error
     if new_status == Status.ON_BALLOT and (problems := ballot_problems(proposal)):
+        check_status_transition(proposal.status, new_status, reason)
         raise ValidationError(problems, code="not_ready_for_ballot")
     if new_status == Status.MERGED:
+        check_status_transition(proposal.status, new_status, reason)
         if merged_into is None or merged_into.pk == proposal.pk or merged_into.cycle_id != proposal.cycle_id:
             raise ValidationError(
                 _("Choose the proposal of the same cycle that this one is merged into."), code="merge_target"
             )
         proposal.merged_into = merged_into
+    return record_status_change(proposal, new_status, reason=reason, user=user)
+
+
+def check_status_transition(current, new_status, reason):
+    try:
+        check_transition(current, new_status, reason)
+    except TransitionError as error:
+        raise ValidationError(transition_message(error), code=error.code) from error
+
+
+SYSTEM_ROLE = "system"
+
+
+def record_status_change(proposal: Proposal, new_status: str, *, reason: str = "", user=None, system=False):
+    """Write a checked status change of a locked `proposal` to the public log; publish pages that become public and
+    tell the author and followers after the commit. `system=True`: the platform's own checks made the change."""
+    check_status_transition(proposal.status, new_status, reason)
     old = proposal.status
     proposal.status = new_status
     proposal.save(update_fields=["status", "merged_into"])
@@ -203,9 +218,9 @@ def change_status(*, proposal: Proposal, new_status: str, user, reason: str = ""
         from_status=old,
         to_status=new_status,
         reason=reason.strip(),
-        changed_by=user,
-        actor_name=display_name(user),
-        actor_role=role_of(user),
+        changed_by=None if system else user,
+        actor_name="Qatysu" if system else display_name(user),
+        actor_role=SYSTEM_ROLE if system else role_of(user),
     )
     if new_status in PUBLIC:
         for page in proposal.pages.filter(alias_of__isnull=True, live=False):
