@@ -49,3 +49,35 @@ def ngo(make_user):
 @pytest.fixture
 def kk():
     return Locale.objects.get(language_code="kk")
+
+
+@pytest.fixture
+def official(make_user):
+    """A member of the group of responsible bodies (add them to a ResponsibleBody to act for it)."""
+    return make_user("akimat", roles.RESPONSIBLE_BODIES, first_name="Нұрлан", last_name="Әкімдік")
+
+
+@pytest.fixture
+def responsible_body(official):
+    from pb_module.models import ResponsibleBody
+
+    body = ResponsibleBody.objects.create(
+        name_kk="Ақтау қаласының тұрғын үй-коммуналдық шаруашылық бөлімі",
+        name_ru="Отдел ЖКХ города Актау",
+        name_en="Aktau housing and utilities department",
+    )
+    body.members.add(official)
+    return body
+
+
+@pytest.fixture
+def funded(moderator):
+    """A proposal the vote selected, moved into implementation by a moderator (the public log says so)."""
+    from pb_module import services
+    from pb_module.models import Proposal
+    from pb_module.rules.statuses import Status
+
+    proposal = Proposal.objects.filter(status=Status.SELECTED).order_by("pk").first()
+    services.change_status(proposal=proposal, new_status=Status.IN_IMPLEMENTATION, user=moderator)
+    proposal.refresh_from_db()
+    return proposal
