@@ -148,6 +148,13 @@ class HomePage(Page):
             .order_by("-date", "-pk")[:3]
         )
 
+    @property
+    def latest_stories(self):
+        """The three newest progress stories of every cycle, in this page's language."""
+        from pb_module.models.stories import ProgressStoryPage, story_list
+
+        return story_list(ProgressStoryPage.objects.descendant_of(self))[:3]
+
 
 class StandardPage(WordFormsMixin, Page):
     intro = models.TextField(_("introduction"), blank=True, help_text=_("One or two sentences under the title."))

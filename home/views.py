@@ -6,10 +6,10 @@ from .feeds import NewsFeed
 from .models import NewsIndexPage
 
 
-def news_feed(request, index_id):
-    """RSS feed of one news index (the URL ends in .rss so feed readers and crawlers know it)."""
+def news_feed(request, index_id, kind="rss"):
+    """RSS or Atom feed of one news index (the URL ends in .rss or .atom so feed readers and crawlers know it)."""
     index = get_object_or_404(NewsIndexPage.objects.live().public(), pk=index_id)
-    return NewsFeed(index)(request)
+    return NewsFeed(index, kind)(request)
 
 
 def page_not_found(request, exception=None):

@@ -108,6 +108,64 @@ def hide_comment_view(request, pk):
     return _render(request, "hide_comment.html", {"comment": comment, "form": form, "header_title": _("Hide comment")})
 
 
+def hide_report_view(request, pk):
+    """A moderator hides a monitoring report with a public reason (or, once hidden, publishes it again)."""
+    from pb_module.forms import HideReportForm
+    from pb_module.models import MonitoringReport
+    from pb_module.services import monitoring
+
+    if not request.user.has_perm("pb_module.moderate_monitoringreport"):
+        raise PermissionDenied
+    report = get_object_or_404(MonitoringReport.objects.select_related("milestone", "proposal"), pk=pk)
+    if report.hidden:
+        if request.method == "POST":
+            monitoring.unhide_report(report=report, user=request.user)
+            messages.success(request, _("The report is published again."))
+            return redirect("pb_reports:index")
+        return _render(request, "unhide_report.html", {"report": report, "header_title": _("Publish report again")})
+    form = HideReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            monitoring.hide_report(report=report, user=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The report is hidden; the date and the reason are shown in its place."))
+            return redirect("pb_reports:index")
+    return _render(
+        request,
+        "report_action.html",
+        {"report": report, "form": form, "header_title": _("Hide report"), "submit_label": _("Hide report")},
+        status=400 if form.errors else 200,
+    )
+
+
+def answer_report_view(request, pk):
+    """A member of the body responsible for the report's milestone publishes the official answer."""
+    from pb_module.forms import AnswerReportForm
+    from pb_module.models import MonitoringReport
+    from pb_module.services import monitoring
+
+    report = get_object_or_404(MonitoringReport.objects.select_related("milestone", "proposal"), pk=pk)
+    if not monitoring.may_answer(request.user, report):
+        raise PermissionDenied
+    form = AnswerReportForm(request.POST or None, initial={"answer": report.answer})
+    if request.method == "POST" and form.is_valid():
+        try:
+            monitoring.answer_report(report=report, user=request.user, answer=form.cleaned_data["answer"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The answer is published under the report."))
+            return redirect("pb_reports:index")
+    return _render(
+        request,
+        "report_action.html",
+        {"report": report, "form": form, "header_title": _("Answer report"), "submit_label": _("Publish answer")},
+        status=400 if form.errors else 200,
+    )
+
+
 def assisted_ballot_view(request):
     """A public-centre operator records the ballot of a resident who came in person."""
     if not request.user.has_perm("pb_module.add_assisted_ballot"):

@@ -15,6 +15,7 @@ from home.demo import SOURCE, TARGETS, publish, translate_page, upsert_child, up
 
 from . import demo_content as C
 from . import roles, services
+from .demo_implementation import load_implementation_demo
 from .demo_results import load_results_demo
 from .models import CyclePhase, MrpRate, PBCyclePage, PBIndexPage, Proposal, ProposalComment, ProposalPage, Territory
 from .rules.phases import Phase
@@ -246,6 +247,7 @@ def load_pb_demo(home):
         if services.publish_problem(cycles[key]) is None:
             at = _when(cycles[key], "selected", 0)
             services.publish_results(cycle=cycles[key], user=actors["moderator"], at=at)
+    load_implementation_demo(_user, actors["moderator"])
     cycles[C.VOTING_CYCLE["key"]] = voting = _cycle(pb_index, C.VOTING_CYCLE, territories)
     _voting_demo(voting, territories[C.VOTING_CYCLE["territory"]], actors["moderator"])
     return {"index": pb_index, "cycles": cycles}

@@ -244,6 +244,107 @@ class ReceiptForm(forms.Form):
     code = forms.CharField(label=_("Receipt code"), max_length=20, help_text=_("For example ABCD-EFGH-JKLM."))
 
 
+class MultiplePhotoInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultiplePhotoField(forms.FileField):
+    """Several uploads in one field; their type and size are checked by the service that stores them."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultiplePhotoInput(attrs={"accept": "image/jpeg,image/png,image/webp"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        uploads = data if isinstance(data, list | tuple) else [data] if data else []
+        cleaned = []
+        for upload in uploads:
+            cleaned.append(super().clean(upload, initial))
+        return cleaned
+
+
+class RatingRadioSelect(forms.RadioSelect):
+    """Radio buttons whose field links (from the error summary) to the first button, not to nothing."""
+
+    def id_for_label(self, id_, index="0"):
+        return forms.widgets.ChoiceWidget.id_for_label(self, id_, index)
+
+
+class MonitoringReportForm(forms.Form):
+    """A monitoring report; `citizen=True` asks for the name to show, otherwise for the NGO's name."""
+
+    milestone = forms.ModelChoiceField(
+        label=_("Milestone"),
+        queryset=None,
+        empty_label=_("Choose…"),
+        help_text=_("The stage of the work your report is about."),
+        error_messages={
+            "required": _("Choose a milestone."),
+            "invalid_choice": _("Choose a milestone of this proposal."),
+        },
+    )
+    rating = forms.ChoiceField(
+        label=_("How is the work going?"),
+        choices=[],
+        widget=RatingRadioSelect,
+        error_messages={
+            "required": _("Choose how the work is going: on track, concern or problem."),
+            "invalid_choice": _("Choose how the work is going: on track, concern or problem."),
+        },
+    )
+    body = forms.CharField(
+        label=_("What you saw"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Up to 4000 characters. Facts help most: what, where, when."),
+        error_messages={"required": _("Write what you saw.")},
+    )
+    photos = MultiplePhotoField(
+        label=_("Photos (optional)"),
+        required=False,
+        help_text=_("Up to 3 JPEG, PNG or WebP photos of at most 10 MB each. Their location data is removed."),
+    )
+    author_name = forms.CharField(
+        label=_("Name to show"),
+        max_length=150,
+        help_text=_("Shown with your report. Your IIN and phone number are never shown or kept."),
+        error_messages={"required": _("Enter the name to show with your report.")},
+    )
+    organisation = forms.CharField(
+        label=_("Organisation (optional)"),
+        max_length=255,
+        required=False,
+        help_text=_("The NGO or public council you report for."),
+    )
+
+    def __init__(self, *args, proposal, citizen: bool, **kwargs):
+        from pb_module.models.implementation import Rating
+
+        super().__init__(*args, **kwargs)
+        self.fields["milestone"].queryset = proposal.milestones.all()
+        self.fields["rating"].choices = Rating.choices
+        del self.fields["organisation" if citizen else "author_name"]
+
+
+class HideReportForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Public reason for hiding"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Shown on the proposal page in place of the report."),
+        error_messages={"required": _("Give a public reason for hiding the report.")},
+    )
+
+
+class AnswerReportForm(forms.Form):
+    answer = forms.CharField(
+        label=_("Official answer"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Published under the report with the name of your body and the date."),
+        error_messages={"required": _("Write the answer.")},
+    )
+
+
 def ballot_items_from(data, ids: set[int], ballot_type) -> dict[int, int]:
     """Read the chosen proposals (and points) from a submitted ballot form; unknown ids are ignored."""
     items = {}

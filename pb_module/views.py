@@ -9,11 +9,15 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
 
 from pb_module import services
 from pb_module.forms import CommentForm, FollowForm, ProposalForm
 from pb_module.models import Proposal
+from pb_module.services import notifications
+from pb_module.services.implementation import public_implementation
+from pb_module.services.monitoring import reports_context
 from pb_module.services.proposals import canonical_cycle, comments_open, tracking_hash
 
 
@@ -80,6 +84,8 @@ def _proposal_context(request, page, **extra):
         "comment_form": extra.pop("comment_form", CommentForm() if can_comment else None),
         "follow_form": extra.pop("follow_form", FollowForm()),
         "attachments": proposal.attachments.all(),
+        "implementation": public_implementation(proposal),
+        **reports_context(proposal),
         **extra,
     }
 
@@ -119,6 +125,21 @@ def follow_view(request, page):
     return redirect(page.url + "#follow")
 
 
+@csrf_exempt  # mail clients' one-click POST (RFC 8058) carries no CSRF token; the secret token in the URL is the check
+@require_http_methods(["GET", "HEAD", "POST"])
+def unsubscribe_view(request, token):
+    """GET asks (mail scanners prefetch links, so it changes nothing); POST, a person's or a mail client's, ends it."""
+    follower = notifications.follower_by_token(token)
+    if follower is None:
+        return render(request, "pb_module/unsubscribe.html", {"unknown": True}, status=404)
+    proposal_page = follower.proposal.page_in(get_language()) or follower.proposal.source_page
+    context = {"proposal_page": proposal_page, "public": follower.proposal.is_public}
+    if request.method == "POST":
+        notifications.unsubscribe(token=token)
+        return render(request, "pb_module/unsubscribe.html", {**context, "done": True})
+    return render(request, "pb_module/unsubscribe.html", context)
+
+
 def track_view(request, token):
     proposal = Proposal.objects.filter(tracking_token_hash=tracking_hash(token)).select_related("cycle").first()
     if proposal is None:
@@ -131,6 +152,7 @@ def track_view(request, token):
             "proposal": proposal,
             "proposal_page": page,
             "log": proposal.status_changes.all(),
+            "author_follows": proposal.followers.filter(is_author=True).exists(),
             "track_url": request.build_absolute_uri(reverse("pb_track", kwargs={"token": token})),
         },
     )

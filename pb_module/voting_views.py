@@ -25,17 +25,18 @@ SESSION_KEY = "pb_voters"
 PENDING_KEY = "pb_pending"
 
 
-def session_voter(request, cycle) -> VoterIdentity | None:
-    entry = request.session.get(SESSION_KEY, {}).get(str(cycle.pk))
+def session_voter(request, cycle, key: str = SESSION_KEY) -> VoterIdentity | None:
+    """The identity verified in this session for `cycle` (under `key`: voting and monitoring keep their own)."""
+    entry = request.session.get(key, {}).get(str(cycle.pk))
     if not entry or entry["verified_at"] + settings.PB_VOTER_SESSION_SECONDS < time.time():
         return None
     return VoterIdentity(entry["voter_hash"], entry["age_band"], entry["sex"], entry["district_id"])
 
 
-def remember_voter(request, cycle, voter: VoterIdentity):
-    voters = request.session.get(SESSION_KEY, {})
+def remember_voter(request, cycle, voter: VoterIdentity, key: str = SESSION_KEY):
+    voters = request.session.get(key, {})
     voters[str(cycle.pk)] = {**voter.as_session(), "verified_at": time.time()}
-    request.session[SESSION_KEY] = voters
+    request.session[key] = voters
     request.session.cycle_key()  # a new session id once the voter is verified
 
 

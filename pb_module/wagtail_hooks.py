@@ -1,7 +1,12 @@
+import django_filters
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -11,9 +16,11 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from pb_module import admin_views
-from pb_module.models import MrpRate, Proposal, ProposalComment, Territory
+from pb_module import admin_views, implementation_admin, roles
+from pb_module.models import MonitoringReport, MrpRate, PBCyclePage, Proposal, ProposalComment, Territory
+from pb_module.models.implementation import Rating, ResponsibleBody
 from pb_module.rules.money import format_tenge
+from pb_module.services import monitoring
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -28,6 +35,7 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
 
 register_permission_policy(Proposal, ReadOnlyPolicy(Proposal))
 register_permission_policy(ProposalComment, ReadOnlyPolicy(ProposalComment))
+register_permission_policy(MonitoringReport, ReadOnlyPolicy(MonitoringReport))
 
 
 class ProposalIndexView(ModelViewSet.index_view_class):
@@ -49,6 +57,8 @@ class ProposalIndexView(ModelViewSet.index_view_class):
             buttons.insert(0, ListingButton(_("Change status"), url=reverse("pb_proposal_status", args=[instance.pk])))
         if user.has_perm("pb_module.add_expertreview") and instance.status == "in_expert_review":
             buttons.insert(0, ListingButton(_("Expert review"), url=reverse("pb_proposal_review", args=[instance.pk])))
+        if user.has_perm("pb_module.change_milestone") and instance.status in implementation_admin.service.PLANNABLE:
+            buttons.insert(0, ListingButton(_("Implementation"), url=reverse("pb_implementation", args=[instance.pk])))
         return buttons
 
 
@@ -104,6 +114,93 @@ class CommentViewSet(ModelViewSet):
     form_fields = ["body"]  # never shown: the read-only policy refuses add and change
 
 
+class ReportFilterSet(WagtailFilterSet):
+    cycle = django_filters.ModelChoiceFilter(
+        label=_("cycle"),
+        field_name="proposal__cycle",
+        queryset=lambda request: PBCyclePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE),
+    )
+    proposal = django_filters.ModelChoiceFilter(
+        label=_("proposal"), queryset=lambda request: Proposal.objects.filter(reports__isnull=False).distinct()
+    )
+    rating = django_filters.ChoiceFilter(label=_("rating"), choices=Rating.choices)
+    hidden = django_filters.BooleanFilter(label=_("hidden"))
+    answered = django_filters.BooleanFilter(label=_("answered"), method="filter_answered")
+
+    class Meta:
+        model = MonitoringReport
+        fields = []
+
+    def filter_answered(self, queryset, name, value):
+        return queryset.exclude(answer="") if value else queryset.filter(answer="")
+
+
+class ReportIndexView(ModelViewSet.index_view_class):
+    """Moderators see every report; members of a responsible body only the reports on their milestones."""
+
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset().select_related("proposal", "milestone")
+        user = self.request.user
+        if user.has_perm("pb_module.moderate_monitoringreport"):
+            return queryset
+        return queryset.filter(pk__in=monitoring.answerable_by(user).values("pk"))
+
+    def get_list_buttons(self, instance):
+        buttons = super().get_list_buttons(instance)
+        user = self.request.user
+        if user.has_perm("pb_module.moderate_monitoringreport"):
+            label = _("Publish again") if instance.hidden else _("Hide")
+            buttons.insert(0, ListingButton(label, url=reverse("pb_report_hide", args=[instance.pk])))
+        if monitoring.may_answer(user, instance):
+            label = _("Edit answer") if instance.answer else _("Answer")
+            buttons.insert(0, ListingButton(label, url=reverse("pb_report_answer", args=[instance.pk])))
+        return buttons
+
+
+class ReportViewSet(ModelViewSet):
+    model = MonitoringReport
+    name = "pb_reports"
+    url_prefix = "pb/reports"
+    icon = "doc-full"
+    menu_label = _("Monitoring reports")
+    index_view_class = ReportIndexView
+    filterset_class = ReportFilterSet
+    list_display = [
+        "body",
+        Column("rating", label=_("rating"), accessor="get_rating_display"),
+        "milestone",
+        "proposal",
+        "author_name",
+        "hidden",
+        "answered_at",
+        "created_at",
+    ]
+    search_fields = ["body", "author_name", "organisation"]
+    form_fields = ["body"]  # never shown: the read-only policy refuses add and change
+
+
+class ResponsibleBodyViewSet(ModelViewSet):
+    model = ResponsibleBody
+    name = "pb_bodies"
+    url_prefix = "pb/bodies"
+    icon = "group"
+    menu_label = _("Responsible bodies")
+    list_display = ["name_kk", "name_ru", "name_en"]
+    search_fields = ["name_kk", "name_ru", "name_en"]
+    form_fields = ["name_kk", "name_ru", "name_en", "members"]
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        if db_field.name == "members":
+            # Only accounts that can open the admin as a responsible body can act for one.
+            kwargs["queryset"] = get_user_model().objects.filter(groups__name=roles.RESPONSIBLE_BODIES, is_active=True)
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+            kwargs["help_text"] = _(
+                "People who may update its milestones and answer monitoring reports on its behalf. Only accounts in "
+                "the group “Responsible bodies” are listed."
+            )
+        return super().formfield_for_dbfield(db_field, **kwargs)
+
+
 class TerritoryViewSet(SnippetViewSet):
     model = Territory
     icon = "site"
@@ -121,7 +218,7 @@ class MrpRateViewSet(SnippetViewSet):
 
 
 class PBViewSetGroup(ViewSetGroup):
-    items = (ProposalViewSet, CommentViewSet)
+    items = (ProposalViewSet, CommentViewSet, ReportViewSet, ResponsibleBodyViewSet)
     menu_icon = "form"
     menu_label = _("Participatory budget")
     menu_name = "pb"
@@ -138,6 +235,19 @@ def register_pb_admin_urls():
         path("pb/proposals/<int:pk>/status/", admin_views.change_status_view, name="pb_proposal_status"),
         path("pb/proposals/<int:pk>/review/", admin_views.expert_review_view, name="pb_proposal_review"),
         path("pb/comments/<int:pk>/hide/", admin_views.hide_comment_view, name="pb_comment_hide"),
+        path("pb/reports/<int:pk>/hide/", admin_views.hide_report_view, name="pb_report_hide"),
+        path("pb/reports/<int:pk>/answer/", admin_views.answer_report_view, name="pb_report_answer"),
+        path("pb/implementation/", implementation_admin.implementation_index_view, name="pb_implementation_index"),
+        path(
+            "pb/proposals/<int:pk>/implementation/", implementation_admin.implementation_view, name="pb_implementation"
+        ),
+        path(
+            "pb/proposals/<int:proposal_pk>/milestones/add/",
+            implementation_admin.milestone_edit_view,
+            name="pb_milestone_add",
+        ),
+        path("pb/milestones/<int:pk>/", implementation_admin.milestone_edit_view, name="pb_milestone_edit"),
+        path("pb/photos/<int:pk>/delete/", implementation_admin.photo_delete_view, name="pb_photo_delete"),
         path("pb/assisted/", admin_views.assisted_ballot_view, name="pb_assisted_ballot"),
         path("pb/results/", admin_views.results_index_view, name="pb_results"),
         path("pb/results/<int:pk>/", admin_views.publish_results_view, name="pb_publish_results"),
@@ -152,6 +262,17 @@ class OperatorMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_assisted_ballot_menu_item():
     return OperatorMenuItem(_("Assisted ballot"), reverse("pb_assisted_ballot"), icon_name="user", order=250)
+
+
+class ImplementationMenuItem(MenuItem):
+    def is_shown(self, request):
+        user = request.user
+        return user.has_perm("pb_module.change_milestone") or user.responsible_bodies.exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_implementation_menu_item():
+    return ImplementationMenuItem(_("Implementation"), reverse("pb_implementation_index"), icon_name="tasks", order=255)
 
 
 class PublishResultsMenuItem(MenuItem):

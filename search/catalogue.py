@@ -23,9 +23,9 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.models import Page as WagtailPage
 
-from pb_module.models import PBCyclePage, ProposalPage, Territory
+from pb_module.models import Milestone, PBCyclePage, ProposalPage, Territory
 from pb_module.models.proposal import STATUS_LABELS
-from pb_module.rules.statuses import PUBLIC, Status
+from pb_module.rules.statuses import PUBLIC, TRACKED, Status
 
 from .models import CatalogueEntry, CatalogueGroup
 from .text import normalise_query
@@ -201,10 +201,12 @@ def result_page(ids: list[int], number: int, paginator) -> Page:
     )
     parents = {p.path[: -WagtailPage.steplen] for p in pages}
     titles = dict(WagtailPage.objects.filter(path__in=parents).values_list("path", "title"))
+    progress = Milestone.objects.progress_by_proposal({p.proposal_id for p in pages if p.proposal.status in TRACKED})
     for page in pages:
         district = page.proposal.district
         page.place_name = names.get(district.translation_key, district.name)
         page.cycle_title = titles.get(page.path[: -WagtailPage.steplen], "")
+        page.progress = progress.get(page.proposal_id)
     return Page(pages, number, paginator)
 
 

@@ -8,7 +8,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.query import Or, PlainText
 
 from home.models import ConceptDocumentPage, NewsPage
-from pb_module.models import PBCyclePage, ProposalPage
+from pb_module.models import PBCyclePage, ProgressStoryPage, ProposalPage
 
 from .catalogue import SORTS, run_catalogue
 from .text import normalise_query
@@ -21,6 +21,7 @@ TYPES = {
     "documents": (ConceptDocumentPage, _("Documents")),
     "cycles": (PBCyclePage, _("Participatory budget cycles")),
     "proposals": (ProposalPage, _("Proposals")),
+    "stories": (ProgressStoryPage, _("Progress stories")),
 }
 OTHER_LABEL = _("Page")
 

@@ -12,6 +12,7 @@ from .proposal import (
     ProposalTag,
 )
 from .results import TallyResult
+from .stories import ProgressStoryPage
 from .territory import MrpRate, Territory
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "MrpRate",
     "PBCyclePage",
     "PBIndexPage",
+    "ProgressStoryPage",
     "Proposal",
     "ProposalAttachment",
     "ProposalComment",

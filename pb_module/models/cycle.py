@@ -14,7 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.models import ListingPage
 from pb_module.rules import money
 from pb_module.rules.phases import Phase, PhaseDates, current_phase, next_phase, phase_problems
-from pb_module.rules.statuses import PUBLIC
+from pb_module.rules.statuses import PUBLIC, TRACKED
 from search.indexing import WORD_FORMS, WordFormsMixin
 
 from .territory import MrpRate, Territory
@@ -190,7 +190,7 @@ class PBCyclePage(WordFormsMixin, RoutablePageMixin, Page):
     word_form_sources = ("title", "intro")
 
     parent_page_types = ["pb_module.PBIndexPage"]
-    subpage_types = ["pb_module.ProposalPage"]
+    subpage_types = ["pb_module.ProposalPage", "pb_module.ProgressStoryPage"]
     base_form_class = PBCycleForm
 
     class Meta:
@@ -312,9 +312,22 @@ class PBCyclePage(WordFormsMixin, RoutablePageMixin, Page):
                 "translation_key", "name"
             )
         )
+        from .implementation import Milestone
+
+        progress = Milestone.objects.progress_by_proposal(
+            {page.proposal_id for page in pages if page.proposal.status in TRACKED}
+        )
         for page in pages:
             page.district_name = names.get(page.proposal.district.translation_key, page.proposal.district.name)
+            page.progress = progress.get(page.proposal_id)
         return pages
+
+    @property
+    def progress_stories(self):
+        """The live stories of this cycle in this page's language, newest first."""
+        from .stories import ProgressStoryPage, story_list
+
+        return story_list(ProgressStoryPage.objects.child_of(self))
 
     @path("")
     def index_route(self, request):

@@ -67,8 +67,20 @@ class ResponsibleBody(models.Model):
         return in_language(self, "name")
 
 
+class MilestoneQuerySet(models.QuerySet):
+    def progress_by_proposal(self, proposal_ids) -> dict[int, int]:
+        """The overall progress of each of these proposals that has milestones, in one query (for lists)."""
+        facts: dict[int, list[rules.Milestone]] = {}
+        rows = self.filter(proposal_id__in=proposal_ids).values_list("proposal_id", "status", "percent", "weight")
+        for proposal_id, status, percent, weight in rows:
+            facts.setdefault(proposal_id, []).append(rules.Milestone(rules.MilestoneStatus(status), percent, weight))
+        return {pk: rules.overall_progress(milestones) for pk, milestones in facts.items()}
+
+
 class Milestone(models.Model):
     """One stage of the work on a funded proposal (the same record in every language)."""
+
+    objects = MilestoneQuerySet.as_manager()
 
     proposal = models.ForeignKey(
         "pb_module.Proposal", verbose_name=_("proposal"), on_delete=models.CASCADE, related_name="milestones"

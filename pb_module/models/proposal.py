@@ -207,6 +207,12 @@ class ProposalPage(RoutablePageMixin, Page):
 
         return follow_view(request, self)
 
+    @path("report/")
+    def report(self, request):
+        from pb_module.monitoring_views import file_report_view
+
+        return file_report_view(request, self)
+
 
 def searchable_text(page) -> str:
     from search.indexing import index_stems, text_language
@@ -240,6 +246,14 @@ class ProposalAttachment(models.Model):
         return self.original_name
 
 
+# Reasons the platform itself gives for a status change (implementation tracking), shown in the reader's language.
+AUTOMATIC_REASONS = {
+    "all_done": _("Every milestone is done."),
+    "no_movement": _("No milestone has moved for more than %(days)s days."),
+    "moved_again": _("A milestone has moved again."),
+}
+
+
 class ProposalStatusChange(models.Model):
     """One line of the public moderation log: who changed the status, when, and why."""
 
@@ -247,6 +261,10 @@ class ProposalStatusChange(models.Model):
     from_status = models.CharField(_("from"), max_length=20, choices=STATUS_CHOICES, blank=True)
     to_status = models.CharField(_("to"), max_length=20, choices=STATUS_CHOICES)
     reason = models.TextField(_("public reason"), blank=True)
+    # Set when the reason is one of AUTOMATIC_REASONS: it is then shown in the reader's language (`reason` keeps
+    # it in the site's language, with its figures).
+    reason_code = models.CharField(max_length=32, blank=True, editable=False)
+    reason_days = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("changed by"),
@@ -270,6 +288,13 @@ class ProposalStatusChange(models.Model):
     @property
     def to_label(self):
         return STATUS_LABELS[Status(self.to_status)]
+
+    @property
+    def shown_reason(self) -> str:
+        """The public reason in the reader's language when the platform wrote it, else as its author wrote it."""
+        if self.reason_code in AUTOMATIC_REASONS:
+            return str(AUTOMATIC_REASONS[self.reason_code]) % {"days": self.reason_days}
+        return self.reason
 
 
 class ExpertReview(models.Model):

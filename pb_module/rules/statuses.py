@@ -38,6 +38,8 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
 REASON_REQUIRED = frozenset({S.REJECTED, S.MERGED})
 # Statuses of a proposal that was on the ballot: still there, or past the vote.
 BALLOTED = frozenset({S.ON_BALLOT, S.SELECTED, S.NOT_SELECTED, S.IN_IMPLEMENTATION, S.COMPLETED, S.STALLED})
+# Statuses of a funded proposal whose work is tracked by milestones (after the vote).
+TRACKED = frozenset({S.IN_IMPLEMENTATION, S.STALLED, S.COMPLETED})
 # Statuses in which a proposal page is public (a submitted one waits for a moderator's first look).
 PUBLIC = frozenset(Status) - {S.SUBMITTED}
 

@@ -9,23 +9,24 @@ import io
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.db.models import Prefetch
 from django.template.defaultfilters import filesizeformat
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from PIL import Image as PILImage
-from PIL import UnidentifiedImageError
+from PIL import ImageOps, UnidentifiedImageError
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from pb_module.models import ImplementationPhoto, Milestone, Proposal, ProposalStatusChange
+from pb_module.models.implementation import in_language, text_language
+from pb_module.models.proposal import AUTOMATIC_REASONS
 from pb_module.rules import implementation as rules
 from pb_module.rules.statuses import Status
-
-from .proposals import require_permission
 
 # Statuses in which the work on a proposal is tracked (milestones, reports, progress).
 TRACKED = frozenset({Status.IN_IMPLEMENTATION, Status.STALLED, Status.COMPLETED})
@@ -84,12 +85,57 @@ def progress_of(proposal: Proposal, today=None, milestones=None) -> Progress:
     )
 
 
+# The rendition of a photo on the proposal page (prefetched with the photos: one query for all of them).
+PUBLIC_PHOTO_SPEC = "max-800x600"
+PHOTO_ALT = {
+    ImplementationPhoto.Kind.BEFORE: gettext_lazy("Photo before the work: %(title)s"),
+    ImplementationPhoto.Kind.PROGRESS: gettext_lazy("Photo during the work: %(title)s"),
+    ImplementationPhoto.Kind.AFTER: gettext_lazy("Photo after the work: %(title)s"),
+}
+
+
+@dataclass(frozen=True)
+class PublicImplementation:
+    progress: Progress
+    photo_groups: list  # [(label, kind, [photos])]: before, during, after; only kinds that have photos
+
+
+def public_implementation(proposal: Proposal) -> PublicImplementation | None:
+    """What the proposal page shows of the work (None when there is nothing to show): the progress, the milestones
+    with their bodies, and the photos of the milestones by kind, each with its alt text. A fixed number of queries."""
+    milestones = list(proposal.milestones.select_related("responsible_body"))
+    if not milestones and proposal.status not in TRACKED:
+        return None
+    for milestone in milestones:
+        body = milestone.responsible_body
+        milestone.body_name = in_language(body, "name") if body else ""
+        milestone.body_language = text_language(body, "name") if body else ""
+    photos = (
+        ImplementationPhoto.objects.filter(proposal=proposal, report__isnull=True)
+        .select_related("milestone")
+        .prefetch_related(Prefetch("image", queryset=get_image_model().objects.prefetch_renditions(PUBLIC_PHOTO_SPEC)))
+    )
+    groups = {kind: [] for kind in ImplementationPhoto.Kind}
+    for photo in photos:
+        about = photo.milestone.title if photo.milestone else str(proposal)
+        photo.alt_text = photo.caption or PHOTO_ALT[ImplementationPhoto.Kind(photo.kind)] % {"title": about}
+        photo.alt_language = photo.caption_language if photo.caption else ""  # "": the reader's language
+        groups[ImplementationPhoto.Kind(photo.kind)].append(photo)
+    return PublicImplementation(
+        progress=progress_of(proposal, milestones=milestones),
+        photo_groups=[(kind.label, kind.value, items) for kind, items in groups.items() if items],
+    )
+
+
+def _photo_message():
+    limit = settings.PB_MAX_ATTACHMENT_BYTES
+    return _("Attach a JPEG, PNG or WebP photo of at most %(size)s.") % {"size": filesizeformat(limit)}
+
+
 def check_photo(upload):
     """Refuse anything but a JPEG, PNG or WebP photo of at most PB_MAX_ATTACHMENT_BYTES (by content, not name)."""
-    limit = settings.PB_MAX_ATTACHMENT_BYTES
-    message = _("Attach a JPEG, PNG or WebP photo of at most %(size)s.") % {"size": filesizeformat(limit)}
-    if upload.size > limit:
-        raise ValidationError(message, code="photo_too_large")
+    if upload.size > settings.PB_MAX_ATTACHMENT_BYTES:
+        raise ValidationError(_photo_message(), code="photo_too_large")
     try:
         upload.seek(0)
         with PILImage.open(upload) as picture:
@@ -97,25 +143,38 @@ def check_photo(upload):
             kind = picture.format
             width, height = picture.size
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, PILImage.DecompressionBombError):
-        raise ValidationError(message, code="not_an_image") from None
+        raise ValidationError(_photo_message(), code="not_an_image") from None
     finally:
         upload.seek(0)
     if kind not in PHOTO_FORMATS or width * height > PHOTO_MAX_PIXELS:
-        raise ValidationError(message, code="not_an_image")
+        raise ValidationError(_photo_message(), code="not_an_image")
     return upload
 
 
 def _clean_copy(upload):
-    """The photo re-encoded without its metadata (EXIF may hold the place and the phone it was taken with)."""
+    """The photo re-encoded without its metadata (EXIF may hold the place and the phone it was taken with), turned
+    upright first: phones store the rotation in the EXIF that is dropped."""
     upload.seek(0)
-    with PILImage.open(upload) as picture:
-        kind = picture.format
-        picture = picture.convert("RGBA" if kind == "PNG" and picture.mode in ("RGBA", "LA", "P") else "RGB")
+    with PILImage.open(upload) as original:
+        kind = original.format
+        picture = ImageOps.exif_transpose(original)
+        picture = picture.convert("RGBA" if kind != "JPEG" and picture.mode in ("RGBA", "LA", "P", "PA") else "RGB")
         picture.thumbnail((2400, 2400))
         out = io.BytesIO()
         picture.save(out, format=kind, quality=85)
+    upload.seek(0)
     out.seek(0)
     return out, PHOTO_FORMATS[kind]
+
+
+def prepare_photo(upload):
+    """Check `upload` and decode it completely (`verify` does not decode the pixels: a truncated file passes it);
+    returns the clean copy and its extension, or raises the one message for a bad photo."""
+    check_photo(upload)
+    try:
+        return _clean_copy(upload)
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, PILImage.DecompressionBombError):
+        raise ValidationError(_photo_message(), code="not_an_image") from None
 
 
 def photo_collection(name: str = "Implementation") -> Collection:
@@ -137,10 +196,26 @@ def store_photo(
     collection: str = "Implementation",
 ) -> ImplementationPhoto:
     """Check `upload`, store it (without metadata) as a Wagtail image and attach it to the proposal."""
-    check_photo(upload)
-    data, extension = _clean_copy(upload)
+    prepared = prepare_photo(upload)
+    return _store_prepared(
+        prepared,
+        proposal=proposal,
+        kind=kind,
+        milestone=milestone,
+        report=report,
+        user=user,
+        caption=caption,
+        taken_on=taken_on,
+        collection=collection,
+    )
+
+
+def _store_prepared(
+    prepared, *, proposal, kind, milestone=None, report=None, user=None, caption=None, taken_on=None, collection
+):
+    data, extension = prepared
     caption = caption or {}
-    title = next((c for c in caption.values() if c), "") or f"{proposal} — {kind}"
+    title = next((c for c in caption.values() if c), "") or f"{proposal} — {ImplementationPhoto.Kind(kind).label}"
     image = get_image_model()(
         title=title[:255],
         file=ImageFile(data, name=f"proposal-{proposal.pk}.{extension}"),
@@ -169,27 +244,42 @@ def may_update(user, proposal: Proposal, milestone: Milestone | None = None) -> 
     return body is not None and user.responsible_bodies.filter(pk=body).exists()
 
 
+def may_add(user) -> bool:
+    """Only those with the permission (moderators) plan new milestones; a responsible body updates its own."""
+    return user is not None and user.is_active and user.has_perm("pb_module.add_milestone")
+
+
 @transaction.atomic
 def save_milestone(*, milestone: Milestone, user, photos=(), photo_kind=ImplementationPhoto.Kind.PROGRESS) -> Milestone:
     """Create or update a milestone after the rules' checks; moves the proposal's status when it must.
 
-    `photos` are uploads; every one is checked before anything is written, so a bad photo saves nothing.
+    `photos` are uploads; every one is checked (and decoded) before anything is written, so a bad photo saves
+    nothing. A member of a responsible body may update that body's milestones but not hand them to another body.
     """
     proposal = Proposal.objects.select_for_update().get(pk=milestone.proposal_id)
     previous = Milestone.objects.filter(pk=milestone.pk).first() if milestone.pk else None
-    if not may_update(user, proposal, previous or milestone):
-        require_permission(user, "change_milestone")
+    if previous is None:
+        allowed = may_add(user)
+    else:
+        allowed = previous.proposal_id == milestone.proposal_id and may_update(user, proposal, previous)
+        if allowed and not user.has_perm("pb_module.change_milestone"):
+            allowed = milestone.responsible_body_id == previous.responsible_body_id
+    if not allowed:
+        raise PermissionDenied
     if proposal.status not in PLANNABLE:
         raise ValidationError(
             _("Milestones are kept only for proposals that were selected for funding."), code="not_funded"
         )
     errors = milestone_errors(milestone.as_rule())
+    if proposal.status == Status.COMPLETED and milestone.status != rules.MilestoneStatus.DONE:
+        # "Completed" is final: a milestone that is not done would contradict it in the public log.
+        errors.setdefault("status", []).append(_("The work on this proposal is completed: its milestones stay done."))
     if not any(getattr(milestone, f"title_{code}").strip() for code in ("kk", "ru", "en")):
         errors.setdefault("title_kk", []).append(_("Give the milestone a title in at least one language."))
-    photo_errors = []
+    prepared, photo_errors = [], []
     for upload in photos:
         try:
-            check_photo(upload)
+            prepared.append(prepare_photo(upload))
         except ValidationError as error:
             photo_errors.extend(error.messages)
     if photo_errors:
@@ -199,25 +289,44 @@ def save_milestone(*, milestone: Milestone, user, photos=(), photo_kind=Implemen
     moved = previous is None or (previous.status, previous.percent) != (milestone.status, milestone.percent)
     if moved:
         milestone.moved_on = timezone.localdate()
+    elif previous is not None:
+        milestone.moved_on = previous.moved_on  # the form does not carry it
     milestone.save()
-    for upload in photos:
-        store_photo(proposal=proposal, upload=upload, kind=photo_kind, milestone=milestone, user=user)
+    for photo in prepared:
+        _store_prepared(
+            photo, proposal=proposal, kind=photo_kind, milestone=milestone, user=user, collection="Implementation"
+        )
     if moved and previous is not None:
         from .notifications import notify_milestone_moved
 
         transaction.on_commit(lambda: notify_milestone_moved(milestone, previous.status, previous.percent))
-    sync_implementation(proposal, user=user)
+    # Only marking an open milestone done completes the work at once: milestones entered as done when the work is
+    # planned (the design, finished before) would otherwise complete it - a final status - before the rest is entered.
+    # The daily check completes a proposal whose milestones were all entered as done.
+    finished = previous is not None and previous.status != rules.MilestoneStatus.DONE
+    sync_implementation(proposal, user=user, complete=finished and milestone.status == rules.MilestoneStatus.DONE)
     return milestone
+
+
+@transaction.atomic
+def delete_photo(*, photo: ImplementationPhoto, user) -> None:
+    """Remove a milestone's photo and its Wagtail image (by whoever may update that milestone)."""
+    if photo.milestone is None or not may_update(user, photo.proposal, photo.milestone):
+        raise PermissionDenied
+    image = photo.image
+    photo.delete()
+    image.delete()
 
 
 SYSTEM_ACTOR = "Qatysu"
 
 
 @transaction.atomic
-def sync_implementation(proposal: Proposal, user=None, today=None) -> ProposalStatusChange | None:
+def sync_implementation(proposal: Proposal, user=None, today=None, complete=True) -> ProposalStatusChange | None:
     """Move a proposal in implementation to completed or stalled (and a stalled one back) as its milestones say.
 
-    The move is written to the public log like any other, with the reason; followers are told.
+    The move is written to the public log like any other, with the reason; followers are told. `complete=False`:
+    all milestones done does not complete it now (it is stalled or in implementation as its last move says).
     """
     from .proposals import record_status_change
 
@@ -225,13 +334,19 @@ def sync_implementation(proposal: Proposal, user=None, today=None) -> ProposalSt
     if proposal.status not in (Status.IN_IMPLEMENTATION, Status.STALLED):
         return None
     progress = progress_of(proposal, today=today)
-    target = Status(progress.state.value)
+    state = progress.state
+    if state == rules.Implementation.COMPLETED and not complete:
+        stalled_after = proposal.cycle.specific.stalled_after_days
+        state = rules.implementation_state([], today or timezone.localdate(), progress.last_moved, stalled_after)
+    target = Status(state.value)
     if target == proposal.status:
         return None
-    reasons = {
-        Status.COMPLETED: _("Every milestone is done."),
-        Status.STALLED: _("No milestone has moved for more than %(days)s days.")
-        % {"days": proposal.cycle.specific.stalled_after_days},
-        Status.IN_IMPLEMENTATION: _("A milestone has moved again."),
-    }
-    return record_status_change(proposal, target, reason=reasons[target], user=user, system=user is None)
+    # The log keeps the reason in the site's language; pages and mails show it in the reader's (reason_code).
+    codes = {Status.COMPLETED: "all_done", Status.STALLED: "no_movement", Status.IN_IMPLEMENTATION: "moved_again"}
+    code = codes[target]
+    days = proposal.cycle.specific.stalled_after_days
+    with translation.override(settings.LANGUAGE_CODE):
+        reason = str(AUTOMATIC_REASONS[code]) % {"days": days}
+    return record_status_change(
+        proposal, target, reason=reason, user=user, system=user is None, reason_code=code, reason_days=days
+    )

@@ -4,10 +4,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -28,6 +26,8 @@ from pb_module.roles import display_name, role_of
 from pb_module.rules.money import cost_problem, format_tenge
 from pb_module.rules.phases import Phase
 from pb_module.rules.statuses import PUBLIC, Status, TransitionError, Verdict, ballot_blockers, check_transition
+
+from .notifications import notify_status_changed
 
 
 @dataclass
@@ -141,7 +141,19 @@ def submit_proposal(
         actor_name=proposal.author_name,
         actor_role="author",
     )
+    # An author who left an e-mail address hears of changes as followers do. Not for imports of past cycles:
+    # their contacts never asked for mail.
+    if not historical and is_email(author_contact.strip()):
+        follow_proposal(proposal=proposal, email=author_contact, language=language, is_author=True)
     return Submission(proposal, page, token)
+
+
+def is_email(contact: str) -> bool:
+    try:
+        validate_email(contact)
+    except ValidationError:
+        return False
+    return True
 
 
 def require_permission(user, permission):
@@ -206,7 +218,9 @@ def check_status_transition(current, new_status, reason):
 SYSTEM_ROLE = "system"
 
 
-def record_status_change(proposal: Proposal, new_status: str, *, reason: str = "", user=None, system=False):
+def record_status_change(
+    proposal: Proposal, new_status: str, *, reason: str = "", user=None, system=False, reason_code="", reason_days=None
+):
     """Write a checked status change of a locked `proposal` to the public log; publish pages that become public and
     tell the author and followers after the commit. `system=True`: the platform's own checks made the change."""
     check_status_transition(proposal.status, new_status, reason)
@@ -218,6 +232,8 @@ def record_status_change(proposal: Proposal, new_status: str, *, reason: str = "
         from_status=old,
         to_status=new_status,
         reason=reason.strip(),
+        reason_code=reason_code,
+        reason_days=reason_days,
         changed_by=None if system else user,
         actor_name="Qatysu" if system else display_name(user),
         actor_role=SYSTEM_ROLE if system else role_of(user),
@@ -297,8 +313,8 @@ def hide_comment(*, comment: ProposalComment, user, reason: str) -> ProposalComm
     return comment
 
 
-def follow_proposal(*, proposal: Proposal, email: str, language: str) -> ProposalFollower:
-    """Subscribe `email` to status changes of `proposal` (idempotent)."""
+def follow_proposal(*, proposal: Proposal, email: str, language: str, is_author: bool = False) -> ProposalFollower:
+    """Subscribe `email` to status changes, milestones and answered reports of `proposal` (idempotent)."""
     email = email.strip().lower()
     digest = crypto.keyed_hash(email, "follower")
     existing = ProposalFollower.objects.filter(proposal=proposal, email_hash=digest).first()
@@ -307,19 +323,16 @@ def follow_proposal(*, proposal: Proposal, email: str, language: str) -> Proposa
     try:
         with transaction.atomic():
             return ProposalFollower.objects.create(
-                proposal=proposal, email_hash=digest, email_encrypted=crypto.encrypt(email), language=language
+                proposal=proposal,
+                email_hash=digest,
+                email_encrypted=crypto.encrypt(email),
+                language=language,
+                is_author=is_author,
             )
     except IntegrityError:  # a parallel request subscribed the same address
         return ProposalFollower.objects.get(proposal=proposal, email_hash=digest)
 
 
 def notify_followers(change: ProposalStatusChange) -> None:
-    """E-mail every follower, in the language they followed in, about a status change."""
-    for follower in change.proposal.followers.all():
-        with translation.override(follower.language):
-            page = change.proposal.page_in(follower.language) or change.proposal.source_page
-            body = render_to_string(
-                "pb_module/email/status_changed.txt", {"change": change, "page": page, "follower": follower}
-            )
-            subject = _("Proposal “%(title)s”: %(status)s") % {"title": page.title, "status": change.to_label}
-            send_mail(subject, body, None, [follower.email], fail_silently=True)
+    """E-mail the author and every follower, in the language they followed in, about a status change."""
+    notify_status_changed(change)

@@ -134,10 +134,17 @@ def start_verification(
     phone: str,
     ip: str = "",
     confirm_date_mismatch: bool = False,
+    purpose: str = "voting",
 ) -> Challenge:
-    """Check the voter and send a one-time code to their phone."""
+    """Check the voter and send a one-time code to their phone.
+
+    `purpose="monitoring"`: the same checks of a resident who files a monitoring report, at any time (voting need
+    not be open); the SMS says what the code is for.
+    """
     cycle = canonical_cycle(cycle)
-    if not voting_open(cycle):
+    if purpose not in ("voting", "monitoring"):
+        raise ValueError(f"unknown purpose {purpose!r}")
+    if purpose == "voting" and not voting_open(cycle):
         raise _error("voting_closed", _("Voting in this cycle is not open now."))
     phone_digits = normalize_phone(phone)
     if not 10 <= len(phone_digits) <= 15:
@@ -168,7 +175,11 @@ def start_verification(
         created_at=now,
         expires_at=now + timedelta(seconds=settings.PB_OTP_TTL_SECONDS),
     )
-    backend.send(phone_digits, _("Qatysu: your voting code is %(code)s. It is valid for 5 minutes.") % {"code": code})
+    if purpose == "monitoring":
+        message = _("Qatysu: your code for a monitoring report is %(code)s. It is valid for 5 minutes.")
+    else:
+        message = _("Qatysu: your voting code is %(code)s. It is valid for 5 minutes.")
+    backend.send(phone_digits, message % {"code": code})
     return challenge
 
 

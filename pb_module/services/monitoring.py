@@ -1,0 +1,183 @@
+"""Monitoring reports: what NGO representatives and verified residents saw of the work on a milestone.
+
+A report is published at once; a moderator may hide it with a public reason (the page then says when and why);
+the body responsible for the milestone answers it in public. Photos are checked before anything is written, so a
+bad photo saves nothing.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count, Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pb_module.models import ImplementationPhoto, Milestone, MonitoringReport, Proposal
+from pb_module.models.implementation import Rating
+from pb_module.roles import display_name
+
+from .implementation import TRACKED, check_photo, store_photo
+from .proposals import require_permission
+from .voting import VoterIdentity
+
+MAX_PHOTOS = 3
+MAX_BODY = 4000
+PHOTO_COLLECTION = "Monitoring reports"
+
+
+def reports_open(proposal: Proposal) -> bool:
+    """Reports are filed while the work on a proposal is tracked: in implementation, stalled or completed."""
+    return proposal.status in TRACKED
+
+
+def closed_message() -> str:
+    return _("Monitoring reports are filed only on proposals whose work has begun (in implementation).")
+
+
+@transaction.atomic
+def file_report(
+    *,
+    proposal: Proposal,
+    milestone: Milestone | None,
+    rating: str,
+    body: str,
+    language: str,
+    user=None,
+    citizen: VoterIdentity | None = None,
+    author_name: str = "",
+    organisation: str = "",
+    photos=(),
+) -> MonitoringReport:
+    """Publish a report by an NGO representative (`user` with add_monitoringreport) or a verified resident
+    (`citizen`, known only by the keyed hash of the IIN, with the name they chose to show)."""
+    if citizen is None:
+        require_permission(user, "add_monitoringreport")
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if not reports_open(proposal):
+        raise ValidationError(closed_message(), code="not_in_implementation")
+    errors: dict[str, list[str]] = {}
+    if milestone is None or milestone.proposal_id != proposal.pk:
+        errors["milestone"] = [_("Choose a milestone of this proposal.")]
+    if rating not in Rating.values:
+        errors["rating"] = [_("Choose how the work is going: on track, concern or problem.")]
+    body = (body or "").strip()
+    if not body:
+        errors["body"] = [_("Write what you saw.")]
+    elif len(body) > MAX_BODY:
+        errors["body"] = [_("Write at most %(max)s characters.") % {"max": MAX_BODY}]
+    name = (author_name or "").strip() if citizen is not None else display_name(user)
+    if not name:
+        errors["author_name"] = [_("Enter the name to show with your report.")]
+    photos = list(photos)
+    if len(photos) > MAX_PHOTOS:
+        errors["photos"] = [_("Attach at most %(max)s photos.") % {"max": MAX_PHOTOS}]
+    else:
+        problems = []
+        for upload in photos:
+            try:
+                check_photo(upload)
+            except ValidationError as error:
+                problems.extend(f"{upload.name}: {message}" for message in error.messages)
+        if problems:
+            errors["photos"] = problems
+    if errors:
+        raise ValidationError(errors)
+    report = MonitoringReport.objects.create(
+        proposal=proposal,
+        milestone=milestone,
+        author_kind=MonitoringReport.AuthorKind.CITIZEN if citizen else MonitoringReport.AuthorKind.NGO,
+        author=None if citizen else user,
+        reporter_hash=citizen.voter_hash if citizen else "",
+        author_name=name[:150],
+        organisation="" if citizen else (organisation or "").strip()[:255],
+        rating=rating,
+        body=body,
+        language=language,
+    )
+    for upload in photos:
+        store_photo(
+            proposal=proposal,
+            upload=upload,
+            milestone=milestone,
+            report=report,
+            user=None if citizen else user,
+            collection=PHOTO_COLLECTION,
+        )
+    return report
+
+
+@transaction.atomic
+def hide_report(*, report: MonitoringReport, user, reason: str) -> MonitoringReport:
+    """Hide a report; the public sees when it was hidden and why, not its text or photos."""
+    require_permission(user, "moderate_monitoringreport")
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Give a public reason for hiding the report.")})
+    report.hidden, report.hidden_reason, report.hidden_by = True, reason.strip(), user
+    report.hidden_at = timezone.now()
+    report.save(update_fields=["hidden", "hidden_reason", "hidden_by", "hidden_at"])
+    return report
+
+
+@transaction.atomic
+def unhide_report(*, report: MonitoringReport, user) -> MonitoringReport:
+    """Publish a hidden report again (a moderator's mistake, or the problem was fixed)."""
+    require_permission(user, "moderate_monitoringreport")
+    report.hidden, report.hidden_reason, report.hidden_by, report.hidden_at = False, "", None, None
+    report.save(update_fields=["hidden", "hidden_reason", "hidden_by", "hidden_at"])
+    return report
+
+
+def may_answer(user, report: MonitoringReport) -> bool:
+    """Members of the body responsible for the report's milestone answer it (superusers any report)."""
+    if user is None or not user.is_active or not user.has_perm("pb_module.answer_monitoringreport"):
+        return False
+    if user.is_superuser:
+        return True
+    body = report.milestone.responsible_body_id
+    return body is not None and user.responsible_bodies.filter(pk=body).exists()
+
+
+def answerable_by(user):
+    """The reports `user` may answer."""
+    reports = MonitoringReport.objects.all()
+    if user is None or not user.is_active or not user.has_perm("pb_module.answer_monitoringreport"):
+        return reports.none()
+    if user.is_superuser:
+        return reports
+    return reports.filter(milestone__responsible_body__members=user)
+
+
+@transaction.atomic
+def answer_report(*, report: MonitoringReport, user, answer: str) -> MonitoringReport:
+    """The official answer of the responsible body, published under the report; the author and followers are told."""
+    report = MonitoringReport.objects.select_for_update().select_related("milestone").get(pk=report.pk)
+    if not may_answer(user, report):
+        raise PermissionDenied
+    if not (answer or "").strip():
+        raise ValidationError({"answer": _("Write the answer.")})
+    report.answer = answer.strip()
+    report.answered_by, report.answered_by_name = user, display_name(user)
+    report.answered_for = report.milestone.responsible_body
+    report.answered_at = timezone.now()
+    report.save(update_fields=["answer", "answered_by", "answered_by_name", "answered_for", "answered_at"])
+    from .notifications import notify_report_answered
+
+    transaction.on_commit(lambda: notify_report_answered(report))
+    return report
+
+
+def reports_context(proposal: Proposal) -> dict:
+    """What the proposal page shows of its monitoring reports: all of them, newest first (hidden ones as a notice),
+    and how many published ones give each rating."""
+    reports = (
+        proposal.reports.select_related("milestone", "answered_for")
+        .prefetch_related(Prefetch("photos", queryset=ImplementationPhoto.objects.select_related("image")))
+        .order_by("-created_at", "-pk")
+    )
+    counts = dict(
+        proposal.reports.filter(hidden=False).values_list("rating").annotate(n=Count("pk")).values_list("rating", "n")
+    )
+    return {
+        "reports": reports,
+        "report_counts": [(value, label, counts.get(value, 0)) for value, label in Rating.choices],
+        "reports_open": reports_open(proposal),
+    }
