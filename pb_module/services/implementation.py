@@ -41,8 +41,8 @@ MILESTONE_MESSAGES = {
     ("weight", "not_positive"): gettext_lazy("The weight must be a whole number of at least 1."),
     ("planned_end", "before_start"): gettext_lazy("The planned end cannot be before the planned start."),
     ("actual_end", "before_start"): gettext_lazy("The actual end cannot be before the actual start."),
-    ("percent", "done_below_100"): gettext_lazy("A milestone that is done is 100% complete."),
-    ("status", "complete_not_done"): gettext_lazy("A milestone that is 100% complete is done: choose “done”."),
+    ("percent", "done_below_100"): gettext_lazy("A milestone that is done is complete: 100 percent."),
+    ("status", "complete_not_done"): gettext_lazy("A milestone at 100 percent is done: choose “done”."),
     ("actual_end", "not_done"): gettext_lazy("Only a milestone that is done has an actual end."),
 }
 

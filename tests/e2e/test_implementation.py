@@ -20,12 +20,24 @@ def implementation_pages(live_site):
     return {words[0]: words[1] for words in lines if words[0] in ("kk", "ru", "en")}
 
 
+# What a reader sees in each language: the section's heading and the label of the bar.
+HEADINGS = {
+    "kk": ("Іске асыру", "Жалпы орындалу барысы"),
+    "ru": ("Реализация", "Общий ход реализации"),
+    "en": ("Implementation", "Overall progress"),
+}
+
+
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_implementation_section_is_accessible(live_site, page, implementation_pages, lang):
     response = page.goto(live_site + implementation_pages[lang])
     assert response.status == 200
+    assert page.locator("html").get_attribute("lang") == lang
     section = page.locator("#implementation")
     assert section.is_visible()
+    heading, bar_label = HEADINGS[lang]
+    assert section.locator("h2").inner_text() == heading
+    assert page.get_by_label(bar_label).count() == 1  # the bar is named by its label in the reader's language
     bar = section.locator("progress")
     value = int(bar.get_attribute("value"))
     assert 0 <= value <= 100

@@ -65,3 +65,15 @@ def test_demo_stories_exist_in_three_languages_with_their_projects(db, client):
         assert list(story.projects.all()) == [demo("aktau-park-12")]
         html = client.get(story.url).content.decode()
         assert story.title in html and "<blockquote>" in html
+
+
+def test_catalogue_filters_by_implementation_status_and_shows_the_progress(db, client):
+    playground = demo("aktau-playground-5")
+    title = playground.page_in("ru").title
+    html = client.get("/ru/projects/", {"status": "stalled"}).content.decode()
+    assert title in html
+    assert demo("aktau-park-12").page_in("ru").title not in html  # completed: not stalled
+    percent = progress_of(playground).percent
+    assert f'<progress max="100" value="{percent}"' in html
+    cycle_html = client.get(playground.page_in("ru").get_parent().url).content.decode()
+    assert f'<progress max="100" value="{percent}"' in cycle_html

@@ -602,7 +602,8 @@ class _Generator:
             )
         )
         names = ["proposal", "from_status", "to_status", "reason", "actor_name", "actor_role", "changed_at"]
-        changes = [(ids[s.external_id], *change) for s in specs for change in s.changes]
+        names.append("reason_code")  # empty: a person's reason, not one of the platform's own
+        changes = [(ids[s.external_id], *change, "") for s in specs for change in s.changes]
         _insert_rows(ProposalStatusChange, names, changes)
         pages = []
         for s in specs:
