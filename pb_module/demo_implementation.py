@@ -718,7 +718,7 @@ def load_implementation_demo(make_user, moderator) -> dict:
                     kind=ImplementationPhoto.Kind(kind),
                     milestone=milestone,
                     caption=caption,
-                    taken_on=a_end or moved or a_start,
+                    taken_on=(a_start or p_start) if kind == "before" else (a_end or moved or a_start),
                 )
         _date_log(proposal)
         # The statuses the demo gave these proposals must be what their milestones say.
