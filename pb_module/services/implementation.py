@@ -26,10 +26,8 @@ from pb_module.models import ImplementationPhoto, Milestone, Proposal, ProposalS
 from pb_module.models.implementation import in_language, text_language
 from pb_module.models.proposal import AUTOMATIC_REASONS
 from pb_module.rules import implementation as rules
-from pb_module.rules.statuses import Status
+from pb_module.rules.statuses import TRACKED, Status
 
-# Statuses in which the work on a proposal is tracked (milestones, reports, progress).
-TRACKED = frozenset({Status.IN_IMPLEMENTATION, Status.STALLED, Status.COMPLETED})
 # Where a proposal may get milestones: once selected (the work is being planned) and after.
 PLANNABLE = TRACKED | {Status.SELECTED}
 
