@@ -13,12 +13,10 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from pb_module import services
-from pb_module.forms import CodeForm, MonitoringReportForm, VerifyVoterForm
+from pb_module.forms import MonitoringReportForm
 from pb_module.services import monitoring
-from pb_module.services.voting import voter_hash
 from pb_module.views import add_service_errors
-from pb_module.voting_views import remember_voter, session_voter
+from pb_module.voting_views import session_voter, verification_step
 
 SESSION_KEY = "pb_monitors"
 PENDING_KEY = "pb_monitor_pending"
@@ -47,50 +45,21 @@ def file_report_view(request, page):
 
 def verify_step(request, page, cycle, context):
     """Who the resident is, then the code from the SMS (as for voting, whether or not voting is open)."""
-    pending = request.session.get(PENDING_KEY, {}).get(str(cycle.pk))
-    if request.method == "POST" and request.POST.get("step") == "code" and pending:
-        form = CodeForm(request.POST)
-        if form.is_valid():
-            try:
-                citizen = services.confirm_verification(cycle=cycle, hashed_iin=pending, code=form.cleaned_data["code"])
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                remember_voter(request, cycle, citizen, key=SESSION_KEY)
-                return redirect(page.url + "report/")
+
+    def render_step(step, extra, status):
         return TemplateResponse(
-            request, "pb_module/report_verify.html", {**context, "form": form, "step": "code"}, status=400
+            request, "pb_module/report_verify.html", {**context, **extra, "step": step}, status=status
         )
-    form = VerifyVoterForm(request.POST if request.method == "POST" else None, cycle=cycle)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.start_verification(
-                cycle=cycle,
-                iin=data["iin"],
-                birth_date=data["birth_date"],
-                district=data["district"],
-                phone=data["phone"],
-                ip=request.META.get("REMOTE_ADDR", ""),
-                confirm_date_mismatch=data["confirm_date_mismatch"],
-                purpose="monitoring",
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            request.session[PENDING_KEY] = {
-                **request.session.get(PENDING_KEY, {}),
-                str(cycle.pk): voter_hash(data["iin"]),
-            }
-            return TemplateResponse(
-                request, "pb_module/report_verify.html", {**context, "form": CodeForm(), "step": "code"}
-            )
-    show_mismatch = any(e.code == "date_mismatch" for e in form.errors.as_data().get("birth_date", []))
-    return TemplateResponse(
+
+    return verification_step(
         request,
-        "pb_module/report_verify.html",
-        {**context, "form": form, "step": "verify", "show_mismatch": show_mismatch},
-        status=400 if form.errors else 200,
+        page,
+        cycle,
+        render_step,
+        done="report/",
+        purpose="monitoring",
+        session_key=SESSION_KEY,
+        pending_key=PENDING_KEY,
     )
 
 

@@ -63,44 +63,56 @@ def vote_view(request, page):
 
 
 def verify_step(request, page, source, context):
-    pending = request.session.get(PENDING_KEY, {}).get(str(source.pk))
+    def render_step(step, extra, status):
+        template = "pb_module/vote_code.html" if step == "code" else "pb_module/vote_verify.html"
+        return TemplateResponse(request, template, {**context, **extra}, status=status)
+
+    return verification_step(request, page, source, render_step, done="vote/")
+
+
+def verification_step(
+    request, page, cycle, render_step, *, done, purpose="voting", session_key=SESSION_KEY, pending_key=PENDING_KEY
+):
+    """Who the resident is (IIN, date of birth, district, phone), then the code from the SMS; once confirmed, the
+    identity is remembered under `session_key` and the resident is sent to `page.url + done`.
+
+    `render_step(step, extra context, status)` renders the "verify" or the "code" step."""
+    pending = request.session.get(pending_key, {}).get(str(cycle.pk))
     if request.method == "POST" and request.POST.get("step") == "code" and pending:
         form = CodeForm(request.POST)
         if form.is_valid():
             try:
-                voter = services.confirm_verification(cycle=source, hashed_iin=pending, code=form.cleaned_data["code"])
+                voter = services.confirm_verification(cycle=cycle, hashed_iin=pending, code=form.cleaned_data["code"])
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                remember_voter(request, source, voter)
-                return redirect(page.url + "vote/")
-        return TemplateResponse(request, "pb_module/vote_code.html", {**context, "form": form}, status=400)
-    form = VerifyVoterForm(request.POST if request.method == "POST" else None, cycle=source)
+                remember_voter(request, cycle, voter, key=session_key)
+                return redirect(page.url + done)
+        return render_step("code", {"form": form}, 400)
+    form = VerifyVoterForm(request.POST if request.method == "POST" else None, cycle=cycle)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.start_verification(
-                cycle=source,
+                cycle=cycle,
                 iin=data["iin"],
                 birth_date=data["birth_date"],
                 district=data["district"],
                 phone=data["phone"],
                 ip=request.META.get("REMOTE_ADDR", ""),
                 confirm_date_mismatch=data["confirm_date_mismatch"],
+                purpose=purpose,
             )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            request.session[PENDING_KEY] = {
-                **request.session.get(PENDING_KEY, {}),
-                str(source.pk): voter_hash(data["iin"]),
+            request.session[pending_key] = {
+                **request.session.get(pending_key, {}),
+                str(cycle.pk): voter_hash(data["iin"]),
             }
-            return TemplateResponse(request, "pb_module/vote_code.html", {**context, "form": CodeForm()})
-    status = 400 if form.errors else 200
+            return render_step("code", {"form": CodeForm()}, 200)
     show_mismatch = any(e.code == "date_mismatch" for e in form.errors.as_data().get("birth_date", []))
-    return TemplateResponse(
-        request, "pb_module/vote_verify.html", {**context, "form": form, "show_mismatch": show_mismatch}, status=status
-    )
+    return render_step("verify", {"form": form, "show_mismatch": show_mismatch}, 400 if form.errors else 200)
 
 
 def ballot_step(request, page, source, voter, context):
