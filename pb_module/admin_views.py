@@ -10,16 +10,19 @@ from django.utils.translation import gettext as _
 
 from pb_module import services
 from pb_module.forms import (
+    AnswerReportForm,
     AssistedBallotForm,
     ExpertReviewForm,
     HideCommentForm,
+    HideReportForm,
     PublishResultsForm,
     StatusChangeForm,
     ballot_items_from,
 )
-from pb_module.models import PBCyclePage, Proposal, ProposalComment
+from pb_module.models import MonitoringReport, PBCyclePage, Proposal, ProposalComment
 from pb_module.models.proposal import STATUS_LABELS
 from pb_module.rules.statuses import allowed_next
+from pb_module.services import monitoring
 from pb_module.services.results import preview_results
 from pb_module.services.voting import ballot_costs, voting_open
 from pb_module.views import add_service_errors
@@ -110,10 +113,6 @@ def hide_comment_view(request, pk):
 
 def hide_report_view(request, pk):
     """A moderator hides a monitoring report with a public reason (or, once hidden, publishes it again)."""
-    from pb_module.forms import HideReportForm
-    from pb_module.models import MonitoringReport
-    from pb_module.services import monitoring
-
     if not request.user.has_perm("pb_module.moderate_monitoringreport"):
         raise PermissionDenied
     report = get_object_or_404(MonitoringReport.objects.select_related("milestone", "proposal"), pk=pk)
@@ -142,10 +141,6 @@ def hide_report_view(request, pk):
 
 def answer_report_view(request, pk):
     """A member of the body responsible for the report's milestone publishes the official answer."""
-    from pb_module.forms import AnswerReportForm
-    from pb_module.models import MonitoringReport
-    from pb_module.services import monitoring
-
     report = get_object_or_404(MonitoringReport.objects.select_related("milestone", "proposal"), pk=pk)
     if not monitoring.may_answer(request.user, report):
         raise PermissionDenied

@@ -26,18 +26,17 @@ class Rating(models.TextChoices):
     PROBLEM = "problem", _("problem")
 
 
-def in_language(obj, field: str, language: str | None = None) -> str:
-    """`obj.<field>_<lang>` in the reader's language, else the first of kk, ru, en that is filled."""
-    language = (language or get_language() or "kk")[:2]
-    order = [language] + [code for code in LANGUAGES if code != language]
-    return next((value for code in order if (value := getattr(obj, f"{field}_{code}", ""))), "")
-
-
 def text_language(obj, field: str, language: str | None = None) -> str:
-    """The language `in_language` actually returns the text in (for the `lang` attribute)."""
+    """Which language `in_language` gives `obj.<field>_<lang>` in: the reader's, else the first of kk, ru, en that
+    is filled (for the `lang` attribute)."""
     language = (language or get_language() or "kk")[:2]
     order = [language] + [code for code in LANGUAGES if code != language]
     return next((code for code in order if getattr(obj, f"{field}_{code}", "")), language)
+
+
+def in_language(obj, field: str, language: str | None = None) -> str:
+    """`obj.<field>_<lang>` in the reader's language, else the first of kk, ru, en that is filled."""
+    return getattr(obj, f"{field}_{text_language(obj, field, language)}", "")
 
 
 class ResponsibleBody(models.Model):
