@@ -2,6 +2,8 @@
 
 import re
 
+from playwright.sync_api import expect
+
 from pb_module.rules.iin import make_iin
 
 from .conftest import E2E_SMS_CODE, axe_violations, site_manage
@@ -125,7 +127,7 @@ def test_moderator_closes_the_vote_and_publishes_a_result_anyone_can_check(live_
     page.goto(f"{live_site}/admin/pb/results/{cycle_id}/")
     assert page.locator("table.listing tbody tr").count() >= 2
     page.get_by_role("button", name="Publish the results").click()
-    assert "Tick the box" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Tick the box")  # waits for the refused form to come back
     page.check("#id_confirm")
     page.get_by_role("button", name="Publish the results").click()
     page.wait_for_url("**/admin/pb/results/")
