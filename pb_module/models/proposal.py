@@ -363,9 +363,16 @@ class ProposalFollower(models.Model):
     # The author, when the contact they left is an e-mail address: told of the same changes as followers.
     is_author = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Double opt-in: a follow made on the public page mails nothing until the address opens the link sent to it
+    # and presses the button. Only a keyed hash of that link's token is kept; the link expires after
+    # PB_FOLLOW_CONFIRM_HOURS from `confirm_sent_at`, and unconfirmed follows are deleted after that.
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    confirm_token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    confirm_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["proposal", "email_hash"], name="one_follow_per_email")]
+        indexes = [models.Index(fields=["confirmed_at", "confirm_sent_at"], name="pb_follower_unconfirmed")]
 
     def __str__(self):
         return f"follower #{self.pk} of proposal #{self.proposal_id}"
