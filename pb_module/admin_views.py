@@ -12,6 +12,7 @@ from pb_module import services
 from pb_module.forms import (
     AnswerReportForm,
     AssistedBallotForm,
+    CloseVotingForm,
     ExpertReviewForm,
     HideCommentForm,
     HideReportForm,
@@ -206,8 +207,15 @@ def results_index_view(request):
     if not request.user.has_perm("pb_module.publish_results"):
         raise PermissionDenied
     cycles = PBCyclePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("-year", "title")
+    can_close = request.user.has_perm("pb_module.close_voting_early")
     rows = [
-        {"cycle": c, "published": hasattr(c, "tally_result"), "problem": services.publish_problem(c)} for c in cycles
+        {
+            "cycle": c,
+            "published": hasattr(c, "tally_result"),
+            "problem": services.publish_problem(c),
+            "can_close": can_close and voting_open(c),
+        }
+        for c in cycles
     ]
     return _render(request, "results_index.html", {"rows": rows, "header_title": _("Publish results")})
 
@@ -236,3 +244,29 @@ def publish_results_view(request, pk):
     if not problem:
         context["preview"] = preview_results(cycle, get_language())
     return _render(request, "publish_results.html", context, status=400 if form.errors else 200)
+
+
+def close_voting_view(request, pk):
+    """Close voting early, for good, with a public reason (logged on the cycle page)."""
+    if not request.user.has_perm("pb_module.close_voting_early"):
+        raise PermissionDenied
+    cycle = get_object_or_404(PBCyclePage, pk=pk, locale__language_code=settings.LANGUAGE_CODE)
+    problem = services.cycles.close_problem(cycle)
+    form = CloseVotingForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and not problem and form.is_valid():
+        try:
+            services.close_voting_early(
+                cycle=cycle, user=request.user, reason=form.cleaned_data["reason"], language=get_language()
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Voting is closed. The count can now be checked and published."))
+            return redirect("pb_results")
+    context = {
+        "cycle": cycle,
+        "problem": problem,
+        "form": None if problem else form,
+        "header_title": _("Close voting early"),
+    }
+    return _render(request, "close_voting.html", context, status=400 if form.errors else 200)

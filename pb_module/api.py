@@ -121,6 +121,9 @@ def cycle_data(cycle: PBCyclePage) -> dict:
         },
         "min_voter_age": cycle.min_voter_age,
         "results_published": cycle.results_published,
+        # From the first ballot on, the settings above and the list of proposals on the ballot cannot change.
+        "rules_frozen": cycle.ballots_cast,
+        "voting_closed_early_at": cycle.voting_closed_at,
         "districts": [{"id": t.pk, "name": t.name} for t in districts_of(cycle)],
     }
 
@@ -138,6 +141,8 @@ CYCLE_FIELDS = {
     "ballot": serializers.DictField(),
     "min_voter_age": serializers.IntegerField(),
     "results_published": serializers.BooleanField(),
+    "rules_frozen": serializers.BooleanField(),
+    "voting_closed_early_at": serializers.DateTimeField(allow_null=True),
     "districts": serializers.ListField(child=serializers.DictField()),
 }
 

@@ -183,6 +183,20 @@ class PublishResultsForm(forms.Form):
     )
 
 
+class CloseVotingForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why voting closes early (shown publicly on the cycle page)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": _("Say why voting closes early: the reason is shown publicly.")},
+    )
+    confirm = forms.BooleanField(
+        label=_("Close voting now, for good"),
+        help_text=_("No ballot is taken after this, and voting never reopens. Ballots already cast are counted."),
+        error_messages={"required": _("Tick the box to confirm that voting closes now.")},
+    )
+
+
 class VerifyVoterForm(forms.Form):
     iin = forms.CharField(
         label=_("IIN"),

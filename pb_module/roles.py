@@ -33,6 +33,7 @@ ROLE_PERMISSIONS = {
         "view_territory",
         "view_expertreview",
         "publish_results",
+        "close_voting_early",
         "add_milestone",
         "change_milestone",
         "view_milestone",

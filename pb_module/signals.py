@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
@@ -20,3 +21,25 @@ def forget_cached_cycle(cycle: PBCyclePage) -> None:
 @receiver(page_published, sender=PBCyclePage)
 def forget_published_cycle(sender, instance, **kwargs):
     forget_cached_cycle(instance)
+
+
+@receiver(pre_save, sender=PBCyclePage)
+def remember_phases_before(sender, instance, update_fields=None, **kwargs):
+    """The phases as they were, so that publishing can log what changed (the page's children are written after)."""
+    if instance.pk and (update_fields is None or "phases" in update_fields):
+        from .services.cycles import stored_phases
+
+        instance._phases_before = stored_phases(instance)
+
+
+@receiver(page_published, sender=PBCyclePage)
+def log_schedule_changes(sender, instance, revision=None, **kwargs):
+    """Every change to the phases of a running cycle goes to the public log: who, when, old -> new, why."""
+    before = getattr(instance, "_phases_before", None)
+    if before is None:
+        return
+    from .services.cycles import record_schedule_changes, stored_phases
+
+    del instance._phases_before
+    user = getattr(revision, "user", None)
+    record_schedule_changes(instance, before, stored_phases(instance), user=user, reason=instance.phase_change_reason)

@@ -42,9 +42,8 @@ class ProposalIndexView(ModelViewSet.index_view_class):
     @cached_property
     def columns(self):
         columns = super().columns
-        # The embargo: vote counts only for administrators until a cycle's results are published.
-        user = self.request.user
-        accessor = lambda p: p.votes if (user.is_superuser or p.cycle.specific.results_published) else "—"  # noqa: E731
+        # The embargo holds for everyone, administrators included, until a cycle's results are published.
+        accessor = lambda p: p.votes if p.cycle.specific.results_published else "—"  # noqa: E731
         return [*columns, Column("votes", label=_("votes"), accessor=accessor)]
 
     def get_base_queryset(self):
@@ -251,6 +250,7 @@ def register_pb_admin_urls():
         path("pb/assisted/", admin_views.assisted_ballot_view, name="pb_assisted_ballot"),
         path("pb/results/", admin_views.results_index_view, name="pb_results"),
         path("pb/results/<int:pk>/", admin_views.publish_results_view, name="pb_publish_results"),
+        path("pb/results/<int:pk>/close/", admin_views.close_voting_view, name="pb_close_voting"),
     ]
 
 

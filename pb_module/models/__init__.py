@@ -1,5 +1,5 @@
 from .ballot import Ballot, BallotItem, Channel, Receipt, VerificationChallenge
-from .cycle import BallotType, CyclePhase, PBCyclePage, PBIndexPage, TallyRule
+from .cycle import BallotType, CyclePhase, CycleScheduleChange, PBCyclePage, PBIndexPage, ScheduleChangeKind, TallyRule
 from .implementation import ImplementationPhoto, Milestone, MonitoringReport, Rating, ResponsibleBody
 from .proposal import (
     ExpertReview,
@@ -23,6 +23,8 @@ __all__ = [
     "VerificationChallenge",
     "BallotType",
     "CyclePhase",
+    "CycleScheduleChange",
+    "ScheduleChangeKind",
     "ExpertReview",
     "ImplementationPhoto",
     "Milestone",

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -12,7 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.models import ListingPage
-from pb_module.rules import money
+from pb_module.rules import freeze, money
 from pb_module.rules.phases import Phase, PhaseDates, current_phase, next_phase, phase_problems
 from pb_module.rules.statuses import PUBLIC, TRACKED
 from search.indexing import WORD_FORMS, WordFormsMixin
@@ -27,6 +28,21 @@ PHASE_LABELS = {
     Phase.VOTING: _("Voting"),
     Phase.RESULTS: _("Results"),
     Phase.IMPLEMENTATION: _("Implementation"),
+}
+FROZEN_MESSAGE = _(
+    "Ballots have been cast in this cycle: this setting is frozen until the end of the vote, so every ballot is "
+    "counted under the rules it was cast under."
+)
+SCHEDULE_PROBLEMS = {
+    "voting_removed": _("Ballots have been cast in this cycle: the voting phase cannot be removed."),
+    "voting_closed": _(
+        "Voting in this cycle has closed and ballots were cast: its dates can no longer change, and it never reopens."
+    ),
+    "voting_start_moved": _("Ballots have been cast in this cycle: the first day of voting cannot move."),
+    "voting_shortened": _(
+        "Ballots have been cast in this cycle: voting can only be extended. To end it before its last day, use "
+        "“Close voting early” under Participatory budget › Publish results; it asks for a public reason."
+    ),
 }
 PHASE_PROBLEMS = {
     "duplicate": _("This phase is given twice."),
@@ -83,7 +99,18 @@ class TallyRule(models.TextChoices):
 
 
 class PBCycleForm(WagtailAdminPageForm):
-    """Checks the phases together: order, overlap, dates."""
+    """Checks the phases together (order, overlap, dates) and keeps the rules of a running vote frozen."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["phase_change_reason"] = ""  # a reason is given for one change, never carried to the next
+        page = self.instance
+        if page.pk and page.is_source and page.ballots_cast:
+            for name in freeze.FROZEN_SETTINGS:
+                field = self.fields.get(name.removesuffix("_id"))
+                if field is not None:
+                    field.disabled = True  # shown, and whatever is posted the stored value is kept
+                    field.help_text = FROZEN_MESSAGE
 
     def clean(self):
         cleaned = super().clean()
@@ -100,12 +127,21 @@ class PBCycleForm(WagtailAdminPageForm):
             for form in formset.forms
             if form.cleaned_data and not form.cleaned_data.get("DELETE")
         ]
-        problems = phase_problems([dates for _form, dates in rows])
+        new_phases = [dates for _form, dates in rows]
+        problems = phase_problems(new_phases)
         for phase, code in problems:
             form = next(form for form, dates in rows if dates.phase == phase)
             form.add_error("starts_on" if code != "ends_before_start" else "ends_on", PHASE_PROBLEMS[code])
         if problems:
             self.add_error(None, _("Please correct the dates of the phases."))
+        page = self.instance
+        if problem := page.schedule_problem(new_phases):
+            self.add_error(None, SCHEDULE_PROBLEMS[problem])
+        elif page.schedule_change_needs_reason(new_phases) and not (cleaned.get("phase_change_reason") or "").strip():
+            self.add_error(
+                "phase_change_reason",
+                _("This cycle is running: say why its phases change. The reason is shown in the public log."),
+            )
         return cleaned
 
 
@@ -159,8 +195,25 @@ class PBCyclePage(WordFormsMixin, RoutablePageMixin, Page):
         blank=True,
         help_text=_("Vote counts stay hidden everywhere until the results are published."),
     )
+    voting_closed_at = models.DateTimeField(
+        _("voting closed early at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Set by the logged action “Close voting early”; voting never reopens after it."),
+    )
+    phase_change_reason = models.TextField(
+        _("reason for changing the phases"),
+        blank=True,
+        help_text=_(
+            "Required when the dates of a running cycle change: shown in the public log of changes on the cycle page."
+        ),
+    )
 
-    override_translatable_fields = [SynchronizedField("territory", overridable=False)]
+    override_translatable_fields = [
+        SynchronizedField("territory", overridable=False),
+        SynchronizedField("phase_change_reason", overridable=False),
+    ]
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel(
@@ -173,6 +226,7 @@ class PBCyclePage(WordFormsMixin, RoutablePageMixin, Page):
             label=_("Phase"),
             help_text=_("Each phase is optional; give the ones this cycle has, in order."),
         ),
+        FieldPanel("phase_change_reason"),
         MultiFieldPanel(
             [
                 FieldPanel("ballot_type"),
@@ -196,11 +250,79 @@ class PBCyclePage(WordFormsMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("PB cycle")
         verbose_name_plural = _("PB cycles")
+        permissions = [("close_voting_early", _("Can close voting early, with a public reason"))]
 
     def clean(self):
         super().clean()
         if self.ballot_max_choices is not None and self.ballot_max_choices < self.ballot_min_choices:
             raise ValidationError({"ballot_max_choices": _("The most cannot be fewer than the fewest.")})
+        # The rules of a running vote: refused here too, whatever wrote them (a form, a revision, code).
+        errors = {name.removesuffix("_id"): FROZEN_MESSAGE for name in self.frozen_changes()}
+        problem = self.schedule_problem([PhaseDates(Phase(p.phase), p.starts_on, p.ends_on) for p in self.phases.all()])
+        if problem:
+            errors["__all__"] = [SCHEDULE_PROBLEMS[problem]]
+        if errors:
+            raise ValidationError(errors)
+
+    # --- the frozen rules of a running vote ------------------------------------------------------
+
+    @property
+    def is_source(self) -> bool:
+        """The page in the site's source language: ballots and proposals belong to it."""
+        return self.locale.language_code == settings.LANGUAGE_CODE
+
+    @property
+    def ballots_cast(self) -> bool:
+        """Whether a ballot exists in this cycle (ballots belong to the source-language page)."""
+        from .ballot import Ballot
+
+        if self.is_source:
+            return bool(self.pk) and Ballot.objects.filter(cycle_id=self.pk).exists()
+        return Ballot.objects.filter(cycle__translation_key=self.translation_key).exists()
+
+    def stored(self) -> tuple[dict, list[PhaseDates]] | None:
+        """The frozen settings and the phases as the database has them now (None for a new page)."""
+        if not self.pk:
+            return None
+        values = PBCyclePage.objects.filter(pk=self.pk).values(*freeze.FROZEN_SETTINGS).first()
+        if values is None:
+            return None
+        phases = [
+            PhaseDates(Phase(phase), starts_on, ends_on)
+            for phase, starts_on, ends_on in CyclePhase.objects.filter(cycle_id=self.pk).values_list(
+                "phase", "starts_on", "ends_on"
+            )
+        ]
+        return values, phases
+
+    def frozen_changes(self) -> list[str]:
+        """The frozen settings this (unsaved) page would change although ballots are cast."""
+        stored = self.stored()
+        if stored is None or not self.is_source or not self.ballots_cast:
+            return []
+        return freeze.changed_settings(stored[0], {name: getattr(self, name) for name in freeze.FROZEN_SETTINGS})
+
+    def schedule_problem(self, new_phases: list[PhaseDates]) -> str | None:
+        """Why the phases may not become `new_phases` (a code of SCHEDULE_PROBLEMS), or None."""
+        stored = self.stored()
+        if stored is None or not self.ballots_cast:
+            return None
+        closed_early = PBCyclePage.objects.filter(pk=self.pk, voting_closed_at__isnull=False).exists()
+        return freeze.voting_change_problem(stored[1], new_phases, timezone.localdate(), closed_early)
+
+    def schedule_change_needs_reason(self, new_phases: list[PhaseDates]) -> bool:
+        """Phases of a running cycle change: the public log needs a reason."""
+        stored = self.stored()
+        if stored is None:
+            return False
+        return freeze.has_started(stored[1], timezone.localdate()) and bool(freeze.phase_changes(stored[1], new_phases))
+
+    @property
+    def schedule_log(self):
+        """The public log of changes to this cycle's phases (kept on the source-language page), newest first."""
+        return CycleScheduleChange.objects.filter(cycle__translation_key=self.translation_key).order_by(
+            "-changed_at", "-pk"
+        )
 
     # --- phases -------------------------------------------------------------------------------
 
@@ -217,7 +339,10 @@ class PBCyclePage(WordFormsMixin, RoutablePageMixin, Page):
 
     @property
     def current_phase(self) -> Phase | None:
-        return current_phase(self.phase_dates, self.today)
+        phase = current_phase(self.phase_dates, self.today)
+        if phase == Phase.VOTING and self.voting_closed_at is not None:
+            return None  # closed early: the rest of the day belongs to no phase
+        return phase
 
     @property
     def next_phase(self) -> PhaseDates | None:
@@ -336,9 +461,14 @@ class PBCyclePage(WordFormsMixin, RoutablePageMixin, Page):
     def with_content_json(self, content):
         """An older revision, edited or published again, never brings the embargo back."""
         page = super().with_content_json(content)
-        page.results_published_at = (
-            PBCyclePage.objects.filter(pk=self.pk).values_list("results_published_at", flat=True).first()
-        )
+        stored = PBCyclePage.objects.filter(pk=self.pk).values("results_published_at", "voting_closed_at").first() or {}
+        page.results_published_at = stored.get("results_published_at")
+        page.voting_closed_at = stored.get("voting_closed_at")
+        if page.voting_closed_at is not None:  # closed for good: the voting dates are the ones the closing left
+            voting = CyclePhase.objects.filter(cycle_id=self.pk, phase=Phase.VOTING).first()
+            for phase in page.phases.all():
+                if voting is not None and phase.phase == Phase.VOTING:
+                    phase.starts_on, phase.ends_on = voting.starts_on, voting.ends_on
         return page
 
     @path("results/")
@@ -383,3 +513,48 @@ class CyclePhase(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("phase")
         verbose_name_plural = _("phases")
+
+
+class ScheduleChangeKind(models.TextChoices):
+    ADDED = "added", _("phase added")
+    CHANGED = "changed", _("dates changed")
+    REMOVED = "removed", _("phase removed")
+    CLOSED_EARLY = "closed_early", _("voting closed early")
+
+
+class CycleScheduleChange(models.Model):
+    """One change to the phases of a running cycle, in the public log on the cycle page."""
+
+    cycle = models.ForeignKey(PBCyclePage, on_delete=models.CASCADE, related_name="schedule_changes")
+    phase = models.CharField(_("phase"), max_length=16, choices=[(p.value, PHASE_LABELS[p]) for p in Phase])
+    kind = models.CharField(_("change"), max_length=16, choices=ScheduleChangeKind.choices)
+    old_starts_on = models.DateField(null=True, blank=True)
+    old_ends_on = models.DateField(null=True, blank=True)
+    new_starts_on = models.DateField(null=True, blank=True)
+    new_ends_on = models.DateField(null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    reason_language = models.CharField(max_length=8, blank=True)
+    changed_at = models.DateTimeField(_("changed at"))
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_name = models.CharField(max_length=255, blank=True)
+    actor_role = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("change to the phases")
+        verbose_name_plural = _("changes to the phases")
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.phase} {self.kind} ({self.cycle_id})"
+
+    @property
+    def phase_label(self):
+        return PHASE_LABELS[Phase(self.phase)]
+
+    @property
+    def role_label(self):
+        from pb_module.roles import ROLE_LABELS
+
+        return ROLE_LABELS.get(self.actor_role, "")

@@ -1,5 +1,7 @@
 """The verbs of the PB module that change the database; each owns its transaction."""
 
+from . import cycles
+from .cycles import close_voting_early
 from .proposals import (
     Submission,
     add_comment,
@@ -31,6 +33,8 @@ __all__ = [
     "Submission",
     "add_comment",
     "change_status",
+    "close_voting_early",
+    "cycles",
     "follow_proposal",
     "hide_comment",
     "publish_problem",

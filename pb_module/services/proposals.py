@@ -6,12 +6,14 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from pb_module import crypto
 from pb_module.models import (
+    Ballot,
     ExpertReview,
     PBCyclePage,
     Proposal,
@@ -20,6 +22,7 @@ from pb_module.models import (
     ProposalFollower,
     ProposalPage,
     ProposalStatusChange,
+    TallyResult,
     Territory,
 )
 from pb_module.roles import display_name, role_of
@@ -218,12 +221,27 @@ def check_status_transition(current, new_status, reason):
 SYSTEM_ROLE = "system"
 
 
+def ballot_list_frozen(cycle_id: int) -> bool:
+    """Ballots are cast and no result is published: nothing goes on or off the ballot (publishing moves them)."""
+    return (
+        Ballot.objects.filter(cycle_id=cycle_id).exists() and not TallyResult.objects.filter(cycle_id=cycle_id).exists()
+    )
+
+
 def record_status_change(
     proposal: Proposal, new_status: str, *, reason: str = "", user=None, system=False, reason_code="", reason_days=None
 ):
     """Write a checked status change of a locked `proposal` to the public log; publish pages that become public and
     tell the author and followers after the commit. `system=True`: the platform's own checks made the change."""
     check_status_transition(proposal.status, new_status, reason)
+    if Status.ON_BALLOT in (proposal.status, new_status) and ballot_list_frozen(proposal.cycle_id):
+        raise ValidationError(
+            _(
+                "Ballots have been cast in this cycle: the list of proposals on the ballot cannot change until the "
+                "results are published."
+            ),
+            code="ballot_frozen",
+        )
     old = proposal.status
     proposal.status = new_status
     proposal.save(update_fields=["status", "merged_into"])
@@ -313,12 +331,25 @@ def hide_comment(*, comment: ProposalComment, user, reason: str) -> ProposalComm
     return comment
 
 
+def follower_hash(email: str) -> str:
+    """The keyed hash that finds a follower's address (the address itself is stored only encrypted)."""
+    return crypto.keyed_hash(email.strip().lower(), "follower")
+
+
 def follow_proposal(*, proposal: Proposal, email: str, language: str, is_author: bool = False) -> ProposalFollower:
-    """Subscribe `email` to status changes, milestones and answered reports of `proposal` (idempotent)."""
+    """Subscribe `email`, as confirmed, to status changes, milestones and answered reports of `proposal` (idempotent).
+
+    For an address that needs no confirmation link: the author's own, given in the submission form for this proposal
+    (the private tracking page says mails will come, and each has an unsubscribe link). A visitor who follows from
+    the public page goes through `following.request_follow` and its confirmation link instead.
+    """
     email = email.strip().lower()
-    digest = crypto.keyed_hash(email, "follower")
+    digest = follower_hash(email)
     existing = ProposalFollower.objects.filter(proposal=proposal, email_hash=digest).first()
     if existing:
+        if existing.confirmed_at is None:
+            existing.confirmed_at = timezone.now()
+            existing.save(update_fields=["confirmed_at"])
         return existing
     try:
         with transaction.atomic():
@@ -328,6 +359,7 @@ def follow_proposal(*, proposal: Proposal, email: str, language: str, is_author:
                 email_encrypted=crypto.encrypt(email),
                 language=language,
                 is_author=is_author,
+                confirmed_at=timezone.now(),
             )
     except IntegrityError:  # a parallel request subscribed the same address
         return ProposalFollower.objects.get(proposal=proposal, email_hash=digest)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from pb_module.models import PBCyclePage, Proposal, TallyResult
 from pb_module.rules import pabulib
-from pb_module.rules.phases import Phase
+from pb_module.rules.freeze import voting_closed, voting_of
 from pb_module.rules.statuses import Status
 from pb_module.rules.tally import tally
 from pb_module.signals import forget_cached_cycle
@@ -23,9 +23,14 @@ def publish_problem(cycle: PBCyclePage) -> str | None:
     cycle = canonical_cycle(cycle)
     if TallyResult.objects.filter(cycle=cycle).exists():
         return _("The results of this cycle are already published.")
-    voting = next((p for p in cycle.phase_dates if p.phase == Phase.VOTING), None)
-    if voting is not None and (voting.ends_on is None or voting.ends_on >= timezone.localdate()):
-        return _("Voting in this cycle has not closed yet: results can be published from the day after it ends.")
+    voting = voting_of(cycle.phase_dates)
+    if voting is None:
+        return _("This cycle has no voting phase: there is no count to show or publish.")
+    if not voting_closed(voting, timezone.localdate(), closed_early=cycle.voting_closed_at is not None):
+        return _(
+            "Voting in this cycle has not closed yet: the count can be seen and published from the day after it "
+            "ends, or once it is closed early."
+        )
     if not cycle.ballots.exists():
         return _("Nobody has voted in this cycle: there is nothing to count.")
     return None
@@ -56,8 +61,13 @@ def _count(cycle: PBCyclePage):
 
 
 def preview_results(cycle: PBCyclePage, language: str) -> dict:
-    """What publishing would give now, for the moderator to check first; nothing is saved."""
+    """What publishing would give now, for the moderator to check first; nothing is saved.
+
+    Only once voting is closed for good (the embargo holds against insiders too): otherwise ValidationError.
+    """
     cycle = canonical_cycle(cycle)
+    if problem := publish_problem(cycle):
+        raise ValidationError(problem, code="cannot_publish")
     election, _text, outcome, lines = _count(cycle)
     proposals = Proposal.objects.in_bulk([line["proposal"] for line in lines])
     for line in lines:
