@@ -198,6 +198,7 @@ def change_status(*, proposal: Proposal, new_status: str, user, reason: str = ""
     """Move `proposal` to `new_status`, record it in the public log, publish it when it becomes public."""
     require_permission(user, "change_proposal_status")
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    check_ballot_list(proposal, new_status)
     if new_status == Status.ON_BALLOT and (problems := ballot_problems(proposal)):
         check_status_transition(proposal.status, new_status, reason)
         raise ValidationError(problems, code="not_ready_for_ballot")
@@ -221,11 +222,21 @@ def check_status_transition(current, new_status, reason):
 SYSTEM_ROLE = "system"
 
 
-def ballot_list_frozen(cycle_id: int) -> bool:
-    """Ballots are cast and no result is published: nothing goes on or off the ballot (publishing moves them)."""
-    return (
-        Ballot.objects.filter(cycle_id=cycle_id).exists() and not TallyResult.objects.filter(cycle_id=cycle_id).exists()
-    )
+def check_ballot_list(proposal: Proposal, new_status: str) -> None:
+    """Once ballots are cast, nothing goes on or off the ballot until publication (which moves them all)."""
+    cycle_id = proposal.cycle_id
+    if (
+        Status.ON_BALLOT in (proposal.status, new_status)
+        and Ballot.objects.filter(cycle_id=cycle_id).exists()
+        and not TallyResult.objects.filter(cycle_id=cycle_id).exists()
+    ):
+        raise ValidationError(
+            _(
+                "Ballots have been cast in this cycle: the list of proposals on the ballot cannot change until the "
+                "results are published."
+            ),
+            code="ballot_frozen",
+        )
 
 
 def record_status_change(
@@ -234,14 +245,7 @@ def record_status_change(
     """Write a checked status change of a locked `proposal` to the public log; publish pages that become public and
     tell the author and followers after the commit. `system=True`: the platform's own checks made the change."""
     check_status_transition(proposal.status, new_status, reason)
-    if Status.ON_BALLOT in (proposal.status, new_status) and ballot_list_frozen(proposal.cycle_id):
-        raise ValidationError(
-            _(
-                "Ballots have been cast in this cycle: the list of proposals on the ballot cannot change until the "
-                "results are published."
-            ),
-            code="ballot_frozen",
-        )
+    check_ballot_list(proposal, new_status)
     old = proposal.status
     proposal.status = new_status
     proposal.save(update_fields=["status", "merged_into"])

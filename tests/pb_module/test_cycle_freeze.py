@@ -86,7 +86,7 @@ def test_moderator_cannot_move_the_voting_end_into_the_past_and_read_the_count(c
     assert not CycleScheduleChange.objects.exists()
     # The count preview is not shown while voting runs: no table of votes, only the reason.
     preview = client.get(f"/admin/pb/results/{shymkent.pk}/").content.decode()
-    assert "has not closed yet" in preview and "table class=\"listing\"" not in preview
+    assert "has not closed yet" in preview and 'table class="listing"' not in preview
 
 
 def test_the_model_refuses_a_shortened_or_removed_voting_phase_whoever_saves_it(shymkent):
@@ -211,9 +211,10 @@ def test_the_list_of_proposals_on_the_ballot_is_frozen_once_ballots_exist(shymke
     with pytest.raises(ValidationError) as error:
         services.change_status(proposal=waiting, new_status=Status.ON_BALLOT, user=moderator)
     assert error.value.code == "ballot_frozen"
-    assert services.voting.ballot_proposals(shymkent).count() == Proposal.objects.filter(
-        cycle=shymkent, status=Status.ON_BALLOT
-    ).count()
+    assert (
+        services.voting.ballot_proposals(shymkent).count()
+        == Proposal.objects.filter(cycle=shymkent, status=Status.ON_BALLOT).count()
+    )
     assert not services.voting.ballot_proposals(shymkent).filter(pk=waiting.pk).exists()
 
 
@@ -279,6 +280,6 @@ def test_a_cycle_without_a_voting_phase_never_shows_a_count(shymkent, moderator)
         # The trigger-free way an import might leave it: no voting phase at all, ballots present.
         CyclePhase.objects.filter(cycle=shymkent, phase="voting").delete()
         cycle = cycle_page("shymkent-2027")
-        assert services.publish_problem(cycle) == "This cycle has no voting phase: there is no count to show or publish."
+        assert services.publish_problem(cycle).startswith("This cycle has no voting phase")
     with pytest.raises(ValidationError):
         services.results.preview_results(cycle, "en")
