@@ -26,6 +26,7 @@ from pb_module.models import (
 from pb_module.rules import pabulib
 from pb_module.rules.iin import age_band
 from pb_module.rules.statuses import BALLOTED, Status
+from pb_module.rules.text import whole_number
 
 from .proposals import canonical_cycle, source_locale_id
 
@@ -48,9 +49,14 @@ def _day(text: str) -> date | None:
     return None
 
 
+def _whole_or(text: str, default: int) -> int:
+    number = whole_number(text.strip())
+    return default if number is None else number
+
+
 def _age_band(fields: dict) -> str:
-    raw = (fields.get("age") or "").strip()
-    return age_band(int(raw)) if raw.isdigit() else "unknown"
+    age = whole_number((fields.get("age") or "").strip())
+    return age_band(age) if age is not None else "unknown"
 
 
 def _locale(meta: dict) -> Locale:
@@ -160,12 +166,10 @@ def import_election(election: pabulib.Election, *, key: str) -> PBCyclePage:
         "tally_rule": election.rule
         if election.rule in dict(PBCyclePage._meta.get_field("tally_rule").choices)
         else "greedy",
-        "ballot_min_choices": int(meta.get("min_length", "1") or 1),
-        "ballot_max_choices": int(meta["max_length"]) if meta.get("max_length", "").isdigit() else None,
-        "ballot_max_points": int(meta["max_sum_points"]) if meta.get("max_sum_points", "").isdigit() else None,
-        "tally_min_score": int(meta["min_project_score_threshold"])
-        if meta.get("min_project_score_threshold", "").isdigit()
-        else None,
+        "ballot_min_choices": _whole_or(meta.get("min_length", ""), 1),
+        "ballot_max_choices": whole_number(meta.get("max_length", "")),
+        "ballot_max_points": whole_number(meta.get("max_sum_points", "")),
+        "tally_min_score": whole_number(meta.get("min_project_score_threshold", "")),
     }
     if cycle is None:
         cycle = PBCyclePage(slug=key, **fields)
@@ -244,9 +248,19 @@ def import_election(election: pabulib.Election, *, key: str) -> PBCyclePage:
     return cycle
 
 
+def ballot_order_key(cycle_id: int, voter_hash: str) -> str:
+    """Where a ballot stands in the export: a keyed hash of its voter hash (under PB_DATA_KEY, per cycle).
+
+    Not the time of voting nor the database id, which follow the order people voted in: someone who saw a
+    neighbour vote at a public centre could otherwise find that ballot in the file. The same database always
+    gives the same order (and file); without the key nobody can compute it.
+    """
+    return crypto.keyed_hash(f"{cycle_id}:{voter_hash}", "ballot-order")
+
+
 def election_from_cycle(cycle: PBCyclePage) -> pabulib.Election:
     """The proposals that were on the ballot and the anonymised ballots as a pabulib election (voter ids are
-    sequence numbers)."""
+    sequence numbers 1..n in the order of `ballot_order_key`)."""
     proposals = list(Proposal.objects.filter(cycle=cycle, status__in=list(BALLOTED)).order_by("pk"))
     ids = {p.pk: p.external_id or str(p.pk) for p in proposals}
     pages = {p.proposal_id: p.title for p in ProposalPage.objects.filter(proposal__in=proposals, alias_of__isnull=True)}
@@ -256,15 +270,16 @@ def election_from_cycle(cycle: PBCyclePage) -> pabulib.Election:
     by_ballot: dict[int, list] = {}
     for ballot_id, proposal_id, points in items.values_list("ballot_id", "proposal_id", "points"):
         by_ballot.setdefault(ballot_id, []).append((ids[proposal_id], points))
-    extra = dict(Ballot.objects.filter(cycle=cycle).values_list("pk", "age_band"))
-    for number, ballot_id in enumerate(sorted(extra), start=1):
+    ballots = Ballot.objects.filter(cycle=cycle).values_list("pk", "voter_hash", "age_band")
+    order = sorted(ballots, key=lambda row: (ballot_order_key(cycle.pk, row[1]), row[0]))
+    for number, (ballot_id, _hash, band) in enumerate(order, start=1):
         chosen = by_ballot.get(ballot_id, [])
         votes.append(
             pabulib.Vote(
                 str(number),
                 [pid for pid, _ in chosen],
                 [pts for _, pts in chosen] if cumulative else None,
-                {"age_band": extra[ballot_id]},
+                {"age_band": band},
             )
         )
     counts = {}
