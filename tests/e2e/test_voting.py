@@ -107,9 +107,7 @@ def test_moderator_closes_the_vote_and_publishes_a_result_anyone_can_check(live_
     assert "not published yet" in page.locator("main").inner_text()
     assert page.request.get(f"{live_site}/en/participatory-budget/shymkent-2027/results/ballots/").status == 404
 
-    # Closing the vote: the voting phase of the cycle ends yesterday, edited and published in the admin.
-    page.goto(f"{live_site}/admin/pb/results/")
-    assert "has not closed yet" in page.locator("main").inner_text()
+    # Moving the end of voting into the past to peek at the count is refused: ballots are cast.
     cycle_id = site_manage("shell", "-c", CYCLE_ID).split()[-1]
     page.goto(f"{live_site}/admin/pages/{cycle_id}/edit/")
     voting_row = page.evaluate(
@@ -118,10 +116,24 @@ def test_moderator_closes_the_vote_and_publishes_a_result_anyone_can_check(live_
     )
     yesterday = date.today() - timedelta(days=1)
     page.fill(f"input[name={voting_row}-ends_on]", yesterday.isoformat())
+    page.fill("textarea[name=phase_change_reason]", "peek")
     page.evaluate("() => document.querySelector('button[name=action-publish]').click()")
-    page.wait_for_url("**/admin/pages/*/")
+    expect(page.locator("body")).to_contain_text("voting can only be extended")
+    page.goto(f"{live_site}/admin/pb/results/{cycle_id}/")
+    assert page.locator("table.listing").count() == 0  # no count while voting runs
+
+    # Closing the vote early: an explicit action with a public reason.
+    page.goto(f"{live_site}/admin/pb/results/")
+    assert "has not closed yet" in page.locator("main").inner_text()
+    page.get_by_role("link", name="Close voting early").click()
+    page.get_by_label("Why voting closes early").fill("The public council decided so on 1 December.")
+    page.get_by_label("Close voting now, for good").check()
+    page.get_by_role("button", name="Close voting early").click()
+    page.wait_for_url("**/admin/pb/results/")
     page.goto(f"{live_site}/en/participatory-budget/shymkent-2027/vote/")
-    assert "Voting closed on" in page.locator("main").inner_text()
+    assert "closed early" in page.locator("main").inner_text()
+    page.goto(f"{live_site}/en/participatory-budget/shymkent-2027/")
+    assert "The public council decided so on 1 December." in page.locator("main").inner_text()
 
     # Publishing: the moderator checks the count, then confirms.
     page.goto(f"{live_site}/admin/pb/results/{cycle_id}/")
