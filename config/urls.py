@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("feeds/proposal-<int:proposal_id>.atom", pb_feeds.proposal_feed, {"kind": "atom"}, name="proposal_feed_atom"),
     path("pb/track/<str:token>/", pb_views.track_view, name="pb_track"),
     path("pb/unsubscribe/<str:token>/", pb_views.unsubscribe_view, name="pb_unsubscribe"),
+    path("pb/follow/confirm/<str:token>/", pb_views.follow_confirm_view, name="pb_follow_confirm"),
     path("pb/receipts/", pb_voting_views.receipt_view, name="pb_receipt"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -1,7 +1,9 @@
 """Public views of the PB module: thin — parse, call one service, render."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -15,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from pb_module import services
 from pb_module.forms import CommentForm, FollowForm, ProposalForm
 from pb_module.models import Proposal
-from pb_module.services import notifications
+from pb_module.services import following, notifications
 from pb_module.services.implementation import public_implementation
 from pb_module.services.monitoring import reports_context
 from pb_module.services.proposals import canonical_cycle, comments_open, tracking_hash
@@ -70,6 +72,7 @@ def _proposal_context(request, page, **extra):
     proposal = page.proposal
     user = request.user
     is_open = comments_open(proposal)
+    flashed = list(get_messages(request))  # the follow form's answer is shown beside it, where the visitor is
     can_comment = is_open and user.is_authenticated and user.has_perm("pb_module.add_proposalcomment")
     return {
         "page": page,
@@ -86,6 +89,8 @@ def _proposal_context(request, page, **extra):
         "attachments": proposal.attachments.all(),
         "implementation": public_implementation(proposal),
         **reports_context(proposal),
+        "messages": [message for message in flashed if "follow" not in message.tags.split()],
+        "follow_messages": [message for message in flashed if "follow" in message.tags.split()],
         **extra,
     }
 
@@ -116,13 +121,47 @@ def add_comment_view(request, page):
 
 @require_POST
 def follow_view(request, page):
+    """Double opt-in: the address gets a confirmation link; the answer never says whether it already follows."""
+    if not page.proposal.is_public:
+        raise Http404
     form = FollowForm(request.POST)
-    if not form.is_valid():
-        context = _proposal_context(request, page, follow_form=form)
-        return TemplateResponse(request, "pb_module/proposal_page.html", context, status=400)
-    services.follow_proposal(proposal=page.proposal, email=form.cleaned_data["email"], language=get_language())
-    messages.success(request, _("Done: we will e-mail you when the status of this proposal changes."))
-    return redirect(page.url + "#follow")
+    if form.is_valid():
+        try:
+            following.request_follow(
+                proposal=page.proposal,
+                email=form.cleaned_data["email"],
+                language=get_language(),
+                ip=request.META.get("REMOTE_ADDR", ""),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Check your inbox: we sent a link to confirm that you want e-mails about this proposal. "
+                    "Nothing is sent until you open it. If this address already follows the proposal, nothing changes."
+                ),
+                extra_tags="follow",
+            )
+            return redirect(page.url + "#follow")
+    status = 429 if form.has_error("email", "rate_limited") else 400
+    context = _proposal_context(request, page, follow_form=form)
+    return TemplateResponse(request, "pb_module/proposal_page.html", context, status=status)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def follow_confirm_view(request, token):
+    """GET shows one button (mail scanners prefetch links, so it changes nothing); POST confirms the follow."""
+    link = following.confirm_follow(token=token) if request.method == "POST" else following.follow_link(token)
+    context = {"state": link.state, "hours": settings.PB_FOLLOW_CONFIRM_HOURS}
+    if link.follower is not None:
+        proposal = link.follower.proposal
+        context.update(
+            proposal_page=proposal.page_in(get_language()) or proposal.source_page, public=proposal.is_public
+        )
+    status = {following.UNKNOWN: 404, following.EXPIRED: 410}.get(link.state, 200)
+    return render(request, "pb_module/follow_confirm.html", context, status=status)
 
 
 @csrf_exempt  # mail clients' one-click POST (RFC 8058) carries no CSRF token; the secret token in the URL is the check

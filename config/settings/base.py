@@ -202,6 +202,11 @@ PB_SMS_PER_PHONE = (3, 10 * 60)  # at most 3 codes to one phone in 10 minutes
 # At most 20 codes from one address in an hour (a public centre's shared address may need more).
 PB_SMS_PER_IP = (int(os.environ.get("PB_SMS_PER_IP_LIMIT", "20")), 60 * 60)
 PB_VOTER_SESSION_SECONDS = 30 * 60
+# Following a proposal by e-mail is confirmed through a link (double opt-in): the link works this many hours, and
+# unconfirmed follows older than that are deleted by the daily pb_check_implementation.
+PB_FOLLOW_CONFIRM_HOURS = 48
+PB_FOLLOW_MAILS_PER_ADDRESS = (3, 24 * 60 * 60)  # at most 3 confirmation links to one address in a day
+PB_FOLLOW_MAILS_PER_IP = (10, 60 * 60)  # at most 10 follow requests from one address in an hour
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Qatysu <noreply@qatysu.kz>")
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

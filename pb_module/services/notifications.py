@@ -32,7 +32,7 @@ def _send_to_followers(proposal, template: str, subject, context: dict) -> None:
     `subject(page)` gives the subject line, called with the proposal's page in the follower's language.
     """
     connection = get_connection()
-    for follower in proposal.followers.all():
+    for follower in proposal.followers.filter(confirmed_at__isnull=False):  # a follow counts once its link is confirmed
         try:
             with translation.override(follower.language):
                 page = proposal.page_in(follower.language) or proposal.source_page
@@ -104,6 +104,23 @@ def notify_report_answered(report: MonitoringReport) -> None:
         return _("Proposal “%(title)s”: a monitoring report was answered") % {"title": page.title}
 
     _send_to_followers(report.proposal, "pb_module/email/report_answered.txt", subject, {"report": report})
+
+
+def send_follow_confirmation(follower: ProposalFollower, token: str, hours: int) -> None:
+    """E-mail `follower`, in their language, the link that confirms their follow (raises if it cannot be sent)."""
+    proposal = follower.proposal
+    with translation.override(follower.language):
+        page = proposal.page_in(follower.language) or proposal.source_page
+        confirm_url = urljoin(page.full_url, reverse("pb_follow_confirm", kwargs={"token": token}))
+        body = render_to_string(
+            "pb_module/email/follow_confirm.txt", {"page": page, "confirm_url": confirm_url, "hours": hours}
+        )
+        EmailMessage(
+            subject=_("Confirm that you want to follow “%(title)s”") % {"title": page.title},
+            body=body,
+            to=[follower.email],
+            headers={"Auto-Submitted": "auto-generated"},
+        ).send()
 
 
 def follower_by_token(token: str) -> ProposalFollower | None:

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone, translation
 from wagtail.models import Locale
@@ -18,6 +19,7 @@ from pb_module.services.implementation import progress_of, save_milestone
 
 pytestmark = pytest.mark.django_db
 UNSUBSCRIBE = re.compile(r"http://\S+/(kk|ru|en)/pb/unsubscribe/([0-9a-f-]+)/")
+CONFIRM = re.compile(r"http://\S+/(kk|ru|en)/pb/follow/confirm/([A-Za-z0-9_-]+)/")
 
 
 def in_language(lang, value):
@@ -93,7 +95,10 @@ def test_author_and_follower_hear_of_a_status_change_each_in_their_language(
     assert [m.to for m in mail.outbox] == [["author@example.kz"]]  # only the author follows yet
 
     kk_page = proposal.page_in("kk")
+    cache.clear()  # the follow form's rate-limit counters
     assert client.post(kk_page.url + "follow/", {"email": "resident@example.kz"}).status_code == 302
+    [confirmation] = mails_to("resident@example.kz")  # double opt-in: a link to confirm first, nothing else before it
+    assert client.post(urlsplit(CONFIRM.search(confirmation.body).group(0)).path).status_code == 200
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.change_status(proposal=proposal, new_status="rejected", user=moderator, reason="Қайталау.")

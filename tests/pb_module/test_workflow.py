@@ -1,9 +1,11 @@
 """Moderation in the open: statuses move by the rules, every decision is logged publicly with its reason."""
 
+import re
 from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
@@ -218,11 +220,16 @@ def test_citizen_follows_a_proposal_and_hears_of_status_changes(
     services.change_status(proposal=proposal, new_status="in_moderation", user=moderator)
     page = ProposalPage.objects.get(proposal=proposal, alias_of__isnull=True)
     ru_page = proposal.pages.get(locale__language_code="ru")
+    cache.clear()  # the follow form's rate-limit counters
     assert client.post(ru_page.url + "follow/", {"email": "not-an-email"}).status_code == 400
     assert client.post(ru_page.url + "follow/", {"email": "Resident@Example.kz"}).status_code == 302
     client.post(page.url + "follow/", {"email": "resident@example.kz"})
     follower = ProposalFollower.objects.get(proposal=proposal)
     assert "resident" not in follower.email_encrypted and follower.email == "resident@example.kz"
+    # Double opt-in: the latest link sent to the address confirms the follow.
+    assert [m.to for m in mail.outbox] == [["resident@example.kz"]] * 2 and follower.confirmed_at is None
+    link = re.search(r"/kk/pb/follow/confirm/[\w-]+/", mail.outbox[-1].body).group(0)
+    assert client.post(link).status_code == 200
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.change_status(proposal=proposal, new_status="rejected", user=moderator, reason="Қайталау.")

@@ -4,13 +4,14 @@ from django.core.management.base import BaseCommand, CommandError
 
 from pb_module.models import Proposal
 from pb_module.rules.statuses import Status
+from pb_module.services.following import delete_expired_follows
 from pb_module.services.implementation import sync_implementation
 
 
 class Command(BaseCommand):
     help = (
         "Move funded proposals between in implementation, stalled and completed as their milestones say "
-        "(run daily, e.g. from cron); prints each move."
+        "(run daily, e.g. from cron); prints each move. Also deletes e-mail follows whose confirmation link expired."
     )
 
     def add_arguments(self, parser):
@@ -30,3 +31,4 @@ class Command(BaseCommand):
                 moved += 1
                 self.stdout.write(f"#{proposal.pk} {proposal}: {change.from_status} -> {change.to_status}")
         self.stdout.write(f"{moved} of {len(proposals)} checked moved")
+        self.stdout.write(f"{delete_expired_follows()} unconfirmed follows deleted (confirmation link expired)")
