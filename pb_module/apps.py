@@ -9,7 +9,7 @@ class PbModuleConfig(AppConfig):
     verbose_name = _("Participatory budgeting")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import checks, signals  # noqa: F401
         from .setup import ensure_roles
 
         post_migrate.connect(ensure_roles, sender=self)

@@ -134,6 +134,11 @@ def test_production_deploy_check_reports_nothing():
             "SECRET_KEY": STRONG_SECRET,
             "PB_DATA_KEY": STRONG_SECRET,
             "PB_VOTER_HASH_KEY": STRONG_SECRET,
+            # What tests/test_deploy_checks.py shows the deploy checks require: a shared cache and an SMS gateway.
+            "REDIS_URL": "redis://127.0.0.1:6379/7",
+            "PB_SMS_BACKEND": "http",
+            "PB_SMS_GATEWAY_URL": "https://sms.example.kz/send",
+            "PB_IDENTITY_BACKEND": "pb_module.identity.BuiltinIdentityBackend",
         },
     )
     assert result.returncode == 0, result.stdout + result.stderr
