@@ -23,6 +23,9 @@ RUN python locales/po.py compile \
     PB_VOTER_HASH_KEY=build-only-build-only-build-only-0000 \
     python manage.py collectstatic --no-input
 
+# The media volume (docker-compose.yml) starts as a copy of this folder: owned by the app's user, it can write uploads.
+RUN mkdir -p /app/media && chown qatysu:qatysu /app/media
+
 USER qatysu
 EXPOSE 8000
 CMD ["sh", "-c", "python manage.py migrate --no-input && gunicorn config.wsgi:application --bind 0.0.0.0:${PORT} --workers 3 --access-logfile -"]

@@ -34,6 +34,11 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+else:
+    # Uploaded files from the local MEDIA_ROOT when nothing in front serves them (nginx does in docker-compose).
+    from config.media import media_urlpatterns
+
+    urlpatterns += media_urlpatterns()
 
 # Every public page lives under /kk/, /ru/ or /en/; "/" redirects to the visitor's language.
 urlpatterns += i18n_patterns(
