@@ -147,6 +147,8 @@ def import_election(election: pabulib.Election, *, key: str) -> PBCyclePage:
     cycle = _existing_cycle(key, _locale(meta))
     if cycle is not None and TallyResult.objects.filter(cycle=cycle).exists():
         raise ValueError(f"the results of cycle {key!r} are published: its ballots are frozen")
+    if cycle is not None:  # the file replaces the whole election: without its old ballots, its rules may change
+        Ballot.objects.filter(cycle=cycle).delete()
     locale = cycle.locale if cycle is not None else _locale(meta)
     index = PBIndexPage.objects.filter(locale=locale).first()
     if cycle is None and index is None:
