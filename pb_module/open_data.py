@@ -78,6 +78,8 @@ class OpenDataView(APIView):
         return getattr(getattr(self.request, "accepted_renderer", None), "format", None) == "csv"
 
     def perform_content_negotiation(self, request, force=False):
+        if request.method == "OPTIONS":  # a description of the view, not a table: JSON even under ?format=csv
+            return JSONRenderer(), JSONRenderer.media_type
         try:
             return super().perform_content_negotiation(request, force)
         except Http404:  # DRF's answer to an unknown ?format=

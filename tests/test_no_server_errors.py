@@ -15,7 +15,7 @@ from django.test import Client
 
 from pb_module import roles
 from pb_module.forms import ballot_items_from
-from pb_module.models import Ballot, PBCyclePage, Proposal, Territory
+from pb_module.models import Ballot, PBCyclePage, Proposal, TallyResult, Territory
 from pb_module.rules.iin import make_iin
 from tests.pb_module.conftest import cycle_page
 
@@ -137,3 +137,20 @@ def test_a_voter_typing_odd_points_sees_the_ballot_again(client, cumulative, poi
         data = {"step": step, f"points_{proposals[0].pk}": points, f"points_{proposals[1].pk}": "2"}
         assert client.post(url, data).status_code == 400
     assert not Ballot.objects.filter(cycle=cycle).exists()
+
+
+# --- OPTIONS on the CSV downloads -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/proposals/", "/api/v1/cycles/{id}/results/", "/api/v1/cycles/{id}/analytics/", "/api/v1/analytics/"],
+)
+@pytest.mark.parametrize("csv", [{"format": "csv"}, {}])
+def test_options_on_open_data_describes_the_view_in_json(client, path, csv):
+    published = TallyResult.objects.order_by("pk").first().cycle_id
+    headers = {} if csv else {"HTTP_ACCEPT": "text/csv"}
+    response = client.options(path.format(id=published) + ("?format=csv" if csv else ""), **headers)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json") and "Content-Disposition" not in response
+    assert "text/csv" in response.json()["renders"]
