@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -30,8 +31,8 @@ from pb_module.forms import districts_of
 from pb_module.models import Ballot, PBCyclePage, ProposalPage, Territory
 from pb_module.rules.phases import Phase
 from pb_module.services.proposals import canonical_cycle
-from pb_module.services.voting import ballot_proposals, voter_hash, voting_open
-from pb_module.voting_views import remember_voter, session_voter
+from pb_module.services.voting import ballot_proposals, earlier_ballot, voter_hash, voting_open
+from pb_module.voting_views import forget_voter, remember_voter, session_voter
 
 
 class ApiError(APIException):
@@ -267,14 +268,34 @@ class VerifyStart(CsrfProtected, APIView):
 class VerifyConfirm(CsrfProtected, APIView):
     @extend_schema(
         request=ConfirmSerializer,
-        responses={200: inline_serializer("Verified", {"verified": serializers.BooleanField()})},
+        responses={
+            200: inline_serializer(
+                "Verified",
+                {
+                    "verified": serializers.BooleanField(),
+                    "already_voted": serializers.BooleanField(),
+                    "voted_at": serializers.DateTimeField(allow_null=True),
+                    "replaceable": serializers.BooleanField(),
+                },
+            )
+        },
     )
     def post(self, request):
         data = _valid(ConfirmSerializer, request)
         cycle = _cycle_or_404(data["cycle"])
         voter = services.confirm_verification(cycle=cycle, hashed_iin=voter_hash(data["iin"]), code=data["code"])
         remember_voter(request._request, cycle, voter)
-        return Response({"verified": True})
+        # Said at once, before the ballot is filled in: when the voter's ballot was cast (Asia/Almaty time), and
+        # whether a new one would replace it; never what it says.
+        earlier = earlier_ballot(cycle, voter)
+        return Response(
+            {
+                "verified": True,
+                "already_voted": earlier is not None,
+                "voted_at": timezone.localtime(earlier.cast_at).isoformat() if earlier else None,
+                "replaceable": not cycle.ballot_final,
+            }
+        )
 
 
 class BallotView(CsrfProtected, APIView):
@@ -322,6 +343,7 @@ class BallotView(CsrfProtected, APIView):
         for item in data["items"]:
             items[item["proposal"]] = items.get(item["proposal"], 0) + item["points"]
         result = services.cast_ballot(cycle=cycle, voter=voter, items=items, language=get_language())
+        forget_voter(request._request, cycle)  # as on the site: the next person on the device starts afresh
         return Response({"receipt": result.receipt, "replaced": result.replaced}, status=status.HTTP_201_CREATED)
 
 

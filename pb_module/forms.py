@@ -252,12 +252,25 @@ class CodeForm(forms.Form):
         label=_("Code from the SMS"),
         max_length=10,
         error_messages={"required": _("Enter the code from the SMS.")},
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "autofocus": True}),
+    )
+
+
+class ResendCodeForm(forms.Form):
+    """A new code while one is pending: the phone number again (it is not kept), not the IIN."""
+
+    phone = forms.CharField(
+        label=_("Mobile phone"),
+        max_length=20,
+        help_text=_("Type it again: we do not keep it. You can also give another number."),
+        error_messages={"required": _("Enter your mobile phone number.")},
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
     )
 
 
 class ReceiptForm(forms.Form):
-    code = forms.CharField(label=_("Receipt code"), max_length=20, help_text=_("For example ABCD-EFGH-JKLM."))
+    # Long enough for a code typed with spaces or dashes; the service finds it however it is written.
+    code = forms.CharField(label=_("Receipt code"), max_length=40, help_text=_("For example ABCD-EFGH-JKLM."))
 
 
 class MultiplePhotoInput(forms.ClearableFileInput):

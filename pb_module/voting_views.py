@@ -10,15 +10,28 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from pb_module import services
-from pb_module.forms import CodeForm, ReceiptForm, VerifyVoterForm, ballot_items_from
+from pb_module.forms import CodeForm, ReceiptForm, ResendCodeForm, VerifyVoterForm, ballot_items_from
 from pb_module.models import ProposalPage
 from pb_module.rules import ballots as ballot_rules
 from pb_module.rules.phases import Phase
 from pb_module.services.proposals import canonical_cycle
-from pb_module.services.voting import VoterIdentity, ballot_costs, ballot_rules_of, voter_hash, voting_open
+from pb_module.services.voting import (
+    VoterIdentity,
+    ballot_costs,
+    ballot_rules_of,
+    earlier_ballot,
+    format_wait,
+    mask_phone,
+    resend_code,
+    resend_wait,
+    voter_hash,
+    voting_open,
+)
 from pb_module.views import add_service_errors
 
 SESSION_KEY = "pb_voters"
@@ -38,6 +51,35 @@ def remember_voter(request, cycle, voter: VoterIdentity, key: str = SESSION_KEY)
     voters[str(cycle.pk)] = {**voter.as_session(), "verified_at": time.time()}
     request.session[key] = voters
     request.session.cycle_key()  # a new session id once the voter is verified
+
+
+def forget_voter(request, cycle, key: str = SESSION_KEY):
+    """End the verified session for `cycle` (after a ballot is cast), so the next person on the device cannot use it."""
+    if request.session.get(key, {}).pop(str(cycle.pk), None) is not None:
+        request.session.modified = True
+
+
+def pending_verification(request, cycle, key: str = PENDING_KEY) -> dict | None:
+    """The verification waiting for its SMS code in this session: {"voter_hash", "phone", "started_at"}.
+
+    "phone" is only the masked number (+7 7•• ••• •• 12); neither the IIN nor the phone number is kept. It lasts
+    PB_VOTER_SESSION_SECONDS from the check of the resident's details, resends included.
+    """
+    entry = request.session.get(key, {}).get(str(cycle.pk))
+    if isinstance(entry, str):  # kept by the flow before the code step could be resumed: the hash only
+        entry = {"voter_hash": entry, "phone": "", "started_at": time.time()}
+    if not entry or entry["started_at"] + settings.PB_VOTER_SESSION_SECONDS < time.time():
+        return None
+    return entry
+
+
+def _keep_pending(request, cycle, key: str, entry: dict | None):
+    pending = request.session.get(key, {})
+    if entry is None:
+        pending.pop(str(cycle.pk), None)
+    else:
+        pending[str(cycle.pk)] = entry
+    request.session[key] = pending
 
 
 def ballot_cards(page, source):
@@ -76,19 +118,59 @@ def verification_step(
     """Who the resident is (IIN, date of birth, district, phone), then the code from the SMS; once confirmed, the
     identity is remembered under `session_key` and the resident is sent to `page.url + done`.
 
-    `render_step(step, extra context, status)` renders the "verify" or the "code" step."""
-    pending = request.session.get(pending_key, {}).get(str(cycle.pk))
-    if request.method == "POST" and request.POST.get("step") == "code" and pending:
+    `render_step(step, extra context, status)` renders the "verify" or the "code" step.
+
+    While a code is pending, coming back (GET) shows the code step again, with the masked number, a form to send a
+    new code (the phone number typed again: it is not kept; the IIN is not asked again) with the wait before it is
+    allowed, and "Change details" (POST step=restart), which forgets the pending verification."""
+    pending = pending_verification(request, cycle, pending_key)
+    ip = request.META.get("REMOTE_ADDR", "")
+    step = request.POST.get("step") if request.method == "POST" else None
+
+    def code_step(form=None, resend_form=None, status=200, resent=False):
+        wait = resend_wait(cycle=cycle, hashed_iin=pending["voter_hash"], ip=ip)
+        extra = {
+            "form": form or CodeForm(),
+            "resend_form": resend_form or ResendCodeForm(),
+            "masked_phone": pending["phone"],
+            "resend_wait": wait,
+            "resend_wait_text": format_wait(wait),
+            "resent": resent,
+        }
+        return render_step("code", extra, status)
+
+    if step == "restart":
+        _keep_pending(request, cycle, pending_key, None)
+        return redirect(page.url + done)
+    if pending and step == "code":
         form = CodeForm(request.POST)
         if form.is_valid():
             try:
-                voter = services.confirm_verification(cycle=cycle, hashed_iin=pending, code=form.cleaned_data["code"])
+                voter = services.confirm_verification(
+                    cycle=cycle, hashed_iin=pending["voter_hash"], code=form.cleaned_data["code"]
+                )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
+                _keep_pending(request, cycle, pending_key, None)
                 remember_voter(request, cycle, voter, key=session_key)
                 return redirect(page.url + done)
-        return render_step("code", {"form": form}, 400)
+        return code_step(form=form, status=400)
+    if pending and step == "resend":
+        resend_form = ResendCodeForm(request.POST)
+        if resend_form.is_valid():
+            phone = resend_form.cleaned_data["phone"]
+            try:
+                resend_code(cycle=cycle, hashed_iin=pending["voter_hash"], phone=phone, ip=ip, purpose=purpose)
+            except ValidationError as error:
+                add_service_errors(resend_form, error)
+            else:
+                pending = {**pending, "phone": mask_phone(phone)}
+                _keep_pending(request, cycle, pending_key, pending)
+                return code_step(resent=True)
+        return code_step(resend_form=resend_form, status=400)
+    if pending and request.method != "POST":
+        return code_step()
     form = VerifyVoterForm(request.POST if request.method == "POST" else None, cycle=cycle)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -106,16 +188,25 @@ def verification_step(
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            request.session[pending_key] = {
-                **request.session.get(pending_key, {}),
-                str(cycle.pk): voter_hash(data["iin"]),
+            pending = {
+                "voter_hash": voter_hash(data["iin"]),
+                "phone": mask_phone(data["phone"]),
+                "started_at": time.time(),
             }
-            return render_step("code", {"form": CodeForm()}, 200)
+            _keep_pending(request, cycle, pending_key, pending)
+            return code_step()
     show_mismatch = any(e.code == "date_mismatch" for e in form.errors.as_data().get("birth_date", []))
     return render_step("verify", {"form": form, "show_mismatch": show_mismatch}, 400 if form.errors else 200)
 
 
 def ballot_step(request, page, source, voter, context):
+    earlier = earlier_ballot(source, voter)
+    if earlier is not None:
+        # Said right after the verification, not after the ballot is filled in; never what the ballot says.
+        context["voted_on"] = timezone.localtime(earlier.cast_at).date()
+        if not earlier.replaceable:
+            status = 409 if request.method == "POST" else 200
+            return TemplateResponse(request, "pb_module/vote_already.html", context, status=status)
     cards = ballot_cards(page, source)
     rules = ballot_rules_of(source)
     context.update(cards=cards, rules=rules, voter=voter)
@@ -128,6 +219,7 @@ def ballot_step(request, page, source, voter, context):
         problems = ballot_rules.validate_ballot(items, {c["id"]: c["cost"] for c in cards}, rules)
         if problems:
             context["errors"] = [services.voting.problem_message(p, get_language()) for p in problems]
+            context["errors_heading"] = _("Your choices do not fit the rules of this ballot yet")
             return TemplateResponse(request, "pb_module/vote_ballot.html", context, status=400)
         context["summary"] = [dict(card, points=items[card["id"]]) for card in cards if card["id"] in items]
         context["total_cost"] = sum(c["cost"] for c in context["summary"])
@@ -138,9 +230,9 @@ def ballot_step(request, page, source, voter, context):
         result = services.cast_ballot(cycle=source, voter=voter, items=items, language=get_language())
     except ValidationError as error:
         context["errors"] = error.messages
+        context["errors_heading"] = _("Your ballot was not cast")
         return TemplateResponse(request, "pb_module/vote_ballot.html", context, status=400)
-    request.session.get(SESSION_KEY, {}).pop(str(source.pk), None)
-    request.session.modified = True
+    forget_voter(request, source)
     return TemplateResponse(request, "pb_module/vote_receipt.html", {**context, "result": result}, status=201)
 
 

@@ -2,8 +2,9 @@
 
 An IIN has 12 digits; the 12th is a check digit over the first 11. Under the 2007 formation rules the first
 six digits are the date of birth (YYMMDD) and the 7th gives the century of birth and the sex. Since the 2013
-amendment an IIN need not encode the date of birth, so what the digits seem to say is only a hint: a mismatch
-with the date the voter typed is shown as a probable typo, never a refusal on its own.
+amendment an IIN need not encode the date of birth, so a mismatch with the date the voter typed is shown as a
+probable typo, never a refusal on its own. Eligibility, though, follows the encoded date whenever the digits hold
+one (`eligibility_birth_date`): a typed date cannot make a minor old enough.
 """
 
 from bisect import bisect_right
@@ -102,6 +103,19 @@ def birth_date_mismatch(iin: str, birth_date: date) -> bool:
     """
     info = decode(iin)
     return info is not None and info.birth_date != birth_date
+
+
+def eligibility_birth_date(iin: str, typed: date, registry: date | None = None) -> date:
+    """The date of birth that decides who may vote and the age band that is stored.
+
+    A registry's date when an identity provider vouches for one; otherwise the date the IIN encodes, whenever it
+    encodes one; the typed date only when the IIN encodes none. So typing an adult's date of birth (and confirming
+    the mismatch warning) never makes a minor eligible: the typed date only ever produces the warning.
+    """
+    if registry is not None:
+        return registry
+    info = decode(iin)
+    return info.birth_date if info is not None else typed
 
 
 def age_on(birth_date: date, day: date) -> int:

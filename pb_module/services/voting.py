@@ -6,8 +6,11 @@ so every app server sees the same counts).
 """
 
 import hmac
+import math
 import re
 import secrets
+import time
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -29,6 +32,8 @@ from pb_module.rules.statuses import Status
 
 from .proposals import canonical_cycle
 
+RESEND_AFTER_SECONDS = 60  # the shortest wait between two codes for one pending verification
+
 
 def _hash(value: str, purpose: str) -> str:
     key = f"qatysu-{purpose}:{settings.PB_VOTER_HASH_KEY}".encode()
@@ -38,6 +43,17 @@ def _hash(value: str, purpose: str) -> str:
 def voter_hash(iin: str) -> str:
     """The only trace of an IIN that is stored: HMAC-SHA256 under PB_VOTER_HASH_KEY."""
     return _hash(iin_rules.normalize_iin(iin), "iin")
+
+
+def mask_phone(phone_digits: str) -> str:
+    """What the code step shows of the number the code went to: +7 7•• ••• •• 12 (country, first and last two
+    digits). Only this is kept in the session, never the number."""
+    digits = normalize_phone(phone_digits)
+    if len(digits) == 11 and digits.startswith("7"):
+        return f"+7 {digits[1]}•• ••• •• {digits[-2:]}"
+    if len(digits) < 4:
+        return ""
+    return f"+{digits[0]}{'•' * (len(digits) - 3)}{digits[-2:]}"
 
 
 def normalize_phone(phone: str) -> str:
@@ -81,12 +97,24 @@ def voting_start(cycle: PBCyclePage) -> date:
 def check_voter(
     *, cycle: PBCyclePage, iin: str, birth_date: date, district: Territory, confirm_date_mismatch: bool = False
 ) -> VoterIdentity:
-    """Who may vote: a real IIN, old enough on the first day of voting, living in the cycle's territory."""
+    """Who may vote: a real IIN, old enough on the first day of voting, living in the cycle's territory.
+
+    Age is decided on the registry's date of birth, else on the date the IIN encodes, and only when it encodes none
+    on the typed date (`iin_rules.eligibility_birth_date`): a typed date that differs only ever gives a warning.
+    """
     iin = iin_rules.normalize_iin(iin)
     result = identity.get_backend().check(iin, birth_date)
     if result.problem:
         raise _error(
             result.problem, _("Check the IIN: it must be 12 digits and its last digit must match the others."), "iin"
+        )
+    born = iin_rules.eligibility_birth_date(iin, birth_date, result.registry_birth_date)
+    first_day = voting_start(cycle)
+    if not iin_rules.is_old_enough(born, first_day, cycle.min_voter_age):
+        raise _error(
+            "too_young",
+            _("Residents aged %(age)s and over on the first day of voting can vote.") % {"age": cycle.min_voter_age},
+            "birth_date",
         )
     if result.date_mismatch and not confirm_date_mismatch:
         raise _error(
@@ -95,14 +123,6 @@ def check_voter(
                 "The IIN seems to encode another date of birth. If the IIN and the date "
                 "are right, tick the box to confirm."
             ),
-            "birth_date",
-        )
-    born = result.registry_birth_date or birth_date
-    first_day = voting_start(cycle)
-    if not iin_rules.is_old_enough(born, first_day, cycle.min_voter_age):
-        raise _error(
-            "too_young",
-            _("Residents aged %(age)s and over on the first day of voting can vote.") % {"age": cycle.min_voter_age},
             "birth_date",
         )
     if not cycle.territory.contains(district):
@@ -116,12 +136,14 @@ def _locked(*hashes) -> bool:
 
 
 def _count(key: str, window: int) -> int:
-    """Increment a counter that lives `window` seconds from its first use."""
-    cache.add(key, 0, window)
+    """Increment a counter that lives `window` seconds from its first use (`<key>:ends` says until when)."""
+    if cache.add(key, 0, window):
+        cache.set(f"{key}:ends", time.time() + window, window)
     try:
         return cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.set(key, 1, window)
+        cache.set(f"{key}:ends", time.time() + window, window)
         return 1
 
 
@@ -152,6 +174,11 @@ def start_verification(
     voter = check_voter(
         cycle=cycle, iin=iin, birth_date=birth_date, district=district, confirm_date_mismatch=confirm_date_mismatch
     )
+    return _send_code(cycle=cycle, voter=voter, phone_digits=phone_digits, ip=ip, purpose=purpose)
+
+
+def _send_code(*, cycle, voter: VoterIdentity, phone_digits: str, ip: str, purpose: str) -> Challenge:
+    """A new one-time code for a checked voter, within the locks and the per-phone and per-address limits."""
     phone_hash = _hash(phone_digits, "phone")
     if _locked(voter.voter_hash, phone_hash):
         raise _error("locked", _("Too many wrong codes. Try again in 15 minutes."))
@@ -183,6 +210,71 @@ def start_verification(
     return challenge
 
 
+def _pending_challenge(cycle, hashed_iin: str) -> Challenge | None:
+    """The latest code sent to this voter in `cycle` and not used yet."""
+    return (
+        Challenge.objects.filter(cycle=cycle, voter_hash=hashed_iin, confirmed_at__isnull=True)
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def _window_wait(key: str, limit: int, now: float) -> int:
+    """Seconds until the counter `key` (see `_count`) lets one more send through; 0 when it does now."""
+    if (cache.get(key) or 0) < limit:
+        return 0
+    ends = cache.get(f"{key}:ends")
+    return max(0, math.ceil(ends - now)) if ends else 0
+
+
+def resend_wait(*, cycle: PBCyclePage, hashed_iin: str, ip: str = "") -> int:
+    """Seconds before a new code can be sent to the voter whose code is pending: at least RESEND_AFTER_SECONDS
+    after the last one, and within the limits per phone (of the last code) and per address; 0 when it can now."""
+    cycle = canonical_cycle(cycle)
+    challenge = _pending_challenge(cycle, hashed_iin)
+    now = timezone.now()
+    waits = [0]
+    if challenge is not None:
+        waits.append(math.ceil(RESEND_AFTER_SECONDS - (now - challenge.created_at).total_seconds()))
+        waits.append(
+            _window_wait(f"pb:sms:phone:{challenge.phone_hash}", settings.PB_SMS_PER_PHONE[0], now.timestamp())
+        )
+    if ip:
+        waits.append(_window_wait(f"pb:sms:ip:{_hash(ip, 'ip')}", settings.PB_SMS_PER_IP[0], now.timestamp()))
+    return max(waits)
+
+
+def format_wait(seconds: int) -> str:
+    """A wait as minutes and seconds, 0:45 or 9:05: read the same in every language, no plural forms."""
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def resend_code(*, cycle: PBCyclePage, hashed_iin: str, phone: str, ip: str = "", purpose: str = "voting") -> Challenge:
+    """A new code for a voter whose details were checked (`start_verification`) and whose code is pending.
+
+    The voter types the phone number again: it is never kept, not even in the session (so it may also be another
+    number, when the first one was mistyped). The IIN is not asked again: the pending code's hash and statistics are.
+    """
+    cycle = canonical_cycle(cycle)
+    if purpose not in ("voting", "monitoring"):
+        raise ValueError(f"unknown purpose {purpose!r}")
+    if purpose == "voting" and not voting_open(cycle):
+        raise _error("voting_closed", _("Voting in this cycle is not open now."))
+    challenge = _pending_challenge(cycle, hashed_iin)
+    if challenge is None:
+        raise _error("no_code", _("Request a code first."))
+    phone_digits = normalize_phone(phone)
+    if not 10 <= len(phone_digits) <= 15:
+        raise _error("phone", _("Enter a mobile phone number with its code, e.g. +7 701 234 56 78."), "phone")
+    wait = resend_wait(cycle=cycle, hashed_iin=hashed_iin, ip=ip)
+    if wait:
+        raise _error(
+            "resend_too_soon", _("You can ask for a new code in %(time)s.") % {"time": format_wait(wait)}, "phone"
+        )
+    voter = VoterIdentity(hashed_iin, challenge.age_band, challenge.sex, challenge.district_id)
+    return _send_code(cycle=cycle, voter=voter, phone_digits=phone_digits, ip=ip, purpose=purpose)
+
+
 def confirm_verification(*, cycle: PBCyclePage, hashed_iin: str, code: str) -> VoterIdentity:
     """Check the one-time code; after 5 wrong codes the IIN and the phone are locked for 15 minutes.
 
@@ -190,11 +282,7 @@ def confirm_verification(*, cycle: PBCyclePage, hashed_iin: str, code: str) -> V
     """
     cycle = canonical_cycle(cycle)
     hashed = hashed_iin
-    challenge = (
-        Challenge.objects.filter(cycle=cycle, voter_hash=hashed, confirmed_at__isnull=True)
-        .order_by("-created_at")
-        .first()
-    )
+    challenge = _pending_challenge(cycle, hashed)
     if challenge is None:
         raise _error("no_code", _("Request a code first."), "code")
     if _locked(hashed, challenge.phone_hash):
@@ -259,14 +347,46 @@ def problem_message(problem: ballot_rules.BallotProblem, language: str | None = 
     return messages[problem.code] % values
 
 
+RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud at a public centre
+# Cyrillic letters that look like Latin ones, typed when the keyboard is left in Kazakh or Russian.
+_RECEIPT_LOOKALIKES = str.maketrans("АВЕКМНРСТХ", "ABEKMHPCTX")
+
+
 def new_receipt_code() -> str:
-    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud at a public centre
-    raw = "".join(secrets.choice(alphabet) for _ in range(12))
+    raw = "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(12))
     return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
 
 
+def normalize_receipt_code(code: str) -> str:
+    """A receipt code however it was typed: abcd efgh jklm, ABCDEFGHJKLM, Abcd–efgh–jklm -> ABCD-EFGH-JKLM.
+
+    Everything but the letters and digits of the code alphabet is dropped and the dashes go back in the canonical
+    4-4-4 form; what is not 12 such characters is returned as it is left (it matches no receipt).
+    """
+    text = unicodedata.normalize("NFKC", code or "").upper().translate(_RECEIPT_LOOKALIKES)
+    raw = "".join(ch for ch in text if ch in RECEIPT_ALPHABET)
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}" if len(raw) == 12 else raw
+
+
 def receipt_hash(code: str) -> str:
-    return _hash(code.strip().upper(), "receipt")
+    return _hash(normalize_receipt_code(code), "receipt")
+
+
+@dataclass(frozen=True)
+class EarlierBallot:
+    """What a verified voter learns of their own ballot in a cycle: when it was cast, never what it says."""
+
+    cast_at: object  # an aware datetime
+    replaceable: bool
+
+
+def earlier_ballot(cycle: PBCyclePage, voter: VoterIdentity) -> EarlierBallot | None:
+    """The voter's ballot already cast in `cycle` (online or assisted), or None."""
+    cycle = canonical_cycle(cycle)
+    cast_at = Ballot.objects.filter(cycle=cycle, voter_hash=voter.voter_hash).values_list("cast_at", flat=True).first()
+    if cast_at is None:
+        return None
+    return EarlierBallot(cast_at, not cycle.ballot_final)
 
 
 @dataclass

@@ -131,6 +131,9 @@ def test_api_flow_receipt_and_own_ballot(client, voting):
     cast = api_cast(client, cycle, headers, [proposals[0].pk, proposals[4].pk])
     assert cast.status_code == 201
     receipt = cast.json()["receipt"]
+    assert client.get(f"/api/v1/cycles/{cycle.pk}/ballot").json()["code"] == "not_verified"  # the session ended
+    _, headers = api_verify(client, cycle, phone="+7 701 987 65 44")
+    api_confirm(client, cycle, headers)
     own = client.get(f"/api/v1/cycles/{cycle.pk}/ballot").json()
     assert sorted(i["proposal"] for i in own["items"]) == sorted([proposals[0].pk, proposals[4].pk])
     check = client.get(f"/api/v1/receipts/{receipt}").json()
@@ -152,6 +155,8 @@ def test_final_ballot_cannot_be_cast_twice(client, voting):
     _, headers = api_verify(client, cycle)
     api_confirm(client, cycle, headers)
     assert api_cast(client, cycle, headers, [proposals[0].pk]).status_code == 201
+    _, headers = api_verify(client, cycle)  # the ballot ended the verified session: the voter verifies again
+    api_confirm(client, cycle, headers)
     again = api_cast(client, cycle, headers, [proposals[1].pk])
     assert again.status_code == 400 and again.json()["code"] == "already_voted"
     assert Ballot.objects.filter(cycle=cycle, channel="online").count() == 1
@@ -159,11 +164,14 @@ def test_final_ballot_cannot_be_cast_twice(client, voting):
 
 def test_replaceable_ballot_keeps_only_the_last(client, voting):
     cycle, proposals = voting
+    Ballot.objects.filter(cycle=cycle).delete()  # the setting is frozen once ballots are cast (the demo's)
     cycle.ballot_final = False
     cycle.save_revision().publish()
     _, headers = api_verify(client, cycle)
     api_confirm(client, cycle, headers)
     first = api_cast(client, cycle, headers, [proposals[0].pk]).json()["receipt"]
+    _, headers = api_verify(client, cycle)  # the ballot ended the verified session: the voter verifies again
+    api_confirm(client, cycle, headers)
     second = api_cast(client, cycle, headers, [proposals[2].pk, proposals[3].pk]).json()
     assert second["replaced"] is True
     ballot = Ballot.objects.get(cycle=cycle, channel="online")
