@@ -1,3 +1,4 @@
+import unicodedata
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -26,6 +27,17 @@ TYPES = {
 OTHER_LABEL = _("Page")
 
 
+def without_controls(text: str) -> str:
+    """`text` with each control character (NUL, ..., which PostgreSQL refuses in any text) as a space."""
+    return "".join(" " if unicodedata.category(char) == "Cc" else char for char in text)
+
+
+def searchable(query: str) -> str:
+    """The words as typed, for the search backend: without double quotes (SQLite's full-text syntax reads a lone
+    one as an unterminated string) and control characters."""
+    return " ".join(without_controls(query).replace('"', " ").split())
+
+
 def type_label(page) -> str:
     """What kind of page a result is, in the reader's language."""
     return next((label for model, label in TYPES.values() if isinstance(page, model)), OTHER_LABEL)
@@ -33,7 +45,7 @@ def type_label(page) -> str:
 
 def search(request):
     """Site-wide search over live public pages in the reader's language, narrowed to one type if asked."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = without_controls(request.GET.get("q", "")).strip()[:MAX_QUERY_LENGTH]
     chosen = request.GET.get("type", "")
     unknown_type = bool(chosen) and chosen not in TYPES
     if unknown_type:
@@ -42,14 +54,21 @@ def search(request):
     if query:
         # All the words as typed, or all their stems: pages index both (search/indexing.py), so word forms match.
         stems = normalise_query(query, get_language())
-        terms = Or([PlainText(query), PlainText(stems)]) if stems else PlainText(query)
+        typed = searchable(query)
+        terms = [PlainText(text) for text in dict.fromkeys((typed, stems)) if text]
+        terms = Or(terms) if len(terms) > 1 else terms[0] if terms else None
         pages = Page.objects.live().public().filter(locale=Locale.get_active())
         facets = [
-            {"key": key, "label": label, "count": pages.type(model).search(terms).count(), "current": key == chosen}
+            {
+                "key": key,
+                "label": label,
+                "count": pages.type(model).search(terms).count() if terms else 0,
+                "current": key == chosen,
+            }
             for key, (model, label) in TYPES.items()
         ]
         scoped = pages.type(TYPES[chosen][0]) if chosen else pages
-        results = scoped.specific().search(terms)
+        results = scoped.specific().search(terms) if terms else []
         page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         for result in page_obj:
             result.type_label = type_label(result)

@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.db import connection
 from django.http import QueryDict
 from django.test import Client
 
@@ -154,3 +155,46 @@ def test_options_on_open_data_describes_the_view_in_json(client, path, csv):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json") and "Content-Disposition" not in response
     assert "text/csv" in response.json()["renders"]
+
+
+# --- search syntax and NUL characters ---------------------------------------------------------------------------
+
+
+def result_links(response) -> list[str]:
+    import re
+
+    return re.findall(r'<h2><a href="([^"]+)"', response.content.decode())
+
+
+@pytest.mark.parametrize("q", ['"park', 'park"', '"', '""', '"саябақ', "саябақ\x00", "\x00", "a\x01b\x7f"])
+@pytest.mark.parametrize("path", ["/en/search/", "/kk/search/", "/kk/projects/"])
+def test_quotes_and_control_characters_in_a_search_give_a_normal_page(client, path, q):
+    response = client.get(path, {"q": q})
+    assert response.status_code == 200
+    assert "<h1>" in response.content.decode()
+
+
+def test_an_odd_quote_does_not_lose_the_results(client):
+    found = result_links(client.get("/kk/search/", {"q": "саябақ"}))
+    assert found and result_links(client.get("/kk/search/", {"q": '"саябақ'})) == found
+    assert result_links(client.get("/kk/search/", {"q": "саябақ\x00"})) == found
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL refuses a NUL character in any text")
+@pytest.mark.parametrize(
+    "path, params",
+    [
+        ("/kk/search/", {"q": "\x00"}),
+        ("/kk/search/", {"q": "парк\x00", "type": "proposals\x00", "page": "\x00"}),
+        ("/kk/projects/", {"q": "\x00"}),
+        ("/kk/projects/", {"q": "парк", "tag": "\x00", "status": "\x00", "sort": "\x00", "page": "2\x00"}),
+        ("/kk/pb/receipts/", {"code": "ABCD\x00"}),
+        ("/api/v1/proposals/", {"status": "\x00"}),
+        ("/api/v1/cycles/", {"phase": "\x00"}),
+    ],
+)
+def test_nul_characters_on_postgresql_give_a_normal_answer(client, path, params):
+    response = client.get(path, params)
+    assert response.status_code in (200, 400), response.status_code
+    if path.startswith("/api/"):
+        is_api_error(response, 400)
