@@ -3,17 +3,20 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config.converters import IdConverter
 from home import views as home_views
 from pb_module import feeds as pb_feeds
 from pb_module import views as pb_views
 from pb_module import voting_views as pb_voting_views
 from search import views as search_views
+
+register_converter(IdConverter, "id")
 
 
 def healthz(request):
@@ -44,12 +47,12 @@ else:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("projects/", search_views.projects, name="projects"),
-    path("feeds/news-<int:index_id>.rss", home_views.news_feed, name="news_feed"),
-    path("feeds/news-<int:index_id>.atom", home_views.news_feed, {"kind": "atom"}, name="news_feed_atom"),
-    path("feeds/cycle-<int:cycle_id>.rss", pb_feeds.cycle_feed, name="cycle_feed"),
-    path("feeds/cycle-<int:cycle_id>.atom", pb_feeds.cycle_feed, {"kind": "atom"}, name="cycle_feed_atom"),
-    path("feeds/proposal-<int:proposal_id>.rss", pb_feeds.proposal_feed, name="proposal_feed"),
-    path("feeds/proposal-<int:proposal_id>.atom", pb_feeds.proposal_feed, {"kind": "atom"}, name="proposal_feed_atom"),
+    path("feeds/news-<id:index_id>.rss", home_views.news_feed, name="news_feed"),
+    path("feeds/news-<id:index_id>.atom", home_views.news_feed, {"kind": "atom"}, name="news_feed_atom"),
+    path("feeds/cycle-<id:cycle_id>.rss", pb_feeds.cycle_feed, name="cycle_feed"),
+    path("feeds/cycle-<id:cycle_id>.atom", pb_feeds.cycle_feed, {"kind": "atom"}, name="cycle_feed_atom"),
+    path("feeds/proposal-<id:proposal_id>.rss", pb_feeds.proposal_feed, name="proposal_feed"),
+    path("feeds/proposal-<id:proposal_id>.atom", pb_feeds.proposal_feed, {"kind": "atom"}, name="proposal_feed_atom"),
     path("pb/track/<str:token>/", pb_views.track_view, name="pb_track"),
     path("pb/unsubscribe/<str:token>/", pb_views.unsubscribe_view, name="pb_unsubscribe"),
     path("pb/follow/confirm/<str:token>/", pb_views.follow_confirm_view, name="pb_follow_confirm"),

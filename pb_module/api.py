@@ -30,6 +30,7 @@ from pb_module import services
 from pb_module.forms import districts_of
 from pb_module.models import Ballot, PBCyclePage, ProposalPage, Territory
 from pb_module.rules.phases import Phase
+from pb_module.rules.text import is_db_id
 from pb_module.services.proposals import canonical_cycle
 from pb_module.services.voting import ballot_proposals, earlier_ballot, voter_hash, voting_open
 from pb_module.voting_views import forget_voter, remember_voter, session_voter
@@ -86,6 +87,8 @@ CYCLE_CACHE_SECONDS = 30
 
 def _cycle_or_404(pk) -> PBCyclePage:
     """The cycle (in the source language) with its phases; cached briefly, since every voting request needs it."""
+    if not is_db_id(pk):  # no id column holds it: nothing to look up (the database would refuse the number)
+        raise Http404
     key = f"pb:api:cycle:{pk}"
     cycle = cache.get(key)
     if cycle is None:
@@ -245,7 +248,7 @@ class VerifyStart(CsrfProtected, APIView):
     def post(self, request):
         data = _valid(StartSerializer, request)
         cycle = _cycle_or_404(data["cycle"])
-        district = Territory.objects.filter(pk=data["district"]).first()
+        district = Territory.objects.filter(pk=data["district"]).first() if is_db_id(data["district"]) else None
         if district is None:
             raise ApiError(
                 "district",

@@ -29,6 +29,7 @@ from pb_module.api import ApiError, _cycle_or_404, _localized
 from pb_module.models import PBCyclePage, Proposal, ProposalPage, TallyResult, Territory
 from pb_module.rules.analytics import VOTE_BUCKETS
 from pb_module.rules.statuses import PUBLIC, Status
+from pb_module.rules.text import MAX_DB_INTEGER, is_db_id
 from pb_module.services.proposals import canonical_cycle
 
 PUBLIC_STATUSES = [s.value for s in Status if s in PUBLIC]
@@ -177,19 +178,21 @@ class ProposalQuery(serializers.Serializer):
     offset = serializers.IntegerField(
         required=False,
         min_value=0,
+        max_value=MAX_DB_INTEGER,
         default=0,
-        error_messages=_number_errors(gettext_lazy("The offset is a whole number, 0 or more.")),
+        error_messages=_number_errors(gettext_lazy("The offset is a whole number, 0 or more."))
+        | {"max_value": gettext_lazy("The offset is too large: there are not that many proposals.")},
         help_text="Rows to skip.",
     )
 
     def validate_cycle(self, pk):
-        cycle = PBCyclePage.objects.live().public().filter(pk=pk).first()
+        cycle = PBCyclePage.objects.live().public().filter(pk=pk).first() if is_db_id(pk) else None
         if cycle is None:
             raise serializers.ValidationError(_("There is no public cycle with this id."))
         return canonical_cycle(cycle)
 
     def validate_district(self, pk):
-        territory = Territory.objects.filter(pk=pk).first()
+        territory = Territory.objects.filter(pk=pk).first() if is_db_id(pk) else None
         if territory is None:
             raise serializers.ValidationError(_("There is no territory with this id."))
         return territory

@@ -26,6 +26,7 @@ from wagtail.models import Page as WagtailPage
 from pb_module.models import Milestone, PBCyclePage, ProposalPage, Territory
 from pb_module.models.proposal import STATUS_LABELS
 from pb_module.rules.statuses import PUBLIC, TRACKED, Status
+from pb_module.rules.text import is_db_id
 
 from .models import CatalogueEntry, CatalogueGroup
 from .text import normalise_query
@@ -106,11 +107,18 @@ class CatalogueFilter(django_filters.FilterSet):
         if low is not None and high is not None and low > high:
             self.form.add_error("cost_max", _("The upper cost is below the lower one; the cost range is ignored."))
             data.pop("cost_min", None)  # add_error has taken cost_max out of cleaned_data
-        if data.get("district") is not None and not Territory.objects.filter(pk=data["district"]).exists():
+        if data.get("district") is not None and not _exists(Territory, data["district"]):
             self.form.add_error("district", _("There is no such place; all places are shown."))
-        if data.get("cycle") is not None and not PBCyclePage.objects.filter(pk=data["cycle"]).exists():
+        if data.get("cycle") is not None and not _exists(PBCyclePage, data["cycle"]):
             self.form.add_error("cycle", _("There is no such cycle; all cycles are shown."))
         return super().filter_queryset(queryset)
+
+
+def _exists(model, number) -> bool:
+    """Whether a row of `model` has this id (a Decimal from the form): not when it is no whole number a database
+    id column can hold (a larger one makes the database raise instead of finding nothing)."""
+    whole = number == number.to_integral_value()
+    return whole and is_db_id(int(number)) and model.objects.filter(pk=int(number)).exists()
 
 
 def _fts5(column: str, stems: list[str], operator: str, many: bool = True) -> RawSQL:

@@ -14,6 +14,7 @@ from django.db import connection
 from django.http import QueryDict
 from django.test import Client
 
+from home.models import NewsIndexPage
 from pb_module import roles
 from pb_module.forms import ballot_items_from
 from pb_module.models import Ballot, PBCyclePage, Proposal, TallyResult, Territory
@@ -198,3 +199,102 @@ def test_nul_characters_on_postgresql_give_a_normal_answer(client, path, params)
     assert response.status_code in (200, 400), response.status_code
     if path.startswith("/api/"):
         is_api_error(response, 400)
+
+
+# --- ids past a bigint ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/api/v1/cycles/{BIG}/",
+        f"/api/v1/cycles/{BIG}/proposals/",
+        f"/api/v1/cycles/{BIG}/ballot",
+        f"/api/v1/cycles/{BIG}/results/",
+        f"/api/v1/cycles/{BIG}/results/?format=csv",
+        f"/api/v1/cycles/{BIG}/analytics/",
+        f"/api/v1/cycles/{BIG}/analytics/?format=csv",
+        f"/api/v1/cycles/{'9' * 5000}/",
+        "/api/v1/no-such-thing/",
+    ],
+)
+def test_api_paths_with_ids_past_a_bigint_are_not_found(client, path):
+    assert is_api_error(client.get(path), 404, "not_found")
+
+
+@pytest.mark.parametrize(
+    "params, field",
+    [
+        ({"cycle": BIG}, "cycle"),
+        ({"district": BIG}, "district"),
+        ({"offset": BIG}, "offset"),
+        ({"limit": BIG}, "limit"),
+    ],
+)
+@pytest.mark.parametrize("csv", [False, True])
+def test_open_data_filters_past_a_bigint_are_invalid_filters(client, params, field, csv):
+    response = client.get(
+        "/api/v1/proposals/", {**params, **({"format": "csv"} if csv else {})}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert is_api_error(response, 400, "invalid_filter")
+    assert list(response.json()["errors"]) == [field]
+
+
+@pytest.mark.parametrize("csv", [False, True])
+def test_the_largest_offset_is_an_empty_page(client, csv):
+    response = client.get(
+        "/api/v1/proposals/", {"offset": 2**63 - 1, "limit": 1000, **({"format": "csv"} if csv else {})}
+    )
+    assert response.status_code == 200
+    if not csv:
+        assert response.json()["results"] == [] and response.json()["next"] is None
+
+
+def test_api_bodies_with_ids_past_a_bigint_are_refused(client):
+    cycle = cycle_page("shymkent-2027")
+    body = {"iin": make_iin(date(1990, 5, 17), "female", 1), "birth_date": "1990-05-17", "phone": "+77019876543"}
+    start = "/api/v1/voting/verify/start"
+    too_big_cycle = client.post(start, {**body, "cycle": int(BIG), "district": cycle.territory.pk}, "application/json")
+    assert is_api_error(too_big_cycle, 404, "not_found")
+    too_big_district = client.post(start, {**body, "cycle": cycle.pk, "district": int(BIG)}, "application/json")
+    assert is_api_error(too_big_district, 400, "district")
+    confirm = client.post("/api/v1/voting/verify/confirm", {**body, "cycle": int(BIG), "code": "1"}, "application/json")
+    assert is_api_error(confirm, 404, "not_found")
+
+
+@pytest.mark.parametrize("feed", ["cycle", "proposal", "news"])
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+@pytest.mark.parametrize("number", [BIG, "9" * 5000, "0"])
+def test_feeds_of_ids_past_a_bigint_are_the_404_page(client, feed, kind, number):
+    response = client.get(f"/en/feeds/{feed}-{number}.{kind}")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_feeds_of_real_ids_still_answer(client):
+    cycle = cycle_page("shymkent-2027")
+    news = NewsIndexPage.objects.filter(locale__language_code="kk").first()
+    assert client.get(f"/kk/feeds/cycle-{cycle.pk}.rss").status_code == 200
+    assert client.get(f"/kk/feeds/news-{news.pk}.atom").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "params, notice",
+    [
+        ({"cycle": BIG}, "There is no such cycle; all cycles are shown."),
+        ({"cycle": "1e30"}, "There is no such cycle; all cycles are shown."),
+        ({"cycle": "1.5"}, "There is no such cycle; all cycles are shown."),
+        ({"district": BIG}, "There is no such place; all places are shown."),
+        ({"district": "-" + BIG}, "There is no such place; all places are shown."),
+        ({"district": "1e30", "cycle": BIG}, "There is no such place; all places are shown."),
+        ({"year": BIG}, None),
+        ({"cost_min": BIG, "cost_max": BIG + "0"}, None),
+        ({"page": BIG}, None),
+        ({"place": BIG, "cycle": BIG, "year": BIG}, "There is no such cycle; all cycles are shown."),
+    ],
+)
+def test_catalogue_filters_past_a_bigint_give_the_catalogue(client, params, notice):
+    response = client.get("/en/projects/", params)
+    assert response.status_code == 200
+    if notice:
+        assert notice in response.content.decode()
