@@ -64,5 +64,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+handler400 = "home.views.bad_request"
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"

@@ -1,7 +1,9 @@
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.utils.translation import gettext as _
+from django.views import defaults
 
 from .feeds import NewsFeed
 from .models import NewsIndexPage
@@ -26,6 +28,32 @@ def page_not_found(request, exception=None):
     if is_api(request):
         return api_error("not_found", _("Not found."), 404)
     return render(request, "404.html", status=404)
+
+
+def too_large(request):
+    """A request over DATA_UPLOAD_MAX_MEMORY_SIZE (or with too many fields): 413, translated."""
+    if is_api(request):
+        return api_error("too_large", _("The request is too large."), 413)
+    return render(request, "413.html", status=413)
+
+
+def bad_request(request, exception=None):
+    """A request Django refuses (a SuspiciousOperation). Over the size limit: a translated page; anything else
+    (a forbidden host name among them, where the site's layout cannot even be drawn): Django's plain 400."""
+    if isinstance(exception, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent):
+        return too_large(request)
+    if is_api(request):
+        return api_error("bad_request", _("The request could not be understood."), 400)
+    return defaults.bad_request(request, exception)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a form sent without its security token, or with an old one (403), in the site's layout and
+    the reader's language; JSON for the API."""
+    message = _("The security token is missing or out of date. Reload the page.")
+    if is_api(request):
+        return api_error("csrf_failed", message, 403)
+    return render(request, "403_csrf.html", {"message": message}, status=403)
 
 
 def server_error(request):

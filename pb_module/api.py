@@ -7,7 +7,7 @@ Writes keep CSRF protection for browsers: send the csrftoken cookie back in X-CS
 """
 
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, TooManyFieldsSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.middleware.csrf import CsrfViewMiddleware
@@ -54,6 +54,8 @@ def exception_handler(exc, context):
         exc = ApiError("not_found", _("Not found."), status_code=404)
     elif isinstance(exc, (PermissionDenied, DRFPermissionDenied)):
         exc = ApiError("forbidden", str(getattr(exc, "detail", "")) or _("Not allowed."), status_code=403)
+    elif isinstance(exc, (RequestDataTooBig, TooManyFieldsSent)):  # over DATA_UPLOAD_MAX_MEMORY_SIZE and the like
+        exc = ApiError("too_large", _("The request is too large."), status_code=413)
     if isinstance(exc, ApiError):
         return Response({"code": exc.code, "message": exc.message, "errors": exc.errors}, status=exc.status_code)
     response = drf_exception_handler(exc, context)

@@ -12,9 +12,10 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
 from django.http import QueryDict
-from django.test import Client
+from django.test import Client, RequestFactory
 
 from home.models import NewsIndexPage
+from home.views import csrf_failure
 from pb_module import roles
 from pb_module.forms import ballot_items_from
 from pb_module.models import Ballot, PBCyclePage, Proposal, TallyResult, Territory
@@ -298,3 +299,55 @@ def test_catalogue_filters_past_a_bigint_give_the_catalogue(client, params, noti
     assert response.status_code == 200
     if notice:
         assert notice in response.content.decode()
+
+
+# --- requests over the size limit, CSRF failures ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("content_type", ["application/json", "application/x-www-form-urlencoded"])
+def test_an_api_request_over_the_size_limit_is_a_json_413(client, settings, content_type):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    cycle = cycle_page("shymkent-2027")
+    if content_type == "application/json":
+        data = {"cycle": cycle.pk, "iin": "1" * 2000}
+    else:
+        data = f"cycle={cycle.pk}&iin={'1' * 2000}"
+    response = client.post("/api/v1/voting/verify/start", data, content_type, HTTP_ACCEPT_LANGUAGE="en")
+    assert is_api_error(response, 413, "too_large")
+    assert response.json()["message"] == "The request is too large."
+
+
+def test_a_form_over_the_size_limit_is_a_translated_page(client, settings, collecting):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    before = Proposal.objects.count()
+    url = collecting.url.replace("/kk/", "/en/", 1) + "submit/"
+    response = client.post(url, submit_data(collecting, description="ж" * 2000))
+    assert response.status_code == 413
+    body = response.content.decode()
+    assert "What you sent is too large" in body and '<html lang="en">' in body and "site-header" in body
+    assert Proposal.objects.count() == before
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_form_without_its_csrf_token_is_a_translated_403_page(lang):
+    client = Client(enforce_csrf_checks=True, raise_request_exception=False)
+    response = client.post(f"/{lang}/accounts/login/", {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    body = response.content.decode()
+    assert f'<html lang="{lang}">' in body and "site-header" in body  # the site's layout, the reader's language
+    if lang == "en":
+        assert "The form could not be sent" in body
+        assert "The security token is missing or out of date. Reload the page." in body
+
+
+def test_a_csrf_failure_under_the_api_is_json():
+    request = RequestFactory().post("/api/v1/anything")
+    response = csrf_failure(request, reason="CSRF cookie not set.")
+    assert response.status_code == 403
+    assert response["Content-Type"] == "application/json"
+
+
+def test_the_api_write_without_csrf_token_stays_json(client):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/api/v1/voting/verify/start", {}, "application/json")
+    assert is_api_error(response, 403, "csrf_failed")

@@ -210,6 +210,8 @@ PB_FOLLOW_MAILS_PER_IP = (10, 60 * 60)  # at most 10 follow requests from one ad
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Qatysu <noreply@qatysu.kz>")
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+# A form sent without its CSRF token (or with an old one): a translated page in the site's layout, JSON for the API.
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
