@@ -1,0 +1,203 @@
+"""Property: whatever a visitor or a program sends in the public query parameters and API inputs, the answer is
+never a server error (5xx); an API error is in the API's format {"code", "message", "errors"}.
+
+Values mix what people type (any text, numbers past a bigint, "²", "1e30", NUL, search syntax) with real ids of
+the demo, so both the checks and what lies behind them are reached. Bounded: about 50 examples a property.
+"""
+
+import json
+from datetime import date
+from urllib.parse import quote
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pb_module.models import PBCyclePage, Proposal, TallyResult, Territory
+from pb_module.rules.iin import make_iin
+from pb_module.rules.statuses import Status
+
+pytestmark = pytest.mark.django_db
+BOUNDED = settings(
+    max_examples=50,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
+)
+LANGUAGES = st.sampled_from(["kk", "ru", "en"])
+TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=30)  # what a URL or a form can carry
+ODD = st.sampled_from(
+    ["", " ", "0", "-1", "1e30", "1.5", "-0", "NaN", "Infinity", "²", "1²", "①", "١٢", "0x1f", "1_000", "\x00", "\t"]
+    + ['"', '"park', "park*", "NEAR(a b)", "a OR", "-b", "^c", "{x}", "(", ":", "%", "%s", "\\", "'", "‮"]
+    + ["99999999999999999999", str(2**63 - 1), str(2**63), str(-(2**63) - 1), "9" * 5000]
+)
+BIG_INTEGERS = st.integers(min_value=-(2**80), max_value=2**80)
+
+
+def numbers_and_text(*real):
+    return st.one_of(ODD, BIG_INTEGERS.map(str), TEXT, *[st.sampled_from(r).map(str) for r in real if r])
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()  # the API keeps cycles for 30 s; tests roll back, so nothing may outlive one
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def client():
+    """A client that gets the 500 page for a crash, as a browser does, instead of the exception."""
+    return Client(raise_request_exception=False)
+
+
+@pytest.fixture
+def real():
+    return {
+        "cycles": list(PBCyclePage.objects.values_list("pk", flat=True)[:5]),
+        "published": list(TallyResult.objects.values_list("cycle_id", flat=True)),
+        "places": list(Territory.objects.values_list("pk", flat=True)[:5]),
+        "proposals": list(Proposal.objects.values_list("pk", flat=True)[:5]),
+        "statuses": [s.value for s in Status],
+    }
+
+
+def no_server_error(response):
+    assert response.status_code < 500, (response.status_code, response.request)
+    if response.request["PATH_INFO"].startswith("/api/") and response.status_code >= 400:
+        assert set(response.json()) == {"code", "message", "errors"}, response.content[:300]
+
+
+def test_catalogue_filters(client, real):
+    keys = ["q", "district", "place", "cycle", "year", "status", "tag", "cost_min", "cost_max", "funded", "sort"]
+    keys.append("page")
+    values = numbers_and_text(real["cycles"], real["places"], real["statuses"], ["yes", "no", "votes", "-cost"])
+
+    @BOUNDED
+    @given(lang=LANGUAGES, params=st.dictionaries(st.sampled_from(keys), values, max_size=6))
+    def check(lang, params):
+        no_server_error(client.get(f"/{lang}/projects/", params))
+
+    check()
+
+
+def test_site_search(client):
+    words = st.lists(st.one_of(ODD, TEXT, st.sampled_from(["саябақ", "парк", "park", "жол"])), max_size=4)
+
+    @BOUNDED
+    @given(lang=LANGUAGES, words=words, kind=st.one_of(ODD, st.sampled_from(["news", "proposals", "stories"])))
+    def check(lang, words, kind):
+        no_server_error(client.get(f"/{lang}/search/", {"q": " ".join(words), "type": kind, "page": kind}))
+
+    check()
+
+
+def test_open_data_filters(client, real):
+    keys = ["cycle", "district", "status", "year", "limit", "offset", "format"]
+    values = numbers_and_text(real["cycles"], real["places"], real["statuses"], ["csv", "json", "2024", "1000"])
+
+    @BOUNDED
+    @given(params=st.dictionaries(st.sampled_from(keys), values, max_size=5), accept=st.sampled_from(["", "text/csv"]))
+    def check(params, accept):
+        no_server_error(client.get("/api/v1/proposals/", params, HTTP_ACCEPT=accept or "*/*"))
+
+    check()
+
+
+PATHS = [
+    "/api/v1/cycles/{}/",
+    "/api/v1/cycles/{}/proposals/",
+    "/api/v1/cycles/{}/ballot",
+    "/api/v1/cycles/{}/results/",
+    "/api/v1/cycles/{}/results/?format=csv",
+    "/api/v1/cycles/{}/analytics/",
+    "/api/v1/cycles/{}/analytics/?format=csv",
+    "/kk/feeds/cycle-{}.rss",
+    "/ru/feeds/cycle-{}.atom",
+    "/en/feeds/proposal-{}.rss",
+    "/kk/feeds/news-{}.atom",
+]
+
+
+def test_ids_in_paths(client, real):
+    ids = st.one_of(
+        st.integers(min_value=0, max_value=2**80),
+        st.sampled_from(real["cycles"] + real["published"] + real["proposals"] or [1]),
+    )
+
+    @BOUNDED
+    @given(path=st.sampled_from(PATHS), number=ids, method=st.sampled_from(["get", "options", "head"]))
+    def check(path, number, method):
+        response = getattr(client, method)(path.format(number))
+        assert response.status_code < 500, (path.format(number), response.status_code)
+
+    check()
+
+
+def test_receipt_codes(client):
+    codes = st.one_of(ODD, TEXT, st.from_regex(r"[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}", fullmatch=True))
+
+    @BOUNDED
+    @given(code=codes, lang=LANGUAGES)
+    def check(code, lang):
+        no_server_error(client.get(f"/{lang}/pb/receipts/", {"code": code}))
+        if code:
+            no_server_error(client.get("/api/v1/receipts/" + quote(code, safe="")))
+
+    check()
+
+
+JSON = st.recursive(
+    st.one_of(st.none(), st.booleans(), BIG_INTEGERS, st.floats(allow_nan=False), TEXT, ODD),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(TEXT, children, max_size=3),
+    max_leaves=8,
+)
+
+
+def test_api_bodies(client, real):
+    from tests.pb_module.test_voting import api_confirm, api_verify
+
+    cycle = PBCyclePage.objects.get(slug="shymkent-2027", locale__language_code="kk")
+    on_ballot = list(Proposal.objects.filter(cycle=cycle, status=Status.ON_BALLOT).values_list("pk", flat=True))
+    iin, born = make_iin(date(1971, 2, 3), "male", 99), date(1971, 2, 3)
+    start, headers = api_verify(client, cycle, iin=iin, born=born)
+    assert start.status_code == 202  # a verified voter in the session, so ballots reach the counting rules
+    assert api_confirm(client, cycle, headers, iin=iin).status_code == 200
+    start = st.fixed_dictionaries(
+        {},
+        optional={
+            "cycle": st.one_of(st.just(cycle.pk), JSON),
+            "iin": st.one_of(st.just(make_iin(date(1990, 5, 17), "female", 7)), JSON),
+            "birth_date": st.one_of(st.just("1990-05-17"), JSON),
+            "district": st.one_of(st.just(cycle.territory_id), JSON),
+            "phone": st.one_of(st.just("+7 701 987 65 43"), JSON),
+            "code": JSON,
+            "confirm_date_mismatch": JSON,
+        },
+    )
+    items = st.lists(
+        st.fixed_dictionaries(
+            {"proposal": st.one_of(st.sampled_from(on_ballot or [1]), JSON)}, optional={"points": JSON}
+        ),
+        max_size=4,
+    )
+    ballot = st.one_of(st.fixed_dictionaries({"items": items}), JSON)
+
+    @BOUNDED
+    @given(
+        what=st.sampled_from(["start", "confirm", "ballot"]),
+        body=st.one_of(start, ballot, JSON),
+        raw=st.one_of(st.none(), st.binary(max_size=40)),
+        number=st.one_of(st.just(cycle.pk), st.integers(min_value=0, max_value=2**80)),
+    )
+    def check(what, body, raw, number):
+        path = {
+            "start": "/api/v1/voting/verify/start",
+            "confirm": "/api/v1/voting/verify/confirm",
+            "ballot": f"/api/v1/cycles/{number}/ballot",
+        }[what]
+        data = raw if raw is not None else json.dumps(body)
+        no_server_error(client.post(path, data, content_type="application/json"))
+
+    check()
