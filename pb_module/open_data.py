@@ -29,7 +29,7 @@ from pb_module.api import ApiError, _cycle_or_404, _localized
 from pb_module.models import PBCyclePage, Proposal, ProposalPage, TallyResult, Territory
 from pb_module.rules.analytics import VOTE_BUCKETS
 from pb_module.rules.statuses import PUBLIC, Status
-from pb_module.rules.text import MAX_DB_INTEGER, is_db_id
+from pb_module.rules.text import MAX_DB_INTEGER, csv_safe, is_db_id
 from pb_module.services.proposals import canonical_cycle
 
 PUBLIC_STATUSES = [s.value for s in Status if s in PUBLIC]
@@ -56,11 +56,13 @@ class CSVRenderer(BaseRenderer):
 
 
 def _cell(value) -> str:
+    """A value as a CSV cell: text a spreadsheet would run as a formula is neutralised (rules.text.csv_safe); numbers,
+    negative ones too, stay numbers."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return str(csv_safe(value))
 
 
 class OpenDataView(APIView):

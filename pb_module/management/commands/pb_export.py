@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from pb_module.models import PBCyclePage
 from pb_module.rules import pabulib
+from pb_module.rules.text import csv_safe
 from pb_module.services.pabulib_io import election_from_cycle
 
 
@@ -41,4 +42,5 @@ class Command(BaseCommand):
             writer.writerow(["voter_id", "project_id", "points", "age_band"])
             for vote in election.votes:
                 for pid, points in vote.scores().items():
-                    writer.writerow([vote.voter_id, pid, points, vote.fields.get("age_band", "")])
+                    row = [vote.voter_id, pid, points, vote.fields.get("age_band", "")]
+                    writer.writerow([csv_safe(cell) for cell in row])  # ids from an imported file are text
