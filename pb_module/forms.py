@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pb_module.models import ProposalAttachment, Territory
 from pb_module.models.proposal import VERDICT_CHOICES
-from pb_module.rules.text import whole_number
+from pb_module.rules.text import strip_bidi, whole_number
 
 # Extension -> the bytes a real file of that type starts with.
 ATTACHMENT_SIGNATURES = {
@@ -32,6 +32,15 @@ def check_attachment(upload):
     if not head.startswith(ATTACHMENT_SIGNATURES[extension]):
         raise forms.ValidationError(message, code="attachment")
     return upload
+
+
+def _typed_name(value: str, field) -> str:
+    """A title or a name as typed, without bidirectional control characters (they make text show reordered);
+    nothing left is the field's "required" message."""
+    value = strip_bidi(value).strip()
+    if not value:
+        raise forms.ValidationError(field.error_messages["required"], code="required")
+    return value
 
 
 def districts_of(cycle):
@@ -105,8 +114,15 @@ class ProposalForm(forms.Form):
             raise forms.ValidationError(_("Enter the estimated cost in tenge as a whole number greater than zero."))
         return cost
 
+    def clean_title(self):
+        return _typed_name(self.cleaned_data["title"], self.fields["title"])
+
+    def clean_author_name(self):
+        return _typed_name(self.cleaned_data["author_name"], self.fields["author_name"])
+
     def clean_tags(self):
-        return [t.strip()[:100] for t in self.cleaned_data["tags"].split(",") if t.strip()][:10]
+        tags = (strip_bidi(t).strip()[:100] for t in self.cleaned_data["tags"].split(","))
+        return [t for t in tags if t][:10]
 
     def clean_sketch(self):
         upload = self.cleaned_data.get("sketch")
@@ -353,6 +369,12 @@ class MonitoringReportForm(forms.Form):
         self.fields["milestone"].queryset = proposal.milestones.all()
         self.fields["rating"].choices = Rating.choices
         del self.fields["organisation" if citizen else "author_name"]
+
+    def clean_author_name(self):
+        return _typed_name(self.cleaned_data["author_name"], self.fields["author_name"])
+
+    def clean_organisation(self):
+        return strip_bidi(self.cleaned_data["organisation"]).strip()
 
 
 class HideReportForm(forms.Form):

@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from pb_module.rules.text import strip_bidi
+
 # Group names are stored in the database; labels are shown to people.
 EDITORS = "Editors"  # made by Wagtail's migrations
 MODERATORS = "Moderators"  # made by Wagtail's migrations
@@ -74,4 +76,6 @@ def role_of(user) -> str:
 
 
 def display_name(user) -> str:
-    return user.get_full_name() or user.get_username()
+    """The name shown with what a user writes in public (comments, reports, the status log), without
+    bidirectional control characters."""
+    return strip_bidi(user.get_full_name()).strip() or user.get_username()

@@ -19,6 +19,7 @@ from wagtail_localize.fields import BaseTranslatableField, SynchronizedField
 
 from pb_module import crypto
 from pb_module.rules.statuses import PUBLIC, Status, Verdict
+from pb_module.rules.text import strip_bidi
 
 from .territory import Territory
 
@@ -184,6 +185,11 @@ class ProposalPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("proposal page")
         verbose_name_plural = _("proposal pages")
+
+    def clean(self):
+        # A title edited in the admin, like one typed in the submission form, loses its bidirectional controls.
+        self.title = strip_bidi(self.title)
+        super().clean()
 
     def save(self, *args, **kwargs):
         self.search_text = searchable_text(self)
