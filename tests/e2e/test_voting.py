@@ -68,6 +68,41 @@ def test_resident_votes_with_the_keyboard_only(live_site, page):
     assert axe_violations(page) == []
 
 
+def test_coming_back_to_the_code_step_resumes_it(live_site, page):
+    """A resident who reloads or comes back while the SMS code is pending is not asked for the IIN again."""
+    from datetime import date
+
+    def send_code():
+        page.fill("#id_iin", make_iin(date(1975, 2, 3), "female", 77))
+        page.fill("#id_birth_date", "1975-02-03")
+        page.select_option("#id_district", index=1)
+        page.fill("#id_phone", "+7 705 333 44 12")
+        page.get_by_role("button", name="Send me a code").click()
+        page.wait_for_selector("#id_code")
+
+    page.goto(live_site + VOTE)
+    send_code()
+    page.goto(live_site + VOTE)  # coming back: the code step, not the form with the IIN
+    expect(page.locator("#id_code")).to_be_focused()
+    main = page.locator("main")
+    expect(main).to_contain_text("We sent a code to +7 7•• ••• •• 12.")
+    assert page.locator("#id_iin").count() == 0
+    wait = page.locator("#resend-wait")
+    first = wait.inner_text()
+    assert re.search(r"You can ask for a new code in [01]:\d\d\.", first)
+    expect(page.locator("#resend-form button[type=submit]")).to_be_disabled()  # until the countdown ends
+    expect(wait).not_to_have_text(first)  # it counts down
+    assert axe_violations(page) == []
+
+    page.get_by_role("button", name="Change details").click()
+    page.wait_for_selector("#id_iin")
+    send_code()
+    page.goto(live_site + VOTE)
+    page.keyboard.type(E2E_SMS_CODE)  # the code field has the focus
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#ballot")  # verified; this test casts no ballot
+
+
 # After the vote above (tests in a module run in order): the moderator closes the vote and publishes the result.
 MODERATOR = """
 from django.contrib.auth import get_user_model
