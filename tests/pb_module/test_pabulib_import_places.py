@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import Locale
 
 from pb_module.models import Ballot, PBCyclePage, PBIndexPage, Proposal, ProposalPage, Territory
@@ -137,9 +138,11 @@ def test_an_old_district_left_behind_is_merged_and_removed(tmp_path):
     old = pb_file(tmp_path, "old")
     cycle = imported(old)
     legacy = Territory.objects.create(locale=cycle.locale, name="Wawer", kind=Territory.Kind.CITY)
+    # The state an old import left: made without ballots first, since a cycle's territory is frozen once they exist.
+    Ballot.objects.filter(cycle=cycle).delete()
     PBCyclePage.objects.filter(pk=cycle.pk).update(territory=legacy)
     Proposal.objects.filter(cycle=cycle).update(district=legacy)
-    Ballot.objects.filter(cycle=cycle).update(district=legacy)
+    Ballot.objects.create(cycle=cycle, voter_hash="l" * 64, age_band="25-34", district=legacy, cast_at=timezone.now())
 
     again = imported(old)
     assert again.pk == cycle.pk and again.territory.parent.name == "Warszawa"
