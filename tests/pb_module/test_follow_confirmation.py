@@ -24,7 +24,10 @@ from pb_module.services.proposals import follower_hash
 
 pytestmark = pytest.mark.django_db
 CONFIRM = re.compile(r"http://\S+/(kk|ru|en)/pb/follow/confirm/([A-Za-z0-9_-]+)/")
-CHECK_INBOX = "Check your inbox: we sent a link to confirm that you want e-mails about this proposal."
+CHECK_INBOX = (
+    "Check your inbox: we sent a link to confirm that you want e-mails about this proposal. "
+    "Nothing is sent until you open it. If this address already follows the proposal, nothing changes."
+)
 TOO_MANY_FOR_ADDRESS = "Too many confirmation links were requested for this address. Try again tomorrow."
 
 
