@@ -27,9 +27,7 @@ def forget_published_cycle(sender, instance, **kwargs):
 def remember_phases_before(sender, instance, update_fields=None, **kwargs):
     """The phases as they were, so that publishing can log what changed (the page's children are written after)."""
     if instance.pk and (update_fields is None or "phases" in update_fields):
-        from .services.cycles import stored_phases
-
-        instance._phases_before = stored_phases(instance)
+        instance._phases_before = instance.stored_phases()
 
 
 @receiver(page_published, sender=PBCyclePage)
@@ -38,8 +36,8 @@ def log_schedule_changes(sender, instance, revision=None, **kwargs):
     before = getattr(instance, "_phases_before", None)
     if before is None:
         return
-    from .services.cycles import record_schedule_changes, stored_phases
+    from .services.cycles import record_schedule_changes
 
     del instance._phases_before
     user = getattr(revision, "user", None)
-    record_schedule_changes(instance, before, stored_phases(instance), user=user, reason=instance.phase_change_reason)
+    record_schedule_changes(instance, before, instance.stored_phases(), user=user, reason=instance.phase_change_reason)

@@ -287,13 +287,16 @@ class PBCyclePage(WordFormsMixin, RoutablePageMixin, Page):
         values = PBCyclePage.objects.filter(pk=self.pk).values(*freeze.FROZEN_SETTINGS).first()
         if values is None:
             return None
-        phases = [
+        return values, self.stored_phases()
+
+    def stored_phases(self) -> list[PhaseDates]:
+        """The phases as the database has them now (the page's own may be an unsaved revision's)."""
+        return [
             PhaseDates(Phase(phase), starts_on, ends_on)
             for phase, starts_on, ends_on in CyclePhase.objects.filter(cycle_id=self.pk).values_list(
                 "phase", "starts_on", "ends_on"
             )
         ]
-        return values, phases
 
     def frozen_changes(self) -> list[str]:
         """The frozen settings this (unsaved) page would change although ballots are cast."""

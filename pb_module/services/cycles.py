@@ -15,15 +15,6 @@ from pb_module.signals import forget_cached_cycle
 from .proposals import canonical_cycle, require_permission
 
 
-def stored_phases(cycle: PBCyclePage) -> list[PhaseDates]:
-    return [
-        PhaseDates(Phase(phase), starts_on, ends_on)
-        for phase, starts_on, ends_on in CyclePhase.objects.filter(cycle_id=cycle.pk).values_list(
-            "phase", "starts_on", "ends_on"
-        )
-    ]
-
-
 def _actor(user) -> dict:
     if user is None:
         return {"changed_by": None, "actor_name": "", "actor_role": ""}
@@ -90,7 +81,7 @@ def close_voting_early(*, cycle: PBCyclePage, user, reason: str, language: str |
     if problem := close_problem(cycle):
         raise ValidationError(problem, code="not_open")
     now, today = timezone.now(), timezone.localdate()
-    voting = next(p for p in cycle.phase_dates if p.phase == Phase.VOTING)
+    voting = freeze.voting_of(cycle.phase_dates)
     pages = PBCyclePage.objects.filter(translation_key=cycle.translation_key)
     pages.update(voting_closed_at=now)
     CyclePhase.objects.filter(cycle__in=pages, phase=Phase.VOTING).update(ends_on=today)
