@@ -8,6 +8,7 @@ from django.db.models import Sum
 from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -255,7 +256,11 @@ class ProposalAttachment(models.Model):
 # Reasons the platform itself gives for a status change (implementation tracking), shown in the reader's language.
 AUTOMATIC_REASONS = {
     "all_done": _("Every milestone is done."),
-    "no_movement": _("No milestone has moved for more than %(days)s days."),
+    "no_movement": ngettext_lazy(
+        "No milestone has moved for more than %(days)s day.",
+        "No milestone has moved for more than %(days)s days.",
+        "days",
+    ),
     "moved_again": _("A milestone has moved again."),
 }
 
@@ -299,7 +304,7 @@ class ProposalStatusChange(models.Model):
     def shown_reason(self) -> str:
         """The public reason in the reader's language when the platform wrote it, else as its author wrote it."""
         if self.reason_code in AUTOMATIC_REASONS:
-            return str(AUTOMATIC_REASONS[self.reason_code]) % {"days": self.reason_days}
+            return AUTOMATIC_REASONS[self.reason_code] % {"days": self.reason_days}
         return self.reason
 
 

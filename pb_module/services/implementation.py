@@ -344,7 +344,7 @@ def sync_implementation(proposal: Proposal, user=None, today=None, complete=True
     code = codes[target]
     days = proposal.cycle.specific.stalled_after_days
     with translation.override(settings.LANGUAGE_CODE):
-        reason = str(AUTOMATIC_REASONS[code]) % {"days": days}
+        reason = AUTOMATIC_REASONS[code] % {"days": days}
     return record_status_change(
         proposal, target, reason=reason, user=user, system=user is None, reason_code=code, reason_days=days
     )

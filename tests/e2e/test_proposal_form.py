@@ -23,7 +23,7 @@ def test_citizen_submits_a_proposal_with_the_keyboard_and_the_labels(live_site, 
     page.get_by_label(re.compile("^Предполагаемая стоимость")).fill("ноль")
     page.get_by_label(re.compile("^Ваше имя")).fill("Ольга П.")
     page.get_by_label(re.compile("^Телефон или")).fill("olga@example.kz")
-    page.get_by_role("button", name="Отправить").click()
+    page.get_by_role("button", name="Подать").click()
 
     # The error is in Russian, tied to the field, and everything typed is still there.
     page.wait_for_selector(".error-summary")
