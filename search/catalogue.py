@@ -54,6 +54,19 @@ TSVECTOR_MATCH = (
 )
 
 
+# Short function words a reader puts around a place or topic ("в Актау", "парк и сквер", "in Aktau"): every other
+# word of a query must be in a project's words (AND), so these alone would hide the projects whose text lacks them.
+QUERY_STOPWORDS = frozenset(
+    ["в", "во", "на", "из", "у", "с", "со", "к", "ко", "о", "об", "по", "для", "и", "около", "возле"]
+    + ["in", "at", "near", "of", "the", "and", "for", "on"]
+)
+
+
+def query_stems(q, language: str) -> list[str]:
+    """The stems a word query asks every hit to have (search/text.py), without :data:`QUERY_STOPWORDS`."""
+    return [stem for stem in normalise_query(q or "", language).split() if stem not in QUERY_STOPWORDS]
+
+
 class CatalogueFilter(django_filters.FilterSet):
     """The filter state, checked, and the catalogue rows (search.models.CatalogueEntry) it selects."""
 
@@ -81,7 +94,7 @@ class CatalogueFilter(django_filters.FilterSet):
         fields = []
 
     def filter_text(self, queryset, name, value):
-        return with_words(queryset, normalise_query(value, get_language()).split())
+        return with_words(queryset, query_stems(value, get_language()))
 
     def filter_district(self, queryset, name, value):
         keys = keys_below(int(value))
@@ -223,6 +236,7 @@ class Facet:
     key: str
     label: str
     values: list[dict] = field(default_factory=list)  # {"value", "label", "count", "current"}
+    groups: list[dict] = field(default_factory=list)  # the place facet's values by top place: {"label", "values"}
 
 
 @dataclass
@@ -255,12 +269,45 @@ def page_number(paginator, asked) -> int:
         return paginator.num_pages
 
 
-def shown_places(chosen: Territory | None, language: str) -> list[Territory]:
-    """The places the place facet lists: one level below the chosen one, or the top places; by name."""
-    territories = Territory.objects.filter(locale__language_code=language)
-    parent = territories.filter(translation_key=chosen.translation_key).first() if chosen else None
-    shown = territories.filter(parent=parent) if parent else territories.filter(parent=None)
-    return list(shown.order_by("name"))
+def place_options(language: str) -> list[Territory]:
+    """Every place of a language, as the place filter offers them: each top place (a region, or a city outside any
+    region) followed by the places below it, depth first, each level by name. Each place has `root` (its top
+    place, whose name heads its group of options) and `option_label`: its name, followed by the place it belongs
+    to when that is not a region ("12-шағын аудан — Ақтау"), so a district is never mistaken for another one of
+    the same name. One query (the table is small)."""
+    places = sorted(Territory.objects.filter(locale__language_code=language), key=lambda t: (t.name.casefold(), t.pk))
+    by_pk = {t.pk: t for t in places}
+    children = defaultdict(list)
+    for place in places:
+        children[place.parent_id if place.parent_id in by_pk else None].append(place)
+    ordered, seen = [], set()
+    stack = [(place, None, place) for place in reversed(children[None])]
+    while stack:
+        place, parent, root = stack.pop()
+        if place.pk in seen:  # a loop in bad data must not hang the catalogue
+            continue
+        seen.add(place.pk)
+        place.root = root
+        above = parent is not None and parent.kind != Territory.Kind.REGION
+        place.option_label = f"{place.name} — {parent.name}" if above else place.name
+        ordered.append(place)
+        stack.extend((child, place, root) for child in reversed(children[place.pk]))
+    return ordered
+
+
+def _place_values(found: dict, chosen: Territory | None, language: str) -> tuple[list[dict], list[dict]]:
+    """The place facet's values (every place with hits, and the chosen one) and the same values grouped by top
+    place. The chosen place is marked in the reader's language, whichever language's id the address holds."""
+    values, groups = [], {}
+    chosen_key = chosen.translation_key if chosen else None
+    for place in place_options(language):
+        count, current = found.get(str(place.translation_key), 0), place.translation_key == chosen_key
+        if not (count or current):
+            continue
+        value = {"value": place.pk, "label": place.option_label, "count": count, "current": current}
+        values.append(value)
+        groups.setdefault(place.root.pk, {"label": place.root.name, "values": []})["values"].append(value)
+    return values, list(groups.values())
 
 
 def build_facets(counts: dict, filterset, data, chosen: Territory | None, language: str) -> list[Facet]:
@@ -271,11 +318,7 @@ def build_facets(counts: dict, filterset, data, chosen: Territory | None, langua
         found = counts.get(key, {})
         facet = Facet(key, str(filterset.filters[key].label))
         if key == "district":
-            facet.values = [
-                {"value": t.pk, "label": t.name, "count": found[str(t.translation_key)]}
-                for t in shown_places(chosen, language)
-                if found.get(str(t.translation_key))
-            ]
+            facet.values, facet.groups = _place_values(found, chosen, language)
         elif key == "year":
             facet.values = [{"value": y, "label": str(y), "count": n} for y, n in sorted(found.items(), reverse=True)]
         elif key == "cycle":  # every cycle of the language, a few hundred (an IN of their keys misled PostgreSQL)
@@ -303,7 +346,7 @@ def build_facets(counts: dict, filterset, data, chosen: Territory | None, langua
             ]
         current = str(data.get(key, ""))
         for value in facet.values:
-            value["current"] = str(value["value"]) == current
+            value.setdefault("current", str(value["value"]) == current)
         facets.append(facet)
     return facets
 
@@ -313,7 +356,7 @@ def check_state(data, language: str):
     filterset = CatalogueFilter(data, queryset=entries(language))
     filterset.qs  # noqa: B018 -- runs the checks across fields (cost range, unknown place or cycle)
     clean = filterset.form.cleaned_data
-    stems = normalise_query(clean.get("q") or "", language).split()
+    stems = query_stems(clean.get("q"), language)
     return filterset, clean, stems, clean.get("sort") or ("relevance" if stems else "newest")
 
 
@@ -355,7 +398,7 @@ def _row_tests(filterset) -> dict:
     return tests
 
 
-def _counts(filterset, valid: dict, stems: list[str], chosen: Territory | None, language: str):
+def _counts(filterset, valid: dict, stems: list[str], language: str):
     """The count of each facet value (each facet under all the other filters) and the number of hits.
 
     The grouped facets (place, cycle, year, status, funded) come from rows of (place, cycle, year, status, topics or
@@ -408,8 +451,7 @@ def _counts(filterset, valid: dict, stems: list[str], chosen: Territory | None, 
             counts[key][values[GROUPED.index(key)]] += n
     by_place, tree = counts["district"], place_tree()
     counts["district"] = {
-        str(t.translation_key): sum(by_place.get(k, 0) for k in keys_below(t.pk, tree))
-        for t in shown_places(chosen, language)
+        str(t.translation_key): sum(by_place.get(k, 0) for k in keys_below(t.pk, tree)) for t in place_options(language)
     }
     counts["tag"] = dict(sorted(topics.items(), key=lambda item: (-item[1], item[0]))[:TAG_FACET_SIZE])
     return counts, total
@@ -440,7 +482,7 @@ def run_catalogue(data, language: str) -> CatalogueResult:
     filterset, clean, stems, sort = check_state(data, language)
     valid = {k: v for k, v in data.items() if k not in filterset.form.errors and k not in ("page", "sort")}
     chosen = Territory.objects.filter(pk=clean["district"]).first() if clean.get("district") else None
-    counts, total = _counts(filterset, valid, stems, chosen, language)
+    counts, total = _counts(filterset, valid, stems, language)
     paginator = Paginator(Total(total), PER_PAGE)
     asked = data.get("page") or "1"
     number = page_number(paginator, asked)

@@ -9,10 +9,12 @@ the tables). Rows are read in bulk, a few queries per 2 000 pages, so 100 000 pa
 
 from collections import Counter
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models.functions import Coalesce
 from wagtail.models import Locale
 
+from home.people_text import tag_fits
 from pb_module.models import PBCyclePage, Proposal, ProposalPage, ProposalTag, Territory
 from pb_module.rules.statuses import PUBLIC, Status
 
@@ -21,6 +23,38 @@ from .text import normalise
 
 CHUNK = 2000
 PUBLIC_STATUSES = [s.value for s in Status if s in PUBLIC]
+# A query is normalised in its reader's language (search/text.py), so a place's names are indexed in every
+# reading: "Актау" typed on the Kazakh page and on the Russian one have different stems.
+READINGS = (*(code for code, _name in settings.LANGUAGES), None)
+
+
+def place_words(place_ids) -> dict[int, str]:
+    """For each of these places (ids), the stems of its names in every language, and of the names of every place
+    above it, in every reading: what a catalogue row adds to its page's words, so a word query that names a place
+    ("Актау", "Ақтау", "Aktau") finds the projects of that place and of the places below it. One query for the
+    whole table (it is small)."""
+    rows = list(Territory.objects.values_list("pk", "translation_key", "parent_id", "name"))
+    key_of = {pk: key for pk, key, _parent, _name in rows}
+    names, above = {}, {}
+    for _pk, key, parent, name in rows:
+        names.setdefault(key, set()).add(name)
+        if parent in key_of:
+            above.setdefault(key, key_of[parent])
+    words = {}
+    for pk in place_ids:
+        stems, key, seen = {}, key_of.get(pk), set()
+        while key is not None and key not in seen:  # `seen`: a loop in bad data must not hang indexing
+            seen.add(key)
+            for name in sorted(names[key]):
+                stems.update(dict.fromkeys(stem for reading in READINGS for stem in normalise(name, reading).split()))
+            key = above.get(key)
+        words[pk] = " ".join(stems)
+    return words
+
+
+def catalogue_text(page_text: str, place_text: str) -> str:
+    """The words of a catalogue row (or document): the page's stems, then its place's."""
+    return " ".join(part for part in (page_text.strip(), place_text.strip()) if part)
 
 
 def indexable_pages():
@@ -48,6 +82,7 @@ def _entries(page_ids: list[int]) -> list[CatalogueEntry]:
     places = dict(
         Territory.objects.filter(pk__in={p[2] for p in proposals.values()}).values_list("pk", "translation_key")
     )
+    place_text = place_words(places)
     cycles = {
         pk: (key, year)
         for pk, key, year in PBCyclePage.objects.filter(pk__in={p[3] for p in proposals.values()}).values_list(
@@ -55,10 +90,15 @@ def _entries(page_ids: list[int]) -> list[CatalogueEntry]:
         )
     }
     tags: dict[int, list[str]] = {}
-    for page_id, slug in ProposalTag.objects.filter(content_object_id__in=page_ids).values_list(
-        "content_object_id", "tag__slug"
+    # The topics of a page written in its own language only: an untranslated alias keeps its source's words, and
+    # they would show Kazakh topics among the Russian ones (home/people_text.py `tag_fits`).
+    for page_id, slug, name, language in (
+        ProposalTag.objects.filter(content_object_id__in=page_ids, content_object__alias_of__isnull=True)
+        .values_list("content_object_id", "tag__slug", "tag__name", "content_object__locale__language_code")
+        .iterator()
     ):
-        tags.setdefault(page_id, []).append(slug)
+        if tag_fits(name, language):
+            tags.setdefault(page_id, []).append(slug)
     rows = []
     for pk, locale_id, proposal_id, title, search_text in pages:
         if proposal_id not in proposals:
@@ -78,7 +118,7 @@ def _entries(page_ids: list[int]) -> list[CatalogueEntry]:
                 created_at=created,
                 tags=f" {' '.join(sorted(set(tags.get(pk, []))))} "[:1000],
                 title_stems=f" {normalise(title)} ",
-                search_text=f" {search_text.strip()} ",
+                search_text=f" {catalogue_text(search_text, place_text[district_id])} ",
             )
         )
     return rows

@@ -42,6 +42,7 @@ from elasticsearch.dsl import (
 )
 from elasticsearch.helpers import bulk
 
+from home.people_text import tag_fits
 from pb_module.models import PBCyclePage, ProposalPage, Territory
 
 from . import catalogue_index
@@ -56,10 +57,11 @@ from .catalogue import (
     build_facets,
     check_state,
     page_number,
+    place_options,
+    query_stems,
     result_page,
-    shown_places,
 )
-from .text import normalise, normalise_query
+from .text import normalise
 
 logger = logging.getLogger(__name__)
 
@@ -133,8 +135,20 @@ def place_keys(territory: Territory, cache: dict | None = None) -> list[str]:
     return keys
 
 
+def place_text(territory: Territory, cache: dict | None = None) -> str:
+    """The words of a place's names and of the places above it (catalogue_index.place_words), cached by place."""
+    key = ("words", territory.pk)
+    if cache is not None and key in cache:
+        return cache[key]
+    words = catalogue_index.place_words([territory.pk])[territory.pk]
+    if cache is not None:
+        cache[key] = words
+    return words
+
+
 def document_body(page: ProposalPage, places_cache: dict | None = None) -> dict:
-    """The catalogue document of one proposal page."""
+    """The catalogue document of one proposal page. Its words are the page's and its place's, as in the database
+    catalogue's row, so a word query that names a place finds the place's projects."""
     proposal = page.proposal
     body = {
         "page_id": page.pk,
@@ -142,14 +156,17 @@ def document_body(page: ProposalPage, places_cache: dict | None = None) -> dict:
         "title": page.title,
         "summary": page.summary,
         "url": page.url,
-        "search_text": page.search_text.strip(),
+        "search_text": catalogue_index.catalogue_text(page.search_text, place_text(proposal.district, places_cache)),
         "title_stems": normalise(page.title),
         "district": str(proposal.district.translation_key),
         "places": place_keys(proposal.district, places_cache),
         "year": proposal.cycle.year,
         "cycle": str(proposal.cycle.translation_key),
         "status": proposal.status,
-        "tags": sorted(tag.slug for tag in page.tags.all()),
+        # Topics in the page's own words only, as in the database catalogue (search/catalogue_index.py).
+        "tags": []
+        if page.alias_of_id
+        else sorted(tag.slug for tag in page.tags.all() if tag_fits(tag.name, page.locale.language_code)),
         "cost": proposal.cost,
         "funded": proposal.status in FUNDED,
         "created_at": proposal.created_at.isoformat(),
@@ -268,9 +285,9 @@ def _sort(sort: str, stems: list[str]) -> list:
     return [newest, by_page]
 
 
-def _facet_aggregation(key: str, chosen: Territory | None, language: str) -> dict | None:
-    if key == "district":
-        keys = [str(t.translation_key) for t in shown_places(chosen, language)]
+def _facet_aggregation(key: str, language: str) -> dict | None:
+    if key == "district":  # every place: a document counts for its place and each place above it
+        keys = [str(t.translation_key) for t in place_options(language)]
         return {"terms": {"field": "places", "include": keys, "size": len(keys)}} if keys else None
     if key == "year":
         return {"terms": {"field": "year", "size": TERMS_SIZE}}
@@ -287,7 +304,7 @@ def build_search(state: dict, language: str) -> Search:
     """The request for a cleaned filter state (CatalogueFilter's ``cleaned_data``, plus ``page``, a number).
 
     ``sort`` missing or empty means what ``run_catalogue`` means: relevance when there are words, else newest."""
-    stems = normalise_query(state.get("q") or "", language).split()
+    stems = query_stems(state.get("q"), language)
     sort = state.get("sort") or ("relevance" if stems else "newest")
     page = state.get("page") or 1
 
@@ -309,9 +326,8 @@ def build_search(state: dict, language: str) -> Search:
     filters = _facet_filters(state)
     if filters:
         search = search.post_filter(Q("bool", filter=[filters[key] for key in FACETS if key in filters]))
-    chosen = Territory.objects.filter(pk=state["district"]).first() if state.get("district") is not None else None
     for key in FACETS:
-        aggregation = _facet_aggregation(key, chosen, language)
+        aggregation = _facet_aggregation(key, language)
         if aggregation is None:
             continue
         others = [filters[other] for other in FACETS if other in filters and other != key]

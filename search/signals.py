@@ -15,7 +15,7 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from pb_module.models import PBCyclePage, Proposal, ProposalPage, TallyResult
+from pb_module.models import PBCyclePage, Proposal, ProposalPage, TallyResult, Territory
 
 from . import catalogue_index
 from .models import CatalogueEntry
@@ -75,6 +75,16 @@ def proposal_page_deleted(sender, instance, **kwargs):
 def proposal_changed(sender, instance, **kwargs):
     """Status (and so funded), cost, place, published votes: every language's page of the proposal."""
     pages_changed(instance.pages.values_list("pk", flat=True))
+
+
+@receiver(post_save, sender=Territory)
+def place_changed(sender, instance, **kwargs):
+    """A place's names (in every language) and those above it are words of its projects' rows and documents: a
+    place renamed, moved or translated rewrites the rows of every project in it or below it."""
+    keys = instance.descendant_keys
+    pages_changed(
+        ProposalPage.objects.filter(proposal__district__translation_key__in=keys).values_list("pk", flat=True)
+    )
 
 
 @receiver(post_save, sender=TallyResult)

@@ -9,7 +9,9 @@ from wagtail.models import Locale, Page
 from wagtail.search.query import Or, PlainText
 
 from home.models import ConceptDocumentPage, NewsPage
-from pb_module.models import PBCyclePage, ProgressStoryPage, ProposalPage
+from pb_module.models import PBCyclePage, ProgressStoryPage, Proposal, ProposalPage, Territory
+from pb_module.models.proposal import STATUS_LABELS
+from pb_module.rules.statuses import Status
 
 from .catalogue import SORTS, run_catalogue
 from .text import normalise_query
@@ -43,6 +45,29 @@ def type_label(page) -> str:
     return next((label for model, label in TYPES.values() if isinstance(page, model)), OTHER_LABEL)
 
 
+def add_proposal_facts(pages: list, language: str) -> None:
+    """Give each proposal page among the results `facts`: its place (in `language`), its cycle's year and its
+    status (value and label): two queries for the whole page of results."""
+    if not pages:
+        return
+    facts = {
+        row[0]: row[1:]
+        for row in Proposal.objects.filter(pk__in={page.proposal_id for page in pages}).values_list(
+            "pk", "status", "cycle__year", "district__translation_key", "district__name"
+        )
+    }
+    names = dict(
+        Territory.objects.filter(
+            locale__language_code=language, translation_key__in={fact[2] for fact in facts.values()}
+        ).values_list("translation_key", "name")
+    )
+    for page in pages:
+        if page.proposal_id in facts:
+            status, year, key, name = facts[page.proposal_id]
+            label = STATUS_LABELS[Status(status)]
+            page.facts = {"place": names.get(key, name), "year": year, "status": status, "status_label": label}
+
+
 def search(request):
     """Site-wide search over live public pages in the reader's language, narrowed to one type if asked."""
     query = without_controls(request.GET.get("q", "")).strip()[:MAX_QUERY_LENGTH]
@@ -72,6 +97,7 @@ def search(request):
         page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         for result in page_obj:
             result.type_label = type_label(result)
+        add_proposal_facts([result for result in page_obj if isinstance(result, ProposalPage)], get_language())
     return render(
         request,
         "search/search.html",

@@ -76,13 +76,19 @@ def body(params, language="kk", page=1):
     return es.build_search(state(params, page), language).to_dict()
 
 
-def aggs(places=TOP_PLACES, **filters):
+def all_places(language="kk"):
+    """The place facet counts every place (the filter offers them all, grouped): their keys in the filter's order."""
+    return [str(t.translation_key) for t in es.place_options(language)]
+
+
+def aggs(places=None, **filters):
     """The six facet aggregations; each counted under the filters of the *other* facets (given by key)."""
 
     def scope(key):
         others = [f for k, f in filters.items() if k != key]
         return {"bool": {"filter": others}} if others else EVERYTHING
 
+    places = all_places() if places is None else places
     values = {
         "district": {"terms": {"field": "places", "include": places, "size": len(places)}},
         "year": {"terms": {"field": "year", "size": 1000}},
@@ -95,8 +101,12 @@ def aggs(places=TOP_PLACES, **filters):
 
 
 def test_the_place_keys_above_are_the_demos(db):
-    assert [str(t.translation_key) for t in es.shown_places(None, "kk")] == TOP_PLACES
-    assert [str(t.translation_key) for t in es.shown_places(place(AKSU), "kk")] == AKSU_PLACES
+    keys = all_places()
+    assert set(keys) == {
+        str(k) for k in Territory.objects.filter(locale__language_code="kk").values_list("translation_key", flat=True)
+    }
+    assert [key for key in keys if place(key).parent is None] == TOP_PLACES
+    assert keys[keys.index(PAVLODAR) : keys.index(PAVLODAR) + 5] == [PAVLODAR, AKSU, *AKSU_PLACES]  # depth first
     assert place(AKSU).parent == place(PAVLODAR)
 
 
@@ -109,7 +119,7 @@ def test_no_filter(db):
         "aggs": {
             "district": {
                 "filter": EVERYTHING,
-                "aggs": {"values": {"terms": {"field": "places", "include": TOP_PLACES, "size": 5}}},
+                "aggs": {"values": {"terms": {"field": "places", "include": all_places(), "size": 19}}},
             },
             "year": {"filter": EVERYTHING, "aggs": {"values": {"terms": {"field": "year", "size": 1000}}}},
             "cycle": {"filter": EVERYTHING, "aggs": {"values": {"terms": {"field": "cycle", "size": 1000}}}},
@@ -138,21 +148,19 @@ def test_no_filter(db):
     assert body({}) == {"query": {"bool": {"filter": [KK]}}, "aggs": aggs(), "sort": NEWEST, **PAGING}
 
 
-def test_a_town_takes_in_its_sub_places_and_the_place_facet_goes_one_level_down(db):
+def test_a_town_takes_in_its_sub_places_and_the_place_facet_counts_every_place(db):
     aksu = {"term": {"places": AKSU}}
     assert body({"district": str(place(AKSU).pk)}) == {
         "query": {"bool": {"filter": [KK]}},
         "post_filter": {"bool": {"filter": [aksu]}},
-        "aggs": aggs(places=AKSU_PLACES, district=aksu),
+        "aggs": aggs(district=aksu),
         "sort": NEWEST,
         **PAGING,
     }
-    # The same place in Russian: the same key, the Russian names listed below it.
+    # The same place in Russian: the same key, every place in the order of their Russian names.
     russian = body({"district": str(place(AKSU, "ru").pk)}, "ru")
     assert russian["post_filter"] == {"bool": {"filter": [aksu]}}
-    assert russian["aggs"]["district"]["aggs"]["values"]["terms"]["include"] == [
-        str(t.translation_key) for t in es.shown_places(place(AKSU, "ru"), "ru")
-    ]
+    assert russian["aggs"]["district"]["aggs"]["values"]["terms"]["include"] == all_places("ru")
     # An unknown place filters nothing (the form says so), as in the database catalogue.
     assert "post_filter" not in body({"district": "999999"})
 
@@ -258,7 +266,7 @@ def test_each_facet_is_counted_under_all_the_other_filters(db):
     assert request["aggs"] == {
         "district": {
             "filter": {"bool": {"filter": [year, cycle, status, tag, funded]}},
-            "aggs": {"values": {"terms": {"field": "places", "include": AKSU_PLACES, "size": 3}}},
+            "aggs": {"values": {"terms": {"field": "places", "include": all_places(), "size": 19}}},
         },
         "year": {
             "filter": {"bool": {"filter": [district, cycle, status, tag, funded]}},
@@ -287,9 +295,7 @@ def test_each_facet_is_counted_under_all_the_other_filters(db):
             },
         },
     }
-    assert request["aggs"] == aggs(
-        places=AKSU_PLACES, district=district, year=year, cycle=cycle, status=status, tag=tag, funded=funded
-    )
+    assert request["aggs"] == aggs(district=district, year=year, cycle=cycle, status=status, tag=tag, funded=funded)
 
 
 # --- Documents ------------------------------------------------------------------------------------------------
@@ -304,7 +310,7 @@ def test_the_document_of_a_page_in_a_sub_place(db):
         "title": "Скейт-парк в городском парке Аксу",
         "summary": page.summary,
         "url": page.url,
-        "search_text": page.search_text.strip(),
+        "search_text": f"{page.search_text.strip()} {place_words(page)}",
         "title_stems": "скейт парк в городск парк акс",
         "district": AKSU_CENTRE,
         "places": [AKSU_CENTRE, AKSU, PAVLODAR],
@@ -318,6 +324,10 @@ def test_the_document_of_a_page_in_a_sub_place(db):
         "created_at": page.proposal.created_at.isoformat(),
     }
     assert document["url"].startswith("/ru/") and {"скейт", "парк"} <= set(document["search_text"].split())
+    # The names of its place and of the places above it, in every language and reading, are among its words.
+    assert {"центр", "акс", "ақсу", "aksu", "павлодарск", "павлодар", "pavlodar"} <= set(
+        document["search_text"].split()
+    )
 
 
 def test_votes_appear_in_the_document_only_once_results_are_published(moderator, django_capture_on_commit_callbacks):
@@ -329,7 +339,7 @@ def test_votes_appear_in_the_document_only_once_results_are_published(moderator,
         "title": "Велодорожка на проспекте Абая",
         "summary": "Безопасная велодорожка длиной 3 км вдоль проспекта Абая.",
         "url": page.url,
-        "search_text": page.search_text.strip(),
+        "search_text": f"{page.search_text.strip()} {place_words(page)}",
         "title_stems": "велодорожк на проспект абая проспек",
         "district": SHYMKENT,
         "places": [SHYMKENT],
@@ -617,8 +627,9 @@ def test_an_elasticsearch_answer_becomes_the_catalogue_result(db, settings, monk
     assert [p.pk for p in result.page_obj] == [p.pk for p in reversed(pages)]  # Elasticsearch's order
     assert result.sort == "newest" and result.district == place(AKSU)
     facets = {facet.key: facet.values for facet in result.facets}
-    assert facets["district"] == [
-        {"value": place(KALKAMAN).pk, "label": "Қалқаман ауылы", "count": 3, "current": False}
+    assert facets["district"] == [  # the chosen place is offered (and selected) whatever its count
+        {"value": place(AKSU).pk, "label": "Ақсу", "count": 0, "current": True},
+        {"value": place(KALKAMAN).pk, "label": "Қалқаман ауылы — Ақсу", "count": 3, "current": False},
     ]
     assert facets["year"] == [
         {"value": 2025, "label": "2025", "count": 3, "current": True},
@@ -730,6 +741,12 @@ class MiniElasticsearch:
         return type("Response", (), {"body": answer})()
 
 
+def place_words(page):
+    from search.catalogue_index import place_words
+
+    return place_words([page.proposal.district_id])[page.proposal.district_id]
+
+
 def database_and_elasticsearch(settings, params, language):
     url = settings.ELASTICSEARCH_URL
     settings.ELASTICSEARCH_URL = ""
@@ -783,6 +800,9 @@ QUERIES = [
     ({"q": "көшелерді жарықтандыру"}, "kk"),
     ({"q": "парков"}, "ru"),
     ({"q": "street lighting", "sort": "cost"}, "en"),
+    ({"q": "в Актау"}, "ru"),  # a place's name finds its projects (its words are in every row and document)
+    ({"q": "Ақтау"}, "kk"),
+    ({"q": "Aktau", "sort": "votes"}, "ru"),
 ]
 
 

@@ -1,0 +1,190 @@
+"""Findability (issue 14): the catalogue's place filter offers every place grouped by region, a word query that
+names a place finds that place's projects, and site search results show a proposal's place, year and status."""
+
+import re
+
+import pytest
+from django.utils import translation
+
+from pb_module.models import ProposalPage, Territory
+from pb_module.models.proposal import STATUS_LABELS
+from pb_module.rules.statuses import PUBLIC, Status
+from search import es_catalogue as es
+from search.catalogue import check_state
+from search.models import CatalogueEntry
+
+
+def place(name, lang):
+    return Territory.objects.get(name=name, locale__language_code=lang)
+
+
+def public_pages(lang):
+    return ProposalPage.objects.live().filter(
+        locale__language_code=lang, proposal__status__in=[s.value for s in PUBLIC]
+    )
+
+
+def aktau_pages(lang):
+    aktau = place("Ақтау", "kk")
+    return public_pages(lang).filter(proposal__district__translation_key__in=aktau.descendant_keys)
+
+
+def found(body):
+    return re.findall(r'<h3><a href="([^"]+)">', body)
+
+
+def count(body):
+    heading = re.search(r'<h2 id="found-heading">([^<]*)</h2>', body).group(1)
+    return int(re.sub(r"\D", "", heading))
+
+
+def place_select(body):
+    return re.search(r'<select id="id_district" name="district">(.*?)</select>', body, re.S).group(1)
+
+
+def groups(body):
+    """The place filter's option groups: {group label: [(value, option text), ...]}."""
+    return {
+        label: re.findall(r'<option value="(\d+)"[^>]*>([^<]*)</option>', inner)
+        for label, inner in re.findall(r'<optgroup label="([^"]*)">(.*?)</optgroup>', place_select(body), re.S)
+    }
+
+
+def texts(options):
+    return [re.sub(r" \([\d\u202f\u00a0,]+\)$", "", text) for _value, text in options]
+
+
+# --- The place filter: region › city › district ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "region", "city", "district", "capital", "capital_district"),
+    [
+        ("kk", "Маңғыстау облысы", "Ақтау", "12-шағын аудан", "Алматы", "Бостандық ауданы"),
+        ("ru", "Мангистауская область", "Актау", "12-й микрорайон", "Алматы", "Бостандыкский район"),
+    ],
+)
+def test_the_place_filter_offers_regions_cities_and_districts_grouped(
+    client, db, lang, region, city, district, capital, capital_district
+):
+    body = client.get(f"/{lang}/projects/").content.decode()
+    grouped = groups(body)
+    # A group per region (or city outside any region): the region itself, its city, the city's districts named
+    # with their city, each with its number of projects.
+    assert region in grouped and capital in grouped
+    in_region = texts(grouped[region])
+    assert in_region[:2] == [region, city]
+    assert f"{district} — {city}" in in_region
+    assert all(re.search(r"\(\d+\)$", text) for _value, text in grouped[region])
+    assert f"{capital_district} — {capital}" in texts(grouped[capital])
+    # Every option is a place of the page's language: choosing one gives its value.
+    values = {int(value): text for options in grouped.values() for value, text in options}
+    assert place(city, lang).pk in values and place(district, lang).pk in values
+    assert {t.locale.language_code for t in Territory.objects.filter(pk__in=values)} == {lang}
+    # The count beside a district is its number of projects.
+    micro = place(district, lang)
+    expected = public_pages(lang).filter(proposal__district__translation_key=micro.translation_key).count()
+    assert values[micro.pk].endswith(f"({expected})") and expected > 0
+
+
+def test_choosing_aktau_lists_the_projects_of_its_districts_and_keeps_it_chosen(client, db):
+    aktau = place("Актау", "ru")
+    body = client.get("/ru/projects/", {"district": aktau.pk}).content.decode()
+    expected = aktau_pages("ru")
+    assert count(body) == expected.count() > 20
+    in_districts = expected.exclude(proposal__district__translation_key=aktau.translation_key)
+    assert in_districts.exists()  # the districts' projects are among them, not only the city's own
+    urls = {page.url for page in expected}
+    assert set(found(body)) <= urls
+    assert re.search(rf'<option value="{aktau.pk}" selected>Актау \(', place_select(body))
+    # The Kazakh id of the same place in the Russian catalogue: the Russian option is the chosen one.
+    body = client.get("/ru/projects/", {"district": place("Ақтау", "kk").pk}).content.decode()
+    assert count(body) == expected.count()
+    assert re.search(rf'<option value="{aktau.pk}" selected>Актау \(', place_select(body))
+
+
+def test_a_place_without_projects_under_the_other_filters_stays_chosen(client, db):
+    astana = place("Астана", "kk")
+    assert not aktau_pages("kk").filter(proposal__district=astana).exists()
+    body = client.get("/kk/projects/", {"district": astana.pk, "q": "Ақтау"}).content.decode()
+    assert count(body) == 0
+    assert re.search(rf'<option value="{astana.pk}" selected>', place_select(body))
+
+
+# --- A word query that names a place ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "query"),
+    [("ru", "Актау"), ("ru", "в Актау"), ("ru", "АКТАУ"), ("kk", "Ақтау"), ("kk", "Ақтауда"), ("kk", "Aktau")],
+)
+def test_a_query_that_names_a_place_finds_its_projects_and_no_others(client, db, lang, query):
+    expected = aktau_pages(lang)
+    ids = set(CatalogueEntry.objects.filter(language=lang).values_list("page_id", flat=True))
+    with translation.override(lang):
+        _filterset, _clean, stems, _sort = check_state({"q": query}, lang)
+    assert stems
+    body = client.get(f"/{lang}/projects/", {"q": query, "sort": "newest"}).content.decode()
+    assert count(body) == expected.filter(pk__in=ids).count() > 20
+    assert set(found(body)) <= {page.url for page in expected}
+
+
+def test_a_place_query_in_another_alphabet_and_the_region_name(client, db):
+    # "Ақтау" (Kazakh spelling) on the Russian catalogue, "Aktau" on the English one, the region by its name.
+    for lang, query in (("ru", "Ақтау"), ("en", "Aktau"), ("en", "in Aktau")):
+        body = client.get(f"/{lang}/projects/", {"q": query}).content.decode()
+        assert count(body) == aktau_pages(lang).count()
+    region = place("Мангистауская область", "ru")
+    body = client.get("/ru/projects/", {"q": "Мангистауская область"}).content.decode()
+    assert (
+        count(body) == public_pages("ru").filter(proposal__district__translation_key__in=region.descendant_keys).count()
+    )
+
+
+def test_a_place_query_combines_with_other_words(client, db):
+    both = client.get("/ru/projects/", {"q": "Актау освещение"}).content.decode()
+    lighting = client.get("/ru/projects/", {"q": "освещение"}).content.decode()
+    assert 0 < count(both) < count(lighting)
+    assert set(found(both)) <= {page.url for page in aktau_pages("ru")}
+
+
+def test_the_elasticsearch_query_asks_for_the_place_words(db):
+    with translation.override("ru"):
+        _filterset, clean, _stems, _sort = check_state({"q": "в Актау"}, "ru")
+    query = es.build_search({**clean, "page": 1}, "ru").to_dict()["query"]
+    assert query["bool"]["must"] == [{"term": {"search_text": "акт"}}]  # the preposition asks for nothing
+    # The document of a project in one of Aktau's districts holds the names of the district, the city and the
+    # region, in every language, as each reader's query reads them.
+    page = aktau_pages("kk").exclude(proposal__district__name="Ақтау").first()
+    words = set(es.document_body(page)["search_text"].split())
+    assert {"ақтау", "актау", "акт", "aktau", "маңғыс", "мангистауск", "mangystau"} <= words
+    row = CatalogueEntry.objects.get(page=page)
+    assert words == set(row.search_text.split())
+
+
+def test_renaming_a_place_changes_what_finds_its_projects(client, db):
+    aktau = place("Актау", "ru")
+    aktau.name = "Актау-Сити"
+    aktau.save()
+    body = client.get("/ru/projects/", {"q": "Сити"}).content.decode()
+    assert count(body) == aktau_pages("ru").count()
+
+
+# --- Site search results ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "place_name"), [("ru", "Центр города Аксу"), ("kk", "Ақсу қаласының орталығы")])
+def test_site_search_shows_a_proposals_place_year_and_status_in_the_readers_language(client, db, lang, place_name):
+    source = ProposalPage.objects.get(title="Скейт-парк в городском парке Аксу", locale__language_code="ru")
+    page = ProposalPage.objects.get(proposal=source.proposal, locale__language_code=lang)
+    assert page.proposal.status == Status.COMPLETED and page.proposal.cycle.year == 2025
+    body = client.get(f"/{lang}/search/", {"q": page.title}).content.decode()
+    results = body.split('class="search-results"')[1].split("</ol>")[0]
+    item = next(item for item in re.findall(r"<li>(.*?)</li>", results, re.S) if f">{page.title}</a>" in item)
+    with translation.override(lang):
+        label = str(STATUS_LABELS[Status.COMPLETED])
+    facts = re.sub(r"<[^>]+>", "", re.search(r'</h2><p class="meta">(.*?)</p>', item, re.S).group(1))
+    assert place_name in facts and "2025" in facts and label in facts
+    # Other kinds of page have no such line.
+    news = client.get(f"/{lang}/search/", {"q": page.title, "type": "news"}).content.decode()
+    assert "status-completed" not in news
