@@ -1,11 +1,76 @@
-"""The moderation workflow for public-council news: an editor submits, a moderator publishes."""
+"""The moderation workflow for public-council news: an editor submits, a moderator publishes.
 
+Wagtail shows a workflow's and a task's `name` as stored, in dozens of places (the workflow pages, the status side
+panel, the action menu's "Submit to …", the dashboard, notification e-mails). The names the site creates are stored
+as the English msgids of its catalogue, and `install_translated_names()` (called from `HomeConfig.ready`) makes
+`Workflow.name` and `Task.name` read in the active language: a Russian-preference editor reads "Модерация новостей",
+an English one "News moderation". Writing a translation back (an editor saves the workflow form in Russian) stores
+the msgid again, and the database always keeps what was written (`stored_name`). A name an editor types that is not
+one of these msgids is stored and shown as typed.
+"""
+
+from functools import cache
+
+from django.conf import settings
 from django.contrib.auth.models import Group
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+from django.db.models.query_utils import DeferredAttribute
+from django.utils import translation
+from django.utils.translation import gettext, gettext_noop
+from wagtail.models import GroupApprovalTask, Task, Workflow, WorkflowPage, WorkflowTask
 
-NEWS_WORKFLOW_NAME = "News moderation"
-NEWS_TASK_NAME = "Approval of news by a moderator"
+NEWS_WORKFLOW_NAME = gettext_noop("News moderation")
+NEWS_TASK_NAME = gettext_noop("Approval of news by a moderator")
 MODERATORS_GROUP = "Moderators"  # created by Wagtail's own migrations, with publish permission
+
+# Workflow and task names that are read in the reader's language.
+TRANSLATED_NAMES = (NEWS_WORKFLOW_NAME, NEWS_TASK_NAME)
+
+
+@cache
+def _msgid_of() -> dict[str, str]:
+    """Every translation of a translated name (in each site language) -> its msgid."""
+    found = {}
+    for msgid in TRANSLATED_NAMES:
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                found.setdefault(gettext(msgid), msgid)
+    return found
+
+
+class TranslatedName(DeferredAttribute):
+    """A `name` that reads in the active language when it is one of TRANSLATED_NAMES."""
+
+    def __get__(self, instance, cls=None):
+        value = super().__get__(instance, cls)
+        if instance is None or value not in TRANSLATED_NAMES:
+            return value
+        return gettext(value)
+
+    def __set__(self, instance, value):
+        instance.__dict__[self.field.attname] = _msgid_of().get(value, value) if isinstance(value, str) else value
+
+
+def stored_name(obj) -> str:
+    """The name as the database keeps it (the msgid for the site's own workflows and tasks)."""
+    if "name" not in obj.__dict__:
+        obj.refresh_from_db(fields=["name"])
+    return obj.__dict__["name"]
+
+
+def _pre_save_stored(field):
+    def pre_save(model_instance, add):
+        return model_instance.__dict__.get(field.attname)
+
+    return pre_save
+
+
+def install_translated_names() -> None:
+    for model in (Workflow, Task):
+        field = model._meta.get_field("name")
+        if not isinstance(field.model.__dict__.get("name"), TranslatedName):
+            field.model.name = TranslatedName(field)
+            # Saved as stored, never as read (the field's class is unchanged, so migrations see no change).
+            field.pre_save = _pre_save_stored(field)
 
 
 def news_workflow() -> Workflow:

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
 from pb_module import services
 from pb_module.forms import (
@@ -22,6 +23,7 @@ from pb_module.forms import (
 )
 from pb_module.models import MonitoringReport, PBCyclePage, Proposal, ProposalComment
 from pb_module.models.proposal import STATUS_LABELS
+from pb_module.models.stories import reader_pages
 from pb_module.rules.statuses import allowed_next
 from pb_module.services import monitoring
 from pb_module.services.results import preview_results
@@ -162,6 +164,46 @@ def answer_report_view(request, pk):
     )
 
 
+def _reading_language(request) -> str:
+    """The language the operator reads the ballot aloud in: `lang` chosen on the screen (the resident's), else the
+    operator's admin language."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    chosen = (request.POST.get("lang") or request.GET.get("lang") or "")[:2]
+    if chosen in codes:
+        return chosen
+    admin = (get_language() or "")[:2]
+    return admin if admin in codes else settings.LANGUAGE_CODE
+
+
+def _in_language(page, language):
+    """The translation of `page` in `language` when there is a live one, else `page`."""
+    locale = Locale.objects.filter(language_code=language).first()
+    translated = page.get_translation_or_none(locale) if locale else None
+    return translated if translated is not None and translated.live else page
+
+
+def _ballot_lines(proposals, costs, language) -> list[dict]:
+    """The ballot's proposals as the operator reads them: title and summary from the proposal's page in
+    `language`, else from the page in the language it was written in (with that language, for `lang` and a note)."""
+    proposals = list(proposals)
+    pages = reader_pages(proposals, language)
+    lines = []
+    for proposal in proposals:
+        page = pages.get(proposal.pk)
+        text_language = page.text_language if page else proposal.language
+        lines.append(
+            {
+                "proposal": proposal,
+                "cost": costs[proposal.pk],
+                "title": page.title if page else str(proposal),
+                "summary": page.summary if page else "",
+                "lang": text_language,
+                "other_language": text_language != language,
+            }
+        )
+    return lines
+
+
 def assisted_ballot_view(request):
     """A public-centre operator records the ballot of a resident who came in person."""
     if not request.user.has_perm("pb_module.add_assisted_ballot"):
@@ -170,12 +212,30 @@ def assisted_ballot_view(request):
         c for c in PBCyclePage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE) if voting_open(c)
     ]
     cycle = next((c for c in cycles if str(c.pk) == (request.POST.get("cycle") or request.GET.get("cycle"))), None)
+    reading = _reading_language(request)
     if cycle is None:
-        return _render(request, "assisted_choose.html", {"cycles": cycles, "header_title": _("Assisted ballot")})
+        for c in cycles:
+            c.shown_title = _in_language(c, reading).title
+        return _render(
+            request,
+            "assisted_choose.html",
+            {"cycles": cycles, "header_title": _("Assisted ballot"), "reading": reading},
+        )
     form = AssistedBallotForm(request.POST or None, cycle=cycle)
     costs = ballot_costs(cycle)
-    proposals = [(p, costs[p.pk]) for p in Proposal.objects.filter(pk__in=costs).order_by("pk")]
-    context = {"cycle": cycle, "form": form, "proposals": proposals, "header_title": _("Assisted ballot"), "chosen": {}}
+    proposals = _ballot_lines(Proposal.objects.filter(pk__in=costs).order_by("pk"), costs, reading)
+    context = {
+        "cycle": cycle,
+        "cycle_title": _in_language(cycle, reading).title,
+        "form": form,
+        "proposals": proposals,
+        "header_title": _("Assisted ballot"),
+        "chosen": {},
+        "reading": reading,
+        "reading_choices": [
+            {"code": code, "name": name, "url": f"?cycle={cycle.pk}&lang={code}"} for code, name in settings.LANGUAGES
+        ],
+    }
     if request.method == "POST" and form.is_valid():
         items = ballot_items_from(request.POST, set(costs), cycle.ballot_type)
         context["chosen"] = items

@@ -21,6 +21,7 @@ from pb_module.models import MonitoringReport, MrpRate, PBCyclePage, Proposal, P
 from pb_module.models.implementation import Rating, ResponsibleBody
 from pb_module.rules.money import format_tenge
 from pb_module.services import monitoring
+from pb_module.territory_chooser import TerritoryChooserViewSet
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -203,6 +204,7 @@ class ResponsibleBodyViewSet(ModelViewSet):
 class TerritoryViewSet(SnippetViewSet):
     model = Territory
     icon = "site"
+    chooser_viewset_class = TerritoryChooserViewSet  # "Выбрать территорию"; places shown with their parents
     menu_label = _("Territories")
     list_display = ["name", "kind", "settlement_category", "parent", "population_16_plus"]
     list_filter = ["kind", "settlement_category", "locale"]
