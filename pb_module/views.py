@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from pb_module import services
 from pb_module.forms import CommentForm, FollowForm, ProposalForm
 from pb_module.models import Proposal
+from pb_module.rules.statuses import Status
 from pb_module.services import following, notifications
 from pb_module.services.implementation import public_implementation
 from pb_module.services.monitoring import reports_context
@@ -68,6 +69,17 @@ def submit_proposal_view(request, cycle):
     return TemplateResponse(request, "pb_module/submit.html", {**context, "form": form}, status=status)
 
 
+def vote_url(page) -> str | None:
+    """The address of the ballot this proposal is on (its cycle's vote page, in the page's language) while the vote
+    is open, else None: the proposal page's call to vote. Whether the vote is open is read on the proposal's own
+    cycle."""
+    proposal = page.proposal
+    if proposal.status != Status.ON_BALLOT or not proposal.cycle.is_voting:
+        return None
+    cycle = page.get_parent().specific
+    return cycle.url + cycle.reverse_subpage("vote")
+
+
 def _proposal_context(request, page, **extra):
     proposal = page.proposal
     user = request.user
@@ -79,6 +91,7 @@ def _proposal_context(request, page, **extra):
         "self": page,
         "proposal": proposal,
         "cycle": proposal.cycle.specific,
+        "vote_url": vote_url(page),
         "log": proposal.status_changes.all(),
         "review": proposal.latest_review,
         "comments": proposal.comments.all(),

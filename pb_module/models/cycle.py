@@ -450,6 +450,14 @@ class PBCyclePage(WordFormsMixin, RoutablePageMixin, Page):
             page.progress = progress.get(page.proposal_id)
         return pages
 
+    def get_context(self, request, *args, **kwargs):
+        """The proposals as the visitor sorted and filtered them (pb_module/listing.py)."""
+        from pb_module.listing import cycle_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = cycle_listing(self, request.GET)
+        return context
+
     @property
     def progress_stories(self):
         """The live stories of this cycle in this page's language, newest first."""

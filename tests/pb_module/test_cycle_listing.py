@@ -1,0 +1,228 @@
+"""A cycle page lists its proposals sorted and filtered by a GET form; a proposal page calls to vote while its
+cycle's vote is open (issue 14, findability)."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone, translation
+
+from pb_module.listing import WINNING
+from pb_module.models import CyclePhase, PBCyclePage, ProposalPage
+from pb_module.models.proposal import STATUS_LABELS
+from pb_module.rules.statuses import Status
+
+from .test_results import close_voting
+
+# Queries of the Aktau 2024 cycle page in Russian before the listing could be sorted and filtered (measured on the
+# code before this change): sorting and filtering must not add any.
+CYCLE_PAGE_QUERIES = 28
+
+
+def cycle(slug, lang="ru"):
+    return PBCyclePage.objects.get(slug=slug, locale__language_code=lang)
+
+
+def listed(body, cycle_page):
+    """The proposal pages listed on a cycle page, in order."""
+    section = body.split('id="proposals"')[1].split("</section>")[0]
+    urls = re.findall(r'<h3><a href="([^"]+)">', section)
+    pages = {page.url: page for page in ProposalPage.objects.child_of(cycle_page).select_related("proposal")}
+    return [pages[url] for url in urls]
+
+
+def listing_form(body):
+    return body.split('class="inline-form listing-form"')[1].split("</form>")[0]
+
+
+@pytest.fixture
+def aktau(db):
+    page = cycle("aktau-2024")
+    assert page.results_published
+    return page
+
+
+# --- Sort -------------------------------------------------------------------------------------------------------
+
+
+def test_after_results_winners_come_first_by_default(client, aktau):
+    body = client.get(aktau.url).content.decode()
+    pages = listed(body, aktau)
+    won = [page.proposal.status in WINNING for page in pages]
+    assert True in won and False in won
+    assert won == sorted(won, reverse=True)  # every winner before every other proposal
+    winners = [page.proposal.published_votes or 0 for page in pages if page.proposal.status in WINNING]
+    assert winners == sorted(winners, reverse=True)
+    assert re.search(r'<option value="winners" selected>', listing_form(body))
+
+
+@pytest.mark.parametrize(
+    ("sort", "key"),
+    [
+        ("title", lambda page: page.title.casefold()),
+        ("cost", lambda page: page.proposal.cost),
+        ("status", lambda page: list(Status).index(Status(page.proposal.status))),
+    ],
+)
+def test_sorting_by_title_cost_and_status(client, aktau, sort, key):
+    body = client.get(aktau.url, {"sort": sort}).content.decode()
+    pages = listed(body, aktau)
+    assert len(pages) > 5
+    assert [key(page) for page in pages] == sorted(key(page) for page in pages)
+    assert re.search(rf'<option value="{sort}" selected>', listing_form(body))
+
+
+def test_before_results_there_is_no_winners_sort_and_titles_come_in_order(client, db):
+    voting = cycle("shymkent-2027")
+    assert not voting.results_published
+    body = client.get(voting.url).content.decode()
+    assert 'value="winners"' not in listing_form(body)
+    titles = [page.title.casefold() for page in listed(body, voting)]
+    assert titles == sorted(titles) and titles
+    # Asked for anyway (an old link): the default.
+    assert [p.pk for p in listed(client.get(voting.url, {"sort": "winners"}).content.decode(), voting)] == [
+        p.pk for p in listed(body, voting)
+    ]
+
+
+# --- Filter -------------------------------------------------------------------------------------------------------
+
+
+def test_filter_by_status_and_district(client, aktau):
+    everything = listed(client.get(aktau.url, {"sort": "title"}).content.decode(), aktau)
+    body = client.get(aktau.url, {"status": "not_selected"}).content.decode()
+    pages = listed(body, aktau)
+    assert pages and {page.proposal.status for page in pages} == {"not_selected"}
+    assert len(pages) == sum(1 for page in everything if page.proposal.status == "not_selected")
+    with translation.override("ru"):
+        assert str(STATUS_LABELS[Status.NOT_SELECTED]) in listing_form(body)
+    assert re.search(r'<option value="not_selected" selected>', listing_form(body))
+
+    district = everything[0].proposal.district
+    body = client.get(aktau.url, {"district": district.pk, "sort": "cost"}).content.decode()
+    pages = listed(body, aktau)
+    assert pages and {page.proposal.district_id for page in pages} == {district.pk}
+    assert len(pages) == sum(1 for page in everything if page.proposal.district_id == district.pk)
+    assert re.search(rf'<option value="{district.pk}" selected>', listing_form(body))
+    costs = [page.proposal.cost for page in pages]
+    assert costs == sorted(costs)
+    # Both at once; and a way back to everything.
+    body = client.get(aktau.url, {"district": district.pk, "status": "selected"}).content.decode()
+    assert all(
+        page.proposal.district_id == district.pk and page.proposal.status == "selected" for page in listed(body, aktau)
+    )
+    assert f'href="{aktau.url}#proposals"' in listing_form(body)
+
+
+def test_the_form_works_without_javascript_with_labels(client, aktau):
+    form = listing_form(client.get(aktau.url).content.decode())
+    assert "<script" not in form
+    for name in ("sort", "status", "district"):
+        assert f'<label for="list-{name}">' in form and f'<select id="list-{name}" name="{name}">' in form
+    assert '<button type="submit">' in form
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"sort": "zzz"},
+        {"status": "bogus"},
+        {"status": "submitted"},  # not public: never listed
+        {"district": "abc"},
+        {"district": "99999999999999999999999"},
+        {"district": "-1", "sort": "", "status": ""},
+        {"sort": "cost\x00"},
+    ],
+)
+def test_bad_values_are_ignored(client, aktau, params):
+    default = listed(client.get(aktau.url).content.decode(), aktau)
+    response = client.get(aktau.url, params)
+    assert response.status_code == 200
+    assert [p.pk for p in listed(response.content.decode(), aktau)] == [p.pk for p in default]
+
+
+def test_sorting_and_filtering_add_no_query(client, aktau, django_assert_max_num_queries):
+    client.get(aktau.url)
+    district = listed(client.get(aktau.url).content.decode(), aktau)[0].proposal.district_id
+    with CaptureQueriesContext(connection) as plain:
+        client.get(aktau.url)
+    with django_assert_max_num_queries(max(CYCLE_PAGE_QUERIES, len(plain.captured_queries))):
+        response = client.get(aktau.url, {"sort": "cost", "status": "selected", "district": district})
+    assert response.status_code == 200
+    with CaptureQueriesContext(connection) as chosen:
+        client.get(aktau.url, {"sort": "status", "status": "not_selected"})
+    assert len(chosen.captured_queries) <= len(plain.captured_queries)
+
+
+# --- The call to vote on a proposal page --------------------------------------------------------------------------
+
+
+def on_ballot(lang="ru"):
+    page = (
+        ProposalPage.objects.live()
+        .filter(locale__language_code=lang, proposal__status=Status.ON_BALLOT, proposal__cycle__slug="shymkent-2027")
+        .first()
+    )
+    assert page is not None
+    return page
+
+
+def vote_link(body, voting_cycle):
+    return f'href="{voting_cycle.url}vote/"' in body
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_proposal_on_the_ballot_calls_to_vote_while_voting_is_open(client, db, lang):
+    page = on_ballot(lang)
+    voting_cycle = page.get_parent().specific
+    assert voting_cycle.is_voting
+    body = client.get(page.url).content.decode()
+    assert vote_link(body, voting_cycle)
+    with translation.override(lang):
+        from django.utils.translation import gettext
+
+        assert f">{gettext('Vote')}</a>" in body
+
+
+def test_no_call_to_vote_when_voting_has_not_started_or_is_over(client, db):
+    page = on_ballot()
+    voting_cycle = page.get_parent().specific
+    today = timezone.localdate()
+    # Voting moved to the future: nothing to vote on yet.
+    phases = CyclePhase.objects.filter(cycle__translation_key=voting_cycle.translation_key, phase="voting")
+    dates = list(phases.values_list("pk", "starts_on", "ends_on"))
+    phases.update(starts_on=today + timedelta(days=10), ends_on=today + timedelta(days=20))
+    assert not vote_link(client.get(page.url).content.decode(), voting_cycle)
+    # Back to today: the call is there again.
+    for pk, starts_on, ends_on in dates:
+        CyclePhase.objects.filter(pk=pk).update(starts_on=starts_on, ends_on=ends_on)
+    assert vote_link(client.get(page.url).content.decode(), voting_cycle)
+    # Closed: no call.
+    close_voting(PBCyclePage.objects.get(pk=page.proposal.cycle_id))
+    assert not vote_link(client.get(page.url).content.decode(), voting_cycle)
+
+
+def test_no_call_to_vote_on_a_proposal_of_a_past_cycle(client, db):
+    page = ProposalPage.objects.live().filter(locale__language_code="ru", proposal__cycle__slug="aktau-2024").first()
+    assert "vote/" not in client.get(page.url).content.decode()
+
+
+def test_a_cycle_made_voting_by_its_phases_calls_to_vote_for_its_ballot(client, db):
+    """A cycle whose phases are set to a vote running today (in the test database) calls to vote."""
+    page = on_ballot()
+    source = PBCyclePage.objects.get(pk=page.proposal.cycle_id)
+    today = timezone.localdate()
+    CyclePhase.objects.filter(cycle__translation_key=source.translation_key).delete()
+    for translation_page in PBCyclePage.objects.filter(translation_key=source.translation_key):
+        CyclePhase.objects.create(
+            cycle=translation_page,
+            phase="collection",
+            starts_on=today - timedelta(days=30),
+            ends_on=today - timedelta(days=10),
+        )
+        CyclePhase.objects.create(
+            cycle=translation_page, phase="voting", starts_on=today, ends_on=today + timedelta(days=5)
+        )
+    assert vote_link(client.get(page.url).content.decode(), page.get_parent().specific)
