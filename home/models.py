@@ -207,9 +207,14 @@ class NewsIndexPage(ListingPage):
 
     @cached_property
     def tags_in_use(self):
-        return (
-            Tag.objects.filter(home_newspagetag_items__content_object__in=self.news_items).distinct().order_by("name")
-        )
+        """The tags of the news written in this listing's language: not those of a news item shown here untranslated
+        (an alias keeps its source's tags), nor words of another language (home/people_text.py `tag_fits`)."""
+        from home.people_text import tag_fits
+
+        written_here = self.news_items.filter(alias_of__isnull=True)
+        tags = Tag.objects.filter(home_newspagetag_items__content_object__in=written_here).distinct().order_by("name")
+        language = self.locale.language_code
+        return Tag.objects.filter(pk__in=[tag.pk for tag in tags if tag_fits(tag.name, language)]).order_by("name")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -47,8 +47,9 @@ def change_status_view(request, pk):
                 proposal=proposal,
                 new_status=form.cleaned_data["new_status"],
                 user=request.user,
-                reason=form.cleaned_data["reason"],
                 merged_into=form.cleaned_data["merged_into"],
+                language=get_language(),
+                **form.reasons,
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -105,7 +106,7 @@ def hide_comment_view(request, pk):
     form = HideCommentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.hide_comment(comment=comment, user=request.user, reason=form.cleaned_data["reason"])
+            services.hide_comment(comment=comment, user=request.user, language=get_language(), **form.reasons)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -128,7 +129,7 @@ def hide_report_view(request, pk):
     form = HideReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            monitoring.hide_report(report=report, user=request.user, reason=form.cleaned_data["reason"])
+            monitoring.hide_report(report=report, user=request.user, language=get_language(), **form.reasons)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -150,7 +151,9 @@ def answer_report_view(request, pk):
     form = AnswerReportForm(request.POST or None, initial={"answer": report.answer})
     if request.method == "POST" and form.is_valid():
         try:
-            monitoring.answer_report(report=report, user=request.user, answer=form.cleaned_data["answer"])
+            monitoring.answer_report(
+                report=report, user=request.user, answer=form.cleaned_data["answer"], language=get_language()
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -315,9 +318,7 @@ def close_voting_view(request, pk):
     form = CloseVotingForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and not problem and form.is_valid():
         try:
-            services.close_voting_early(
-                cycle=cycle, user=request.user, reason=form.cleaned_data["reason"], language=get_language()
-            )
+            services.close_voting_early(cycle=cycle, user=request.user, language=get_language(), **form.reasons)
         except ValidationError as error:
             add_service_errors(form, error)
         else:

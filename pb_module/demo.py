@@ -171,7 +171,11 @@ def _proposal(spec, cycles, territories, actors, ngos):
             proposal=proposal,
             new_status=status,
             user=actors["moderator"],
-            reason=reason[lang] if reason else "",
+            # The moderator gives the reason in Kazakh and in Russian: each reader sees their own (English readers
+            # the Russian one, marked "(in Russian)").
+            reason_kk=reason["kk"] if reason else "",
+            reason_ru=reason["ru"] if reason else "",
+            language=lang,
             merged_into=merged_into,
         )
         type(change).objects.filter(pk=change.pk).update(changed_at=_when(cycle, status, step))
@@ -188,7 +192,13 @@ def _proposal(spec, cycles, territories, actors, ngos):
             historical=True,
         )
         if comment.get("hidden_reason"):
-            services.hide_comment(comment=made, user=actors["moderator"], reason=comment["hidden_reason"][lang])
+            services.hide_comment(
+                comment=made,
+                user=actors["moderator"],
+                reason_kk=comment["hidden_reason"]["kk"],
+                reason_ru=comment["hidden_reason"]["ru"],
+                language=lang,
+            )
     ProposalComment.objects.filter(proposal=proposal).update(created_at=_when(cycle, "in_discussion", 5))
     page = submission.page
     if proposal.is_public and spec["translate_to"]:

@@ -791,10 +791,11 @@ def _reports(make_user, moderator):
         type(report).objects.filter(pk=report.pk).update(created_at=filed)
         if answer:
             official = milestone.responsible_body.members.first()
-            report = answer_report(report=report, user=official, answer=answer)
+            report = answer_report(report=report, user=official, answer=answer, language=language)
             type(report).objects.filter(pk=report.pk).update(answered_at=filed + timedelta(days=2))
         if hidden:
-            report = hide_report(report=report, user=moderator, reason=hidden[language])
+            # In Kazakh only: the Russian and English pages show it marked "(in Kazakh)".
+            report = hide_report(report=report, user=moderator, reason_kk=hidden["kk"], language="kk")
             type(report).objects.filter(pk=report.pk).update(hidden_at=filed + timedelta(hours=5))
 
 

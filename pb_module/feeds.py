@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from home import people_text
 from home.feeds import LanguageFeed
 from pb_module.models import PBCyclePage, Proposal, ProposalPage, ProposalStatusChange
 from pb_module.rules.statuses import PUBLIC
@@ -109,7 +110,9 @@ class ProposalProgressFeed(LanguageFeed):
                     "<p>{}: {}</p>{}",
                     _("By"),
                     change.actor_name,
-                    linebreaks_filter(change.shown_reason, autoescape=True),
+                    linebreaks_filter(change.shown_reason, autoescape=True)
+                    if change.reason_code
+                    else people_text.render_all(people_text.texts_of(change, "reason")),
                 ),
                 date=change.changed_at,
             )
@@ -141,9 +144,9 @@ class ProposalProgressFeed(LanguageFeed):
                     "<p>{}: {}</p><blockquote>{}</blockquote><p>{}:</p>{}",
                     _("Milestone"),
                     report.milestone.title,
-                    linebreaks_filter(report.body, autoescape=True),
+                    people_text.render(report.body, report.language, block=True),
                     report.answered_by_name,
-                    linebreaks_filter(report.answer, autoescape=True),
+                    people_text.render(report.answer, report.answer_language, block=True),
                 ),
                 date=report.answered_at,
             )

@@ -3,6 +3,8 @@ import re
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from pb_module.models import ProposalAttachment, Territory
@@ -41,6 +43,62 @@ def _typed_name(value: str, field) -> str:
     if not value:
         raise forms.ValidationError(field.error_messages["required"], code="required")
     return value
+
+
+class ReasonInTwoLanguagesForm(forms.Form):
+    """A public reason a moderator gives in Kazakh, in Russian or in both (home/people_text.py shows each reader the
+    one in their language, else the other one marked with its language).
+
+    Subclasses set `reason_label`, `reason_help` and `reason_required_message` (shown when both boxes are empty and a
+    reason is needed: `reason_needed()`). A single "reason" in the submitted data (older forms and scripts) counts as
+    typed in the box of the language its letters are in."""
+
+    reason_label = _("Public reason")
+    reason_help = ""
+    reason_required_message = _("Give a public reason for this decision.")
+    reason_max_length = None
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and data.get("reason", "").strip() and not (data.get("reason_kk") or data.get("reason_ru")):
+            from home.people_text import guess_language
+
+            data = data.copy()
+            typed = data.get("reason")
+            box = "reason_ru" if guess_language(typed, "kk") == "ru" else "reason_kk"
+            data[box] = typed
+        super().__init__(data, *args, **kwargs)
+        help_text = _("Give it in at least one of Kazakh and Russian; each reader sees the one in their language.")
+        if self.reason_help:
+            help_text = format_lazy("{} {}", self.reason_help, help_text)
+        for code, label in (("kk", _("%(label)s in Kazakh")), ("ru", _("%(label)s in Russian"))):
+            self.fields[f"reason_{code}"] = forms.CharField(
+                label=_lazy_label(label, self.reason_label),
+                required=False,
+                max_length=self.reason_max_length,
+                widget=forms.Textarea(attrs={"rows": 3, "lang": code}),
+                help_text=help_text if code == "ru" else "",
+            )
+        self.order_fields(self.field_order or [])
+
+    def reason_needed(self, cleaned_data) -> bool:
+        return True
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for code in ("kk", "ru"):
+            cleaned_data[f"reason_{code}"] = strip_bidi(cleaned_data.get(f"reason_{code}") or "").strip()
+        if self.reason_needed(cleaned_data) and not (cleaned_data["reason_kk"] or cleaned_data["reason_ru"]):
+            self.add_error("reason_kk", forms.ValidationError(self.reason_required_message, code="required"))
+        return cleaned_data
+
+    @property
+    def reasons(self) -> dict[str, str]:
+        """What the service takes: reason_kk, reason_ru."""
+        return {name: self.cleaned_data.get(name, "") for name in ("reason_kk", "reason_ru")}
+
+
+def _lazy_label(template, label):
+    return lazy(lambda: str(template) % {"label": str(label)}, str)()
 
 
 def districts_of(cycle):
@@ -163,22 +221,23 @@ class FollowForm(forms.Form):
     )
 
 
-class StatusChangeForm(forms.Form):
+class StatusChangeForm(ReasonInTwoLanguagesForm):
     new_status = forms.ChoiceField(label=_("New status"))
-    reason = forms.CharField(
-        label=_("Public reason"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Shown to everyone in the proposal's log. Required to reject or merge."),
-    )
     merged_into = forms.ModelChoiceField(
         label=_("Merged into"), queryset=None, required=False, help_text=_("Only when merging.")
     )
+    field_order = ["new_status", "reason_kk", "reason_ru", "merged_into"]
+    reason_help = _("Shown to everyone in the proposal's log. Required to reject or merge.")
 
     def __init__(self, *args, proposal, choices, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["new_status"].choices = choices
         self.fields["merged_into"].queryset = proposal.cycle.proposals.exclude(pk=proposal.pk)
+
+    def reason_needed(self, cleaned_data) -> bool:
+        from pb_module.rules.statuses import REASON_REQUIRED
+
+        return cleaned_data.get("new_status") in REASON_REQUIRED
 
 
 class ExpertReviewForm(forms.Form):
@@ -187,8 +246,9 @@ class ExpertReviewForm(forms.Form):
     conclusion = forms.CharField(label=_("Public conclusion"), widget=forms.Textarea(attrs={"rows": 5}))
 
 
-class HideCommentForm(forms.Form):
-    reason = forms.CharField(label=_("Public reason for hiding"), widget=forms.Textarea(attrs={"rows": 3}))
+class HideCommentForm(ReasonInTwoLanguagesForm):
+    reason_label = _("Public reason for hiding")
+    reason_required_message = _("Give a public reason for hiding the comment.")
 
 
 class PublishResultsForm(forms.Form):
@@ -201,13 +261,11 @@ class PublishResultsForm(forms.Form):
     )
 
 
-class CloseVotingForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Why voting closes early (shown publicly on the cycle page)"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
-        error_messages={"required": _("Say why voting closes early: the reason is shown publicly.")},
-    )
+class CloseVotingForm(ReasonInTwoLanguagesForm):
+    reason_label = _("Why voting closes early (shown publicly on the cycle page)")
+    reason_required_message = _("Say why voting closes early: the reason is shown publicly.")
+    reason_max_length = 2000
+    field_order = ["reason_kk", "reason_ru", "confirm"]
     confirm = forms.BooleanField(
         label=_("Close voting now, for good"),
         help_text=_("No ballot is taken after this, and voting never reopens. Ballots already cast are counted."),
@@ -377,13 +435,10 @@ class MonitoringReportForm(forms.Form):
         return strip_bidi(self.cleaned_data["organisation"]).strip()
 
 
-class HideReportForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Public reason for hiding"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Shown on the proposal page in place of the report."),
-        error_messages={"required": _("Give a public reason for hiding the report.")},
-    )
+class HideReportForm(ReasonInTwoLanguagesForm):
+    reason_label = _("Public reason for hiding")
+    reason_help = _("Shown on the proposal page in place of the report.")
+    reason_required_message = _("Give a public reason for hiding the report.")
 
 
 class AnswerReportForm(forms.Form):

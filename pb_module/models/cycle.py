@@ -545,6 +545,8 @@ class CycleScheduleChange(models.Model):
     new_ends_on = models.DateField(null=True, blank=True)
     reason = models.TextField(_("reason"), blank=True)
     reason_language = models.CharField(max_length=8, blank=True)
+    reason_kk = models.TextField(_("reason in Kazakh"), blank=True)
+    reason_ru = models.TextField(_("reason in Russian"), blank=True)
     changed_at = models.DateTimeField(_("changed at"))
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

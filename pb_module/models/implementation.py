@@ -182,6 +182,11 @@ class MonitoringReport(models.Model):
 
     hidden = models.BooleanField(_("hidden"), default=False)
     hidden_reason = models.TextField(_("reason for hiding"), blank=True)
+    # The reason in Kazakh and in Russian as the moderator gave it (home/people_text.py); `hidden_reason` is the
+    # first of them, in `hidden_reason_language`.
+    hidden_reason_language = models.CharField(max_length=8, blank=True)
+    hidden_reason_kk = models.TextField(_("reason for hiding in Kazakh"), blank=True)
+    hidden_reason_ru = models.TextField(_("reason for hiding in Russian"), blank=True)
     hidden_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("hidden by"),
@@ -193,6 +198,7 @@ class MonitoringReport(models.Model):
     hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True)
 
     answer = models.TextField(_("official answer"), blank=True)
+    answer_language = models.CharField(_("language of the answer"), max_length=8, blank=True)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("answered by"),

@@ -272,6 +272,11 @@ class ProposalStatusChange(models.Model):
     from_status = models.CharField(_("from"), max_length=20, choices=STATUS_CHOICES, blank=True)
     to_status = models.CharField(_("to"), max_length=20, choices=STATUS_CHOICES)
     reason = models.TextField(_("public reason"), blank=True)
+    # The reason in Kazakh and in Russian as the moderator gave it (home/people_text.py); `reason` is the first of
+    # them (or the only one, in another language), written in `reason_language`.
+    reason_language = models.CharField(max_length=8, blank=True)
+    reason_kk = models.TextField(_("public reason in Kazakh"), blank=True)
+    reason_ru = models.TextField(_("public reason in Russian"), blank=True)
     # Set when the reason is one of AUTOMATIC_REASONS: it is then shown in the reader's language (`reason` keeps
     # it in the site's language, with its figures).
     reason_code = models.CharField(max_length=32, blank=True, editable=False)
@@ -305,7 +310,12 @@ class ProposalStatusChange(models.Model):
         """The public reason in the reader's language when the platform wrote it, else as its author wrote it."""
         if self.reason_code in AUTOMATIC_REASONS:
             return AUTOMATIC_REASONS[self.reason_code] % {"days": self.reason_days}
-        return self.reason
+        # A moderator's reason: the reader's language when given in it, else the other one followed by "(in Kazakh)"
+        # or the like (plain text, for e-mails; pages use `{% people_reason %}`, home/people_text.py).
+        from home.people_text import note, pick, texts_of
+
+        text, language = pick(texts_of(self, "reason"))
+        return f"{text} {note(language)}" if text and note(language) else text
 
 
 class ExpertReview(models.Model):
@@ -344,6 +354,9 @@ class ProposalComment(models.Model):
     created_at = models.DateTimeField(_("posted at"), auto_now_add=True)
     hidden = models.BooleanField(_("hidden"), default=False)
     hidden_reason = models.TextField(_("reason for hiding"), blank=True)
+    hidden_reason_language = models.CharField(max_length=8, blank=True)
+    hidden_reason_kk = models.TextField(_("reason for hiding in Kazakh"), blank=True)
+    hidden_reason_ru = models.TextField(_("reason for hiding in Russian"), blank=True)
     hidden_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("hidden by"),

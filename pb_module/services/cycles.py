@@ -1,11 +1,11 @@
 """The schedule of a running cycle: its public log of changes, and closing voting early."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from home.people_text import written
 from pb_module.models import CyclePhase, CycleScheduleChange, PBCyclePage, ScheduleChangeKind
 from pb_module.roles import display_name, role_of
 from pb_module.rules import freeze
@@ -65,7 +65,15 @@ def close_problem(cycle: PBCyclePage) -> str | None:
 
 
 @transaction.atomic
-def close_voting_early(*, cycle: PBCyclePage, user, reason: str, language: str | None = None) -> CycleScheduleChange:
+def close_voting_early(
+    *,
+    cycle: PBCyclePage,
+    user,
+    reason: str = "",
+    language: str | None = None,
+    reason_kk: str = "",
+    reason_ru: str = "",
+) -> CycleScheduleChange:
     """End voting today, for good, with a public reason: no ballot is taken after this, and it never reopens.
 
     The voting phase ends today on every language version, `voting_closed_at` is set, and the public log
@@ -73,8 +81,8 @@ def close_voting_early(*, cycle: PBCyclePage, user, reason: str, language: str |
     """
     require_permission(user, "close_voting_early")
     cycle = PBCyclePage.objects.select_for_update().get(pk=canonical_cycle(cycle).pk)
-    reason = (reason or "").strip()
-    if not reason:
+    reasons = written("reason", {"": reason or "", "kk": reason_kk, "ru": reason_ru}, language)
+    if not reasons["reason"]:
         raise ValidationError(
             {"reason": [ValidationError(_("Say why voting closes early: the reason is shown publicly."), "reason")]}
         )
@@ -93,8 +101,7 @@ def close_voting_early(*, cycle: PBCyclePage, user, reason: str, language: str |
         old_ends_on=voting.ends_on,
         new_starts_on=voting.starts_on,
         new_ends_on=today,
-        reason=reason,
-        reason_language=language or settings.LANGUAGE_CODE,
+        **reasons,
         changed_at=now,
         **_actor(user),
     )

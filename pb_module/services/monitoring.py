@@ -9,8 +9,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Prefetch
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from home.people_text import guess_language, short, written
 from pb_module.models import ImplementationPhoto, Milestone, MonitoringReport, Proposal
 from pb_module.models.implementation import Rating
 from pb_module.roles import display_name
@@ -106,14 +108,26 @@ def file_report(
 
 
 @transaction.atomic
-def hide_report(*, report: MonitoringReport, user, reason: str) -> MonitoringReport:
-    """Hide a report; the public sees when it was hidden and why, not its text or photos."""
+def hide_report(
+    *,
+    report: MonitoringReport,
+    user,
+    reason: str = "",
+    reason_kk: str = "",
+    reason_ru: str = "",
+    language: str | None = None,
+) -> MonitoringReport:
+    """Hide a report; the public sees when it was hidden and why, not its text or photos. The reason in kk and/or
+    ru, or one `reason` in `language` (None: the language its letters are in): home/people_text.py."""
     require_permission(user, "moderate_monitoringreport")
-    if not (reason or "").strip():
+    reasons = written("hidden_reason", {"": reason or "", "kk": reason_kk, "ru": reason_ru}, language)
+    if not reasons["hidden_reason"]:
         raise ValidationError({"reason": _("Give a public reason for hiding the report.")})
-    report.hidden, report.hidden_reason, report.hidden_by = True, reason.strip(), user
+    for name, value in reasons.items():
+        setattr(report, name, value)
+    report.hidden, report.hidden_by = True, user
     report.hidden_at = timezone.now()
-    report.save(update_fields=["hidden", "hidden_reason", "hidden_by", "hidden_at"])
+    report.save(update_fields=["hidden", "hidden_by", "hidden_at", *reasons])
     return report
 
 
@@ -122,7 +136,18 @@ def unhide_report(*, report: MonitoringReport, user) -> MonitoringReport:
     """Publish a hidden report again (a moderator's mistake, or the problem was fixed)."""
     require_permission(user, "moderate_monitoringreport")
     report.hidden, report.hidden_reason, report.hidden_by, report.hidden_at = False, "", None, None
-    report.save(update_fields=["hidden", "hidden_reason", "hidden_by", "hidden_at"])
+    report.hidden_reason_language = report.hidden_reason_kk = report.hidden_reason_ru = ""
+    report.save(
+        update_fields=[
+            "hidden",
+            "hidden_reason",
+            "hidden_by",
+            "hidden_at",
+            "hidden_reason_language",
+            "hidden_reason_kk",
+            "hidden_reason_ru",
+        ]
+    )
     return report
 
 
@@ -147,18 +172,23 @@ def answerable_by(user):
 
 
 @transaction.atomic
-def answer_report(*, report: MonitoringReport, user, answer: str) -> MonitoringReport:
-    """The official answer of the responsible body, published under the report; the author and followers are told."""
+def answer_report(*, report: MonitoringReport, user, answer: str, language: str | None = None) -> MonitoringReport:
+    """The official answer of the responsible body, published under the report; the author and followers are told.
+    The language it is written in is read from its letters (the admin has no Kazakh screens, so the language of the
+    request says little); `language` (else the active language) when they do not tell."""
     report = MonitoringReport.objects.select_for_update().select_related("milestone").get(pk=report.pk)
     if not may_answer(user, report):
         raise PermissionDenied
     if not (answer or "").strip():
         raise ValidationError({"answer": _("Write the answer.")})
     report.answer = answer.strip()
+    report.answer_language = guess_language(report.answer, short(language or get_language()) or "kk")
     report.answered_by, report.answered_by_name = user, display_name(user)
     report.answered_for = report.milestone.responsible_body
     report.answered_at = timezone.now()
-    report.save(update_fields=["answer", "answered_by", "answered_by_name", "answered_for", "answered_at"])
+    report.save(
+        update_fields=["answer", "answer_language", "answered_by", "answered_by_name", "answered_for", "answered_at"]
+    )
     from .notifications import notify_report_answered
 
     transaction.on_commit(lambda: notify_report_answered(report))

@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from home.people_text import written
 from pb_module import crypto
 from pb_module.models import (
     Ballot,
@@ -194,9 +195,24 @@ def transition_message(error: TransitionError) -> str:
 
 
 @transaction.atomic
-def change_status(*, proposal: Proposal, new_status: str, user, reason: str = "", merged_into=None):
-    """Move `proposal` to `new_status`, record it in the public log, publish it when it becomes public."""
+def change_status(
+    *,
+    proposal: Proposal,
+    new_status: str,
+    user,
+    reason: str = "",
+    merged_into=None,
+    reason_kk: str = "",
+    reason_ru: str = "",
+    language: str | None = None,
+):
+    """Move `proposal` to `new_status`, record it in the public log, publish it when it becomes public.
+
+    The public reason: `reason_kk` and/or `reason_ru` (the moderator's form), or one `reason` written in `language`
+    (None: the language its letters are in); see home/people_text.py."""
     require_permission(user, "change_proposal_status")
+    reasons = written("reason", {"": reason, "kk": reason_kk, "ru": reason_ru}, language)
+    reason = reasons.pop("reason")
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     check_ballot_list(proposal, new_status)
     if new_status == Status.ON_BALLOT and (problems := ballot_problems(proposal)):
@@ -209,7 +225,7 @@ def change_status(*, proposal: Proposal, new_status: str, user, reason: str = ""
                 _("Choose the proposal of the same cycle that this one is merged into."), code="merge_target"
             )
         proposal.merged_into = merged_into
-    return record_status_change(proposal, new_status, reason=reason, user=user)
+    return record_status_change(proposal, new_status, reason=reason, user=user, reasons=reasons)
 
 
 def check_status_transition(current, new_status, reason):
@@ -240,7 +256,15 @@ def check_ballot_list(proposal: Proposal, new_status: str) -> None:
 
 
 def record_status_change(
-    proposal: Proposal, new_status: str, *, reason: str = "", user=None, system=False, reason_code="", reason_days=None
+    proposal: Proposal,
+    new_status: str,
+    *,
+    reason: str = "",
+    user=None,
+    system=False,
+    reason_code="",
+    reason_days=None,
+    reasons: dict | None = None,
 ):
     """Write a checked status change of a locked `proposal` to the public log; publish pages that become public and
     tell the author and followers after the commit. `system=True`: the platform's own checks made the change."""
@@ -254,6 +278,7 @@ def record_status_change(
         from_status=old,
         to_status=new_status,
         reason=reason.strip(),
+        **(reasons or {"reason_language": settings.LANGUAGE_CODE if reason.strip() else ""}),
         reason_code=reason_code,
         reason_days=reason_days,
         changed_by=None if system else user,
@@ -325,13 +350,25 @@ def add_comment(
 
 
 @transaction.atomic
-def hide_comment(*, comment: ProposalComment, user, reason: str) -> ProposalComment:
-    """Hide a comment; the public sees that it was hidden, by whom and why."""
+def hide_comment(
+    *,
+    comment: ProposalComment,
+    user,
+    reason: str = "",
+    reason_kk: str = "",
+    reason_ru: str = "",
+    language: str | None = None,
+) -> ProposalComment:
+    """Hide a comment; the public sees that it was hidden, by whom and why (the reason in kk and/or ru, or one
+    `reason` in `language`: see `change_status`)."""
     require_permission(user, "moderate_proposalcomment")
-    if not reason.strip():
+    reasons = written("hidden_reason", {"": reason, "kk": reason_kk, "ru": reason_ru}, language)
+    if not reasons["hidden_reason"]:
         raise ValidationError({"reason": _("Give a public reason for hiding the comment.")})
-    comment.hidden, comment.hidden_reason, comment.hidden_by = True, reason.strip(), user
-    comment.save(update_fields=["hidden", "hidden_reason", "hidden_by"])
+    for name, value in reasons.items():
+        setattr(comment, name, value)
+    comment.hidden, comment.hidden_by = True, user
+    comment.save(update_fields=["hidden", "hidden_by", *reasons])
     return comment
 
 

@@ -1,0 +1,192 @@
+"""People's text is marked with its language (issue 14): reasons, reports, answers, comments and titles written in
+another language than the page carry `lang` and a visible "(in Kazakh)" note; a moderator gives a reason in Kazakh
+and/or Russian and each reader sees their own; Kazakh tags stay out of the Russian tag lists."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Locale
+from wagtail.users.models import UserProfile
+
+from home.models import NewsIndexPage, NewsPage
+from home.people_text import guess_language, pick, tag_fits, texts_of
+from pb_module import services
+from pb_module.models import MonitoringReport, Proposal, ProposalComment, ProposalStatusChange
+
+from .test_workflow import new_proposal, status_url
+
+pytestmark = pytest.mark.django_db
+
+
+def note(language_name: str, reader: str) -> str:
+    """The visible note in the reader's language ("(на казахском)" once the lead's ru catalogue has it)."""
+    with translation.override(reader):
+        return translation.gettext(f"(in {language_name})")
+
+
+def marked(html: str, language: str, text: str) -> bool:
+    """Whether `text` stands in an element with lang="<language>" followed by its note."""
+    return bool(re.search(rf'lang="{language}"[^>]*>(<p>)?{re.escape(text)}', html))
+
+
+def public_kk_proposal(cycle, moderator, title="Жаңа саябақ аллеясы"):
+    proposal = new_proposal(cycle, title=title)
+    services.change_status(proposal=proposal, new_status="in_moderation", user=moderator)
+    return proposal
+
+
+def test_kk_only_texts_are_marked_on_the_ru_page(client, open_cycle, moderator, ngo):
+    proposal = public_kk_proposal(open_cycle, moderator)
+    services.change_status(
+        proposal=proposal, new_status="in_discussion", user=moderator, reason_kk="Талқылауға шығарылды."
+    )
+    services.add_comment(proposal=proposal, user=ngo, body="Біз бұл жобаны қолдаймыз.", language="kk", historical=True)
+    ru_page = proposal.page_in("ru")
+    assert ru_page is not None and ru_page.alias_of_id  # not translated: the Kazakh words are shown
+    html = client.get(ru_page.url).content.decode()
+    kazakh = note("Kazakh", "ru")
+    assert marked(html, "kk", "Жаңа саябақ аллеясы")  # the title
+    assert marked(html, "kk", "Талқылауға шығарылды.")  # the reason in the decision log
+    assert marked(html, "kk", "Біз бұл жобаны қолдаймыз.")  # the comment
+    assert html.count(kazakh) >= 3
+    # On the Kazakh page the same texts have no note.
+    kk_html = client.get(proposal.page_in("kk").url).content.decode()
+    assert "Талқылауға шығарылды." in kk_html and not marked(kk_html, "kk", "Талқылауға шығарылды.")
+
+
+def test_kk_report_answer_and_hidden_reason_are_marked_on_the_ru_page(client):
+    lighting = Proposal.objects.get(external_id="demo:aktau-lighting-14")
+    report = lighting.reports.get(language="kk")
+    assert report.answer_language == "kk"
+    html = client.get(lighting.page_in("ru").url).content.decode()
+    assert marked(html, "kk", report.body)
+    assert marked(html, "kk", report.answer.split(".")[0])
+    assert note("Kazakh", "ru") in html
+
+    skatepark = Proposal.objects.get(external_id="demo:aksu-skatepark")
+    hidden = skatepark.reports.get(hidden=True)
+    assert (hidden.hidden_reason_kk, hidden.hidden_reason_ru) == (hidden.hidden_reason, "")
+    ru_html = client.get(skatepark.page_in("ru").url).content.decode()
+    assert marked(ru_html, "kk", hidden.hidden_reason)
+    # The English report of the demo on the Kazakh page: marked "(in English)".
+    english = skatepark.reports.get(language="en")
+    kk_html = client.get(skatepark.page_in("kk").url).content.decode()
+    assert marked(kk_html, "en", english.body) and note("English", "kk") in kk_html
+
+
+def test_a_reason_in_kk_and_ru_is_shown_in_the_readers_language_without_a_note(client, open_cycle, moderator):
+    proposal = public_kk_proposal(open_cycle, moderator)
+    services.change_status(proposal=proposal, new_status="in_discussion", user=moderator)
+    kk_reason, ru_reason = "Жер телімі жеке меншікте.", "Земельный участок в частной собственности."
+    services.change_status(
+        proposal=proposal, new_status="rejected", user=moderator, reason_kk=kk_reason, reason_ru=ru_reason
+    )
+    change = proposal.status_changes.get(to_status="rejected")
+    assert (change.reason_kk, change.reason_ru, change.reason, change.reason_language) == (
+        kk_reason,
+        ru_reason,
+        kk_reason,
+        "kk",
+    )
+    ru_html = client.get(proposal.page_in("ru").url).content.decode()
+    assert ru_reason in ru_html and kk_reason not in ru_html
+    assert not marked(ru_html, "ru", ru_reason)
+    kk_html = client.get(proposal.page_in("kk").url).content.decode()
+    assert kk_reason in kk_html and ru_reason not in kk_html
+    # English readers get the Russian one, marked.
+    en_html = client.get(proposal.page_in("en").url).content.decode()
+    assert marked(en_html, "ru", ru_reason) and note("Russian", "en") in en_html
+    # The e-mail text (ProposalStatusChange.shown_reason) follows the reader too.
+    with translation.override("ru"):
+        assert change.shown_reason == ru_reason
+
+
+def test_the_reason_form_offers_kk_and_ru_and_refuses_when_both_are_empty(client, open_cycle, moderator):
+    proposal = public_kk_proposal(open_cycle, moderator)
+    services.change_status(proposal=proposal, new_status="in_discussion", user=moderator)
+    UserProfile.objects.update_or_create(user=moderator, defaults={"preferred_language": "ru"})
+    client.force_login(moderator)
+    form = client.get(status_url(proposal)).content.decode()
+    assert 'name="reason_kk"' in form and 'name="reason_ru"' in form
+
+    refused = client.post(status_url(proposal), {"new_status": "rejected", "reason_kk": " ", "reason_ru": ""})
+    assert refused.status_code == 400
+    html = refused.content.decode()
+    assert "Укажите публичное обоснование этого решения." in html  # translated
+    assert re.search(r'<option value="rejected"[^>]*selected', html)  # what was chosen is kept
+    proposal.refresh_from_db()
+    assert proposal.status == "in_discussion"
+    assert not proposal.status_changes.filter(to_status="rejected").exists()
+
+    accepted = client.post(
+        status_url(proposal), {"new_status": "rejected", "reason_kk": "", "reason_ru": "Дублирует проект №3."}
+    )
+    assert accepted.status_code == 302
+    change = proposal.status_changes.get(to_status="rejected")
+    assert (change.reason_ru, change.reason_kk, change.reason_language) == ("Дублирует проект №3.", "", "ru")
+
+
+def test_hide_comment_and_report_forms_need_a_reason_in_kk_or_ru(client, moderator):
+    client.force_login(moderator)
+    comment = ProposalComment.objects.filter(hidden=False).first()
+    url = f"/admin/pb/comments/{comment.pk}/hide/"
+    assert 'name="reason_ru"' in client.get(url).content.decode()
+    client.post(url, {"reason_kk": "", "reason_ru": ""})
+    comment.refresh_from_db()
+    assert not comment.hidden
+    client.post(url, {"reason_kk": "Жеке деректер.", "reason_ru": "Личные данные."})
+    comment.refresh_from_db()
+    assert comment.hidden and (comment.hidden_reason_kk, comment.hidden_reason_ru) == (
+        "Жеке деректер.",
+        "Личные данные.",
+    )
+
+    report = MonitoringReport.objects.filter(hidden=False).first()
+    report_url = reverse("pb_report_hide", args=[report.pk])
+    assert client.post(report_url, {"reason_kk": "", "reason_ru": "  "}).status_code == 400
+    report.refresh_from_db()
+    assert not report.hidden
+    assert client.post(report_url, {"reason_ru": "Личные данные."}).status_code == 302
+    report.refresh_from_db()
+    assert report.hidden and (report.hidden_reason_ru, report.hidden_reason_language) == ("Личные данные.", "ru")
+
+
+def test_people_text_helpers():
+    assert guess_language("Саябақты абаттандыру") == "kk"
+    assert guess_language("Благоустройство парка") == "ru"
+    assert guess_language("Park lighting") == "en"
+    change = ProposalStatusChange(reason="Қате", reason_language="kk", reason_kk="Қате", reason_ru="Ошибка")
+    assert pick(texts_of(change, "reason"), "ru") == ("Ошибка", "ru")
+    assert pick(texts_of(change, "reason"), "en") == ("Ошибка", "ru")
+    assert pick({"kk": "Қате"}, "en") == ("Қате", "kk")
+    assert not tag_fits("жағалау", "ru") and tag_fits("жағалау", "kk") and not tag_fits("набережная", "en")
+
+
+def test_the_ru_news_tag_list_has_no_kazakh_tag(client):
+    kk, ru = Locale.objects.get(language_code="kk"), Locale.objects.get(language_code="ru")
+    index = NewsIndexPage.objects.get(locale=kk)
+    news = NewsPage(title="Жаңа жаңалық", slug="zhana-zhanalyq", intro="Қысқаша.")
+    index.add_child(instance=news)
+    news.tags.add("жергілікті бастама")
+    news.save()
+    news.save_revision().publish()
+    news.copy_for_translation(ru, alias=True)  # not translated yet: the Russian list shows it in Kazakh
+    ru_index = NewsIndexPage.objects.get(locale=ru)
+    html = client.get(ru_index.url).content.decode()
+    assert "Жаңа жаңалық" in html
+    tags = re.findall(r'\?tag=[^"]*"[^>]*>([^<]+)</a>', html)
+    assert tags and not [tag for tag in tags if not tag_fits(tag, "ru")], tags
+    assert "жергілікті бастама" in client.get(index.url).content.decode()
+
+
+def test_the_ru_catalogue_topic_facet_has_no_kazakh_tag(client):
+    def topics(language):
+        response = client.get(f"/{language}/projects/")
+        facet = next(f for f in response.context["result"].facets if f.key == "tag")
+        return [str(value["label"]) for value in facet.values]
+
+    kk_topics, ru_topics = topics("kk"), topics("ru")
+    assert "жағалау" in kk_topics  # a Kazakh proposal of the demo that has no Russian translation
+    assert ru_topics and all(tag_fits(tag, "ru") for tag in ru_topics), ru_topics
