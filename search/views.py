@@ -117,6 +117,9 @@ def projects(request):
     """The catalogue of proposals of every cycle: the whole state is in the address, no JavaScript needed."""
     result = run_catalogue(request.GET, get_language())
     state = [(k, v) for k, v in request.GET.items() if k != "page" and v]
+    # "Filters (n active)": the facets and the cost bounds chosen, not the words or the order.
+    filter_keys = {facet.key for facet in result.facets} | {"cost_min", "cost_max"}
+    active_filters = sum(1 for key, _value in state if key in filter_keys)
     return render(
         request,
         "search/projects.html",
@@ -127,5 +130,6 @@ def projects(request):
             "sorts": SORTS.items(),
             "query_prefix": urlencode(state),
             "q": request.GET.get("q", "")[:MAX_QUERY_LENGTH],
+            "active_filters": active_filters,
         },
     )
