@@ -14,6 +14,13 @@ from pb_module.rules import analytics as rules
 from pb_module.rules.iin import AGE_BANDS
 from pb_module.services.proposals import canonical_cycle
 
+BALLOTS_BAR = _("number of ballots")
+# The chart of the paper's Table 3 (analytics and comparison pages): its title, rows and bars in plain words.
+VOTES_CHART = {
+    "title": _("How many projects got how many votes"),
+    "rows": _("votes a project got"),
+    "bars": _("number of projects"),
+}
 SEX_LABELS = {"female": _("women"), "male": _("men"), "": _("not stated")}
 UNKNOWN = _("not known")
 
@@ -26,6 +33,10 @@ class Breakdown:
     title: str  # the column heading
     heading: str
     rows: list[dict]
+    # The chart's title and what its rows and its bars stand for, in plain words for residents.
+    chart_title: str = ""
+    rows_label: str = ""
+    bars_label: str = ""
 
 
 @dataclass
@@ -93,24 +104,36 @@ def cycle_analytics(cycle: PBCyclePage, language: str) -> CycleAnalytics | None:
             _("District"),
             _("Ballots by district"),
             _rows(rules.shares(districts), lambda k: names.get(k, UNKNOWN)),
+            chart_title=_("How many residents voted in each district"),
+            rows_label=_("district"),
+            bars_label=BALLOTS_BAR,
         ),
         Breakdown(
             "age",
             _("Age"),
             _("Ballots by age"),
             _rows(rules.shares(by("age_band"), [*AGE_BANDS, "unknown"]), lambda k: UNKNOWN if k == "unknown" else k),
+            chart_title=_("How many residents of each age voted"),
+            rows_label=_("age, years"),
+            bars_label=BALLOTS_BAR,
         ),
         Breakdown(
             "sex",
             _("Sex"),
             _("Ballots by sex"),
             _rows(rules.shares(by("sex"), ["female", "male", ""]), lambda k: SEX_LABELS.get(k, k)),
+            chart_title=_("How many women and men voted"),
+            rows_label=_("sex"),
+            bars_label=BALLOTS_BAR,
         ),
         Breakdown(
             "channel",
             _("Channel"),
             _("Ballots by channel"),
             _rows(rules.shares(by("channel"), list(channels)), lambda k: channels.get(k, k)),
+            chart_title=_("How residents cast their ballots"),
+            rows_label=_("way of voting"),
+            bars_label=BALLOTS_BAR,
         ),
     ]
     return CycleAnalytics(

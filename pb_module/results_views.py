@@ -5,7 +5,7 @@ from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 
-from pb_module.analytics import cycle_analytics, published_cycles
+from pb_module.analytics import VOTES_CHART, cycle_analytics, published_cycles
 from pb_module.models import ProposalPage, TallyResult
 from pb_module.services.proposals import canonical_cycle
 
@@ -49,6 +49,7 @@ def analytics_view(request, page):
     if data is not None:
         context["single"] = [data]
         context["buckets"] = data.table3_rows
+        context["votes_chart"] = VOTES_CHART
         pages = _pages(list(data.votes), page.locale_id)
         context["projects"] = sorted(
             ({"page": pages.get(pk), "votes": n} for pk, n in data.votes.items()), key=lambda row: -row["votes"]
