@@ -38,8 +38,8 @@ def test_every_chart_has_a_title_and_axis_labels(client, db, lang):
         ballots = gettext("number of ballots")
     for chart, title in zip(charts, titles, strict=True):
         caption = re.search(r"<figcaption>(.*?)</figcaption>", chart, re.S).group(1)
-        assert f">{title}</span>" in caption
-        axes = re.sub(r"<[^>]+>", "", re.search(r'class="chart-axes">(.*)', caption, re.S).group(1))
+        assert f">{title}</strong>" in caption
+        axes = re.sub(r"<[^>]+>", "", re.search(r'class="chart-axes meta">(.*)', caption, re.S).group(1))
         assert f"{rows}: " in axes and f"{bars}: " in axes
         assert chart.index("<figcaption>") < chart.index("<svg")  # the title before the picture
     assert all(f"{bars}: {ballots}" in re.sub(r"<[^>]+>", "", chart) for chart in charts[1:])
