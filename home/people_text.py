@@ -118,9 +118,12 @@ def note(language: str, reader: str | None = None) -> str:
     return str(LANGUAGE_NOTES.get(language, ""))
 
 
-def render(text, language: str, *, reader: str | None = None, block: bool = False, lines: bool = True) -> str:
-    """`text` as HTML: in a ``<span>`` (``<div>`` with paragraphs when `block`) with ``lang`` and the visible note
-    when `language` is not the reader's; the text alone (line breaks kept) when it is. Escaped."""
+def render(
+    text, language: str, *, reader: str | None = None, block: bool = False, lines: bool = True, keep_lang: bool = False
+) -> str:
+    """`text` as HTML, escaped. In another language than the reader's: in a ``<span lang>`` followed by the visible
+    note. A `block` (paragraphs) is always a ``<div lang>`` when the language is known, the note after it; so is a
+    ``<span>`` with `keep_lang` (text inside an element of another language)."""
     text = "" if text is None else str(text)
     if not text:
         return ""
@@ -140,7 +143,9 @@ def render(text, language: str, *, reader: str | None = None, block: bool = Fals
             return format_html("{}{}</div>", opening, body)
         return format_html('{}{}</div><p class="meta language-note">{}</p>', opening, body, shown_note)
     if not shown_note:
-        return body
+        if keep_lang and language:
+            return format_html('<span lang="{}">{}</span>', language, body)
+        return body  # in the page's language: the page's lang holds
     return format_html(
         '<span lang="{}">{}</span> <span class="meta language-note">{}</span>', language, body, shown_note
     )

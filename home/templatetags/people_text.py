@@ -9,10 +9,11 @@ register = template.Library()
 
 
 @register.simple_tag
-def people_text(text, language, block=False, lines=True):
+def people_text(text, language, block=False, lines=True, keep_lang=False):
     """`text` written in `language`: with ``lang`` and a visible "(in Kazakh)" note when the page is in another
-    language. ``block=True``: paragraphs in a ``<div>`` (a comment, a report)."""
-    return texts.render(text, language, block=block, lines=lines)
+    language. ``block=True``: paragraphs in a ``<div>`` (a comment, a report); ``keep_lang=True``: ``lang`` even in
+    the page's language (inside an element of another language)."""
+    return texts.render(text, language, block=block, lines=lines, keep_lang=keep_lang)
 
 
 @register.simple_tag

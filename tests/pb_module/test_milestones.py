@@ -413,7 +413,8 @@ def test_proposal_page_shows_the_progress_bar_the_timeline_and_the_photos(client
     assert "85&nbsp;%" in html
     timeline = html[html.index('class="implementation-timeline"') :]
     assert timeline.index("Проектирование") < timeline.index("Құрылыс")
-    assert '<h4 lang="kk">Құрылыс</h4>' in html  # no Russian title: the Kazakh one, marked as such
+    # No Russian title: the Kazakh one, marked as such (lang and a visible note, home/people_text.py).
+    assert '<h4><span lang="kk">Құрылыс</span> <span class="meta language-note">' in html
     assert '<time datetime="2026-02-18">' in html
     assert "Отдел ЖКХ города Актау" in html
     section = html[html.index('id="implementation"') :]
