@@ -103,6 +103,71 @@ def test_coming_back_to_the_code_step_resumes_it(live_site, page):
     page.wait_for_selector("#ballot")  # verified; this test casts no ballot
 
 
+def assert_fits_and_is_accessible(page, step):
+    """The page in the phone's window: no sideways scrolling, no serious or critical axe violation."""
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"], f"{step}: {width} px wide on a {page.viewport_size['width']} px phone"
+    assert axe_violations(page) == [], step
+
+
+def test_resident_votes_on_a_phone_in_russian(live_site, browser):
+    """The whole journey on a 375 px phone in Russian, from the cycle page to the receipt check, each step checked."""
+    from datetime import date
+
+    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.goto(f"{live_site}/ru/participatory-budget/shymkent-2027/")
+    assert page.evaluate("document.documentElement.lang") == "ru"
+    assert_fits_and_is_accessible(page, "cycle page")
+    page.locator("main a[href$='/shymkent-2027/vote/']").first.click()
+    page.wait_for_selector("#id_iin")
+    assert_fits_and_is_accessible(page, "who you are")
+    page.fill("#id_iin", make_iin(date(1990, 5, 17), "female", 3131))
+    page.fill("#id_birth_date", "1990-05-17")
+    page.select_option("#id_district", index=1)
+    page.fill("#id_phone", "+7 701 555 66 77")
+    page.locator("main form button[type=submit]").click()
+
+    page.wait_for_selector("#id_code")
+    assert_fits_and_is_accessible(page, "code from the SMS")
+    page.fill("#id_code", E2E_SMS_CODE)
+    page.keyboard.press("Enter")
+
+    page.wait_for_selector("#ballot")
+    assert_fits_and_is_accessible(page, "ballot")
+    status = page.locator("#ballot-status")
+    assert status.get_attribute("aria-live") == "polite"
+    before = status.inner_text()
+    boxes = page.locator("input[name=proposal]")
+    boxes.nth(1).check()
+    boxes.nth(3).check()
+    assert status.inner_text() != before and "2" in status.inner_text()
+
+    def status_in_view():
+        box = status.bounding_box()
+        return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 812
+
+    # The live count stays on the screen wherever the resident is in the list of proposals.
+    for y in (0, 600, 1200):
+        page.evaluate(f"window.scrollTo(0, {y})")
+        assert status_in_view(), f"the ballot's live count scrolled out of view at {y} px"
+    page.locator("#ballot button[type=submit]").click()
+
+    page.wait_for_selector("form input[value=cast]", state="attached")
+    assert page.locator("table.log tbody tr").count() == 2
+    assert_fits_and_is_accessible(page, "summary")
+    page.locator("form input[value=cast] ~ button").click()
+
+    page.wait_for_selector(".receipt-code")
+    code = page.locator(".receipt-code").inner_text()
+    assert_fits_and_is_accessible(page, "receipt")
+    page.goto(f"{live_site}/ru/pb/receipts/?code={code}")
+    assert page.locator("[role=status]").count() == 1
+    assert_fits_and_is_accessible(page, "receipt check")
+    context.close()
+
+
 # After the vote above (tests in a module run in order): the moderator closes the vote and publishes the result.
 MODERATOR = """
 from django.contrib.auth import get_user_model
@@ -196,7 +261,7 @@ def test_moderator_closes_the_vote_and_publishes_a_result_anyone_can_check(live_
     winner_rows = page.locator("section[aria-labelledby=winners-heading] tbody tr")
     assert winner_rows.count() == len(recount["selected"]) > 0
     # The ballot cast by the browser in the test above is among the counted ballots.
-    assert len(election.votes) == 4
+    assert len(election.votes) == 5  # the demo's three, the keyboard voter's and the phone voter's above
 
     for lang in ("kk", "ru", "en"):
         page.goto(f"{live_site}/{lang}/participatory-budget/shymkent-2027/analytics/")
