@@ -2,10 +2,20 @@
 
 from django import template
 from django.utils.translation import get_language
+from wagtail.models import Locale
 
 from home import people_text as texts
 
 register = template.Library()
+_LOCALE_CODES: dict[int, str] = {}  # locale id -> language code (a handful of rows that never change)
+
+
+def _locale_code(locale_id) -> str:
+    if locale_id is None:
+        return ""
+    if locale_id not in _LOCALE_CODES:
+        _LOCALE_CODES.update(Locale.objects.values_list("pk", "language_code"))
+    return _LOCALE_CODES.get(locale_id, "")
 
 
 @register.simple_tag
@@ -29,13 +39,12 @@ def people_reason(obj, field="reason", block=False, default=""):
 @register.simple_tag
 def text_language_of(page):
     """The language a page's words are written in: its source's for a not-yet-translated alias (a proposal's:
-    the language it was submitted in), else the page's own. Without a query for a page of the reader's language
+    the language it was submitted in), else the page's own locale's. Without a query for a page that is no alias,
     or a listed proposal page (`proposal` selected)."""
     if getattr(page, "text_language", None):
         return page.text_language
     if not getattr(page, "alias_of_id", None):
-        cached = page._state.fields_cache.get("locale") if hasattr(page, "_state") else None
-        return cached.language_code if cached else texts.short(get_language())
+        return _locale_code(getattr(page, "locale_id", None)) or texts.short(get_language())
     if "proposal" in page._state.fields_cache or getattr(page, "proposal_id", None):
         return page.proposal.language
     from search.indexing import text_language

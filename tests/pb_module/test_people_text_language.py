@@ -193,3 +193,20 @@ def test_the_ru_catalogue_topic_facet_has_no_kazakh_tag(client):
     kk_topics, ru_topics = topics("kk"), topics("ru")
     assert "жағалау" in kk_topics  # a Kazakh proposal of the demo that has no Russian translation
     assert ru_topics and all(tag_fits(tag, "ru") for tag in ru_topics), ru_topics
+
+
+def test_an_untranslated_title_is_marked_on_the_ru_cycle_page_and_catalogue(client):
+    from pb_module.models import ProposalPage
+    from pb_module.rules.statuses import PUBLIC
+
+    ru = Locale.objects.get(language_code="ru")
+    alias = (
+        ProposalPage.objects.live()
+        .filter(locale=ru, alias_of__isnull=False, proposal__language="kk", proposal__status__in=list(PUBLIC))
+        .first()
+    )
+    assert alias is not None  # the demo has Kazakh proposals without a Russian translation
+    html = client.get(alias.get_parent().url).content.decode()
+    assert marked(html, "kk", alias.title) and note("Kazakh", "ru") in html
+    catalogue = client.get("/ru/projects/", {"q": alias.title}).content.decode()
+    assert marked(catalogue, "kk", alias.title)
