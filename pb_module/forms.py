@@ -3,10 +3,10 @@ import re
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
-from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from home.people_text import LANGUAGE_NOTES, guess_language
 from pb_module.models import ProposalAttachment, Territory
 from pb_module.models.proposal import VERDICT_CHOICES
 from pb_module.rules.text import strip_bidi, whole_number
@@ -60,8 +60,6 @@ class ReasonInTwoLanguagesForm(forms.Form):
 
     def __init__(self, data=None, *args, **kwargs):
         if data is not None and data.get("reason", "").strip() and not (data.get("reason_kk") or data.get("reason_ru")):
-            from home.people_text import guess_language
-
             data = data.copy()
             typed = data.get("reason")
             box = "reason_ru" if guess_language(typed, "kk") == "ru" else "reason_kk"
@@ -70,9 +68,9 @@ class ReasonInTwoLanguagesForm(forms.Form):
         help_text = _("Give it in at least one of Kazakh and Russian; each reader sees the one in their language.")
         if self.reason_help:
             help_text = format_lazy("{} {}", self.reason_help, help_text)
-        for code, label in (("kk", _("%(label)s in Kazakh")), ("ru", _("%(label)s in Russian"))):
+        for code in ("kk", "ru"):
             self.fields[f"reason_{code}"] = forms.CharField(
-                label=_lazy_label(label, self.reason_label),
+                label=format_lazy("{} {}", self.reason_label, LANGUAGE_NOTES[code]),  # "Public reason (in Kazakh)"
                 required=False,
                 max_length=self.reason_max_length,
                 widget=forms.Textarea(attrs={"rows": 3, "lang": code}),
@@ -95,10 +93,6 @@ class ReasonInTwoLanguagesForm(forms.Form):
     def reasons(self) -> dict[str, str]:
         """What the service takes: reason_kk, reason_ru."""
         return {name: self.cleaned_data.get(name, "") for name in ("reason_kk", "reason_ru")}
-
-
-def _lazy_label(template, label):
-    return lazy(lambda: str(template) % {"label": str(label)}, str)()
 
 
 def districts_of(cycle):
