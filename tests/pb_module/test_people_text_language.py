@@ -210,3 +210,59 @@ def test_an_untranslated_title_is_marked_on_the_ru_cycle_page_and_catalogue(clie
     assert marked(html, "kk", alias.title) and note("Kazakh", "ru") in html
     catalogue = client.get("/ru/projects/", {"q": alias.title}).content.decode()
     assert marked(catalogue, "kk", alias.title)
+
+
+def test_close_voting_early_refuses_without_a_reason_and_keeps_the_confirmation(client, moderator):
+    from pb_module.services.voting import voting_open
+
+    from .conftest import cycle_page
+
+    cycle = cycle_page("shymkent-2027")
+    assert voting_open(cycle)
+    UserProfile.objects.update_or_create(user=moderator, defaults={"preferred_language": "en"})
+    client.force_login(moderator)
+    url = reverse("pb_close_voting", args=[cycle.pk])
+    refused = client.post(url, {"reason_kk": "", "reason_ru": "", "confirm": "on"})
+    assert refused.status_code == 400
+    html = refused.content.decode()
+    assert "Say why voting closes early: the reason is shown publicly." in html
+    assert re.search(r'<input[^>]*name="confirm"[^>]*checked|<input[^>]*checked[^>]*name="confirm"', html)
+    assert voting_open(cycle_page("shymkent-2027"))
+    assert client.post(url, {"reason_kk": "Сайт жұмыс істемеді.", "confirm": "on"}).status_code == 302
+    change = cycle_page("shymkent-2027").schedule_changes.get(kind="closed_early")
+    assert (change.reason_kk, change.reason_ru, change.reason_language) == ("Сайт жұмыс істемеді.", "", "kk")
+    ru_html = client.get(cycle_page("shymkent-2027", "ru").url).content.decode()
+    assert marked(ru_html, "kk", "Сайт жұмыс істемеді.") and note("Kazakh", "ru") in ru_html
+
+
+def test_the_progress_feed_gives_both_versions_of_a_reason(client, funded, moderator):
+    services.change_status(
+        proposal=funded,
+        new_status="stalled",
+        user=moderator,
+        reason_kk="Мердігер жұмысты тоқтатты.",
+        reason_ru="Подрядчик остановил работы.",
+    )
+    feed = client.get(f"/ru/feeds/proposal-{funded.pk}.rss").content.decode()
+    assert "Подрядчик остановил работы." in feed and "Мердігер жұмысты тоқтатты." in feed
+    assert feed.index("Подрядчик остановил работы.") < feed.index("Мердігер жұмысты тоқтатты.")
+
+
+def test_the_migration_guesses_the_language_of_older_reasons(open_cycle, moderator):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("pb_module.migrations.0013_people_text_language")
+    proposal = public_kk_proposal(open_cycle, moderator)
+    old = ProposalStatusChange.objects.create(
+        proposal=proposal, from_status="in_moderation", to_status="in_discussion", reason="Обсуждение открыто."
+    )
+    kazakh = ProposalStatusChange.objects.create(
+        proposal=proposal, from_status="in_discussion", to_status="rejected", reason="Жер телімі жеке меншікте."
+    )
+    migration.guess_languages(apps, None)
+    old.refresh_from_db()
+    kazakh.refresh_from_db()
+    assert (old.reason_language, old.reason_ru, old.reason_kk) == ("ru", "Обсуждение открыто.", "")
+    assert (kazakh.reason_language, kazakh.reason_kk) == ("kk", "Жер телімі жеке меншікте.")
