@@ -1,7 +1,8 @@
 """Every public page of the demo fits a phone: no sideways scrolling at 320 and 375 px (nor at 1280), axe clean.
 
-The crawl starts at /kk/, /ru/ and /en/ and follows the links of each page on the same site, leaving out the admin,
-the API, static and media files, documents, feeds and downloads (ballots, CSV, JSON, ...); forms are not sent.
+The crawl starts at /kk/, /ru/ and /en/ (and a site search in each) and follows the links of each page on the same
+site, leaving out the admin, the API, static and media files, documents, feeds and downloads (ballots, CSV, JSON,
+...); forms are not sent.
 Each page is loaded once, at 375 px; its width (`document.documentElement.scrollWidth`) is read after resizing the
 window of the same loaded page to 320, 375 and 1280 px.
 
@@ -18,7 +19,8 @@ from collections import Counter
 
 from .conftest import axe_violations
 
-START = ["/kk/", "/ru/", "/en/"]
+# The home pages, and the results of the site search (a GET form, which no link leads to) in each language.
+START = ["/kk/", "/ru/", "/en/", "/kk/search/?q=саябақ", "/ru/search/?q=парк", "/en/search/?q=park"]
 WIDTHS = (320, 375, 1280)
 PHONE = 375
 HEADER_MAX = 130  # px: on a phone the header (brand, languages, menu button) leaves the screen to the page
