@@ -132,3 +132,17 @@ def test_the_assisted_ballot_lists_proposals_in_the_operators_language_or_the_ch
     assert kk_title in page and ru_title not in page
     assert 'name="lang" value="kk"' in page
     assert 'aria-current="true">Қазақша' in page
+
+
+def test_a_proposal_not_translated_into_the_reading_language_is_read_from_its_own_with_a_note(client, make_user):
+    cycle = PBCyclePage.objects.get(slug="shymkent-2027", locale__language_code="kk")
+    on_ballot = Proposal.objects.filter(cycle=cycle, status="on_ballot").order_by("pk")
+    proposal = next(p for p in on_ballot if p.language == "kk")
+    ru_page = proposal.pages.get(locale__language_code="ru")
+    ru_page.unpublish()
+    kk_title = _translated_page(proposal, "kk").title
+    client.force_login(prefers(make_user("ru-operator", roles.OPERATORS), "ru"))
+
+    page = client.get("/admin/pb/assisted/", {"cycle": cycle.pk}).content.decode()
+    assert f'<span lang="kk">{kk_title}</span>' in page
+    assert "(на казахском)" in page
