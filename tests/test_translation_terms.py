@@ -177,3 +177,20 @@ def test_rendered_demo_pages_have_none_of_the_corrected_forms(demo, lang):
         if found:
             bad.append((url, found))
     assert bad == []
+
+
+@pytest.mark.parametrize(
+    ("age", "words"), [(16, "исполнилось 16 лет"), (21, "исполнился 21 год"), (22, "исполнилось 22 года")]
+)
+def test_russian_minimum_age_agrees_with_its_number(age, words):
+    from django.template import Context, Template
+    from django.utils import translation
+
+    dd = Template(
+        "{% load i18n %}{% blocktranslate count age=age %}Residents aged {{ age }} and over{% plural %}"
+        "Residents aged {{ age }} and over{% endblocktranslate %}"
+    )
+    too_young = "Residents aged %(age)s and over on the first day of voting can vote."
+    with translation.override("ru"):
+        assert dd.render(Context({"age": age})) == f"Жители, которым {words}"
+        assert words in translation.ngettext(too_young, too_young, age) % {"age": age}

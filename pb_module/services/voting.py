@@ -20,6 +20,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from pb_module import identity, sms
 from pb_module.models import Ballot, BallotItem, Channel, PBCyclePage, Proposal, Receipt, Territory
@@ -113,7 +114,12 @@ def check_voter(
     if not iin_rules.is_old_enough(born, first_day, cycle.min_voter_age):
         raise _error(
             "too_young",
-            _("Residents aged %(age)s and over on the first day of voting can vote.") % {"age": cycle.min_voter_age},
+            ngettext(
+                "Residents aged %(age)s and over on the first day of voting can vote.",
+                "Residents aged %(age)s and over on the first day of voting can vote.",
+                cycle.min_voter_age,
+            )
+            % {"age": cycle.min_voter_age},
             "birth_date",
         )
     if result.date_mismatch and not confirm_date_mismatch:
