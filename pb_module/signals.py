@@ -11,11 +11,24 @@ def forget_cached_cycle(cycle: PBCyclePage) -> None:
     """The API keeps cycles for a few seconds; a published change must be seen at once."""
     from .services.proposals import canonical_cycle
 
-    pks = {cycle.pk, canonical_cycle(cycle).pk}
+    # Every language version: the API caches the source cycle under the id of each.
+    pks = {cycle.pk, canonical_cycle(cycle).pk} | set(
+        PBCyclePage.objects.filter(translation_key=cycle.translation_key).values_list("pk", flat=True)
+    )
     cache.delete_many(
         [f"pb:api:cycle:{pk}" for pk in pks]
         + [f"pb:api:cycle-data:{pk}:{code}" for pk in pks for code, _name in settings.LANGUAGES]
     )
+
+
+@receiver(page_published, sender=PBCyclePage)
+def share_published_facts(sender, instance, **kwargs):
+    """Phases, dates, budget, territory, ballot settings, tally rule and results state: one truth in every language.
+
+    Publishing the source-language page writes them to every translation in the same transaction.
+    """
+    if instance.is_source:
+        instance.share_facts()
 
 
 @receiver(page_published, sender=PBCyclePage)

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -98,6 +98,34 @@ class TallyRule(models.TextChoices):
     )
 
 
+# The facts of a cycle: the same in every language by construction, as `Proposal` is for proposals. The page in
+# the source language (settings.LANGUAGE_CODE) holds them, with its phases; a translation takes them from it
+# whenever it is saved or one of its revisions is loaded (an old revision, the wagtail-localize editor), and
+# publishing the source writes them to every translation at once (PBCyclePage.share_facts). A translation
+# points to the same Territory row as its source: the cap is computed from one row, the name is shown localized.
+SHARED_FACTS = (
+    "territory",
+    "year",
+    "total_budget",
+    "ballot_type",
+    "ballot_min_choices",
+    "ballot_max_choices",
+    "ballot_max_points",
+    "ballot_max_points_per_proposal",
+    "tally_rule",
+    "tally_min_score",
+    "min_voter_age",
+    "ballot_final",
+    "stalled_after_days",
+    "results_published_at",
+    "voting_closed_at",
+    "phase_change_reason",
+)
+SHARED_MESSAGE = _(
+    "The same in every language: it is taken from the page in the source language and can only be changed there."
+)
+
+
 class PBCycleForm(WagtailAdminPageForm):
     """Checks the phases together (order, overlap, dates) and keeps the rules of a running vote frozen."""
 
@@ -105,6 +133,12 @@ class PBCycleForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         self.initial["phase_change_reason"] = ""  # a reason is given for one change, never carried to the next
         page = self.instance
+        if page.pk and not page.is_source:
+            for name in SHARED_FACTS:
+                field = self.fields.get(name)
+                if field is not None:
+                    field.disabled = True  # whatever is posted, the source's value is kept (PBCyclePage.save)
+                    field.help_text = SHARED_MESSAGE
         if page.pk and page.is_source and page.ballots_cast:
             for name in freeze.FROZEN_SETTINGS:
                 field = self.fields.get(name.removesuffix("_id"))
@@ -210,10 +244,9 @@ class PBCyclePage(WordFormsMixin, RoutablePageMixin, Page):
         ),
     )
 
-    override_translatable_fields = [
-        SynchronizedField("territory", overridable=False),
-        SynchronizedField("phase_change_reason", overridable=False),
-    ]
+    # The facts of the cycle are the source page's in every language: translators never override them
+    # (see SHARED_FACTS and share_facts below).
+    override_translatable_fields = [SynchronizedField(name, overridable=False) for name in (*SHARED_FACTS, "phases")]
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel(
@@ -308,16 +341,16 @@ class PBCyclePage(WordFormsMixin, RoutablePageMixin, Page):
     def schedule_problem(self, new_phases: list[PhaseDates]) -> str | None:
         """Why the phases may not become `new_phases` (a code of SCHEDULE_PROBLEMS), or None."""
         stored = self.stored()
-        if stored is None or not self.ballots_cast:
-            return None
+        if stored is None or not self.is_source or not self.ballots_cast:
+            return None  # a translation's phases are its source's, checked there
         closed_early = PBCyclePage.objects.filter(pk=self.pk, voting_closed_at__isnull=False).exists()
         return freeze.voting_change_problem(stored[1], new_phases, timezone.localdate(), closed_early)
 
     def schedule_change_needs_reason(self, new_phases: list[PhaseDates]) -> bool:
         """Phases of a running cycle change: the public log needs a reason."""
         stored = self.stored()
-        if stored is None:
-            return False
+        if stored is None or not self.is_source:
+            return False  # a translation's phases are its source's, changed (with the reason) there
         return freeze.has_started(stored[1], timezone.localdate()) and bool(freeze.phase_changes(stored[1], new_phases))
 
     @property
@@ -326,6 +359,67 @@ class PBCyclePage(WordFormsMixin, RoutablePageMixin, Page):
         return CycleScheduleChange.objects.filter(cycle__translation_key=self.translation_key).order_by(
             "-changed_at", "-pk"
         )
+
+    # --- the facts shared by every language ------------------------------------------------------
+
+    def fact_source(self) -> "PBCyclePage | None":
+        """The source-language page whose facts this translation has (None for the source page itself)."""
+        if not self.translation_key or not self.locale_id or self.is_source:
+            return None
+        pages = PBCyclePage.objects.filter(translation_key=self.translation_key)
+        return pages.filter(locale__language_code=settings.LANGUAGE_CODE).exclude(pk=self.pk).first()
+
+    def take_facts(self, source: "PBCyclePage") -> None:
+        """Give this (unsaved) translation the facts and phases of `source` as the database has them."""
+        for name in SHARED_FACTS:
+            attname = self._meta.get_field(name).attname
+            setattr(self, attname, getattr(source, attname))
+        mine = dict(CyclePhase.objects.filter(cycle_id=self.pk).values_list("phase", "pk")) if self.pk else {}
+        self.phases = [
+            CyclePhase(
+                pk=mine.get(p.phase), phase=p.phase, starts_on=p.starts_on, ends_on=p.ends_on, sort_order=p.sort_order
+            )
+            for p in CyclePhase.objects.filter(cycle_id=source.pk).order_by("sort_order", "pk")
+        ]
+        self.__dict__.pop("phase_dates", None)
+
+    def share_facts(self) -> list["PBCyclePage"]:
+        """Write the facts and phases of this source page to every translation: its row and its revisions.
+
+        The one way the facts reach the translations (publishing the source, publishing results, closing voting
+        early, `manage.py pb_share_cycle_facts`). The translations have no ballots: the database's freeze of the
+        rules (migration 0012) concerns the source page only.
+        """
+        if not self.is_source or not self.pk:
+            return []
+        from wagtail.models import Revision
+
+        source = PBCyclePage.objects.get(pk=self.pk)
+        names = [*SHARED_FACTS, "phases"]
+        translations = list(PBCyclePage.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk))
+        with transaction.atomic():
+            for page in translations:
+                page.take_facts(source)
+                page.save(update_fields=names, clean=False)
+                data = page.serializable_data()
+                facts = {name: data[name] for name in names if name in data}
+                for revision in Revision.objects.filter(pk__in=[page.live_revision_id, page.latest_revision_id]):
+                    revision.content = {**revision.content, **facts}
+                    revision.save(update_fields=["content"])
+        return translations
+
+    def save(self, *args, **kwargs):
+        """A translation never stores facts of its own: they are its source's, whatever wrote them."""
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or set(update_fields) & {*SHARED_FACTS, "phases"}:
+            if (source := self.fact_source()) is not None:
+                self.take_facts(source)
+        return super().save(*args, **kwargs)
+
+    def publish(self, revision, *args, **kwargs):
+        """The page and the copies of its facts in its translations (page_published) change together."""
+        with transaction.atomic():
+            return super().publish(revision, *args, **kwargs)
 
     # --- phases -------------------------------------------------------------------------------
 
@@ -470,8 +564,11 @@ class PBCyclePage(WordFormsMixin, RoutablePageMixin, Page):
         return self.render(request)
 
     def with_content_json(self, content):
-        """An older revision, edited or published again, never brings the embargo back."""
+        """An older revision, edited or published again, never brings the embargo back nor stale facts."""
         page = super().with_content_json(content)
+        if (source := page.fact_source()) is not None:
+            page.take_facts(source)  # a translation's revision: the facts are the source's as they are now
+            return page
         stored = PBCyclePage.objects.filter(pk=self.pk).values("results_published_at", "voting_closed_at").first() or {}
         page.results_published_at = stored.get("results_published_at")
         page.voting_closed_at = stored.get("voting_closed_at")

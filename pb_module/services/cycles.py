@@ -90,9 +90,9 @@ def close_voting_early(
         raise ValidationError(problem, code="not_open")
     now, today = timezone.now(), timezone.localdate()
     voting = freeze.voting_of(cycle.phase_dates)
-    pages = PBCyclePage.objects.filter(translation_key=cycle.translation_key)
-    pages.update(voting_closed_at=now)
-    CyclePhase.objects.filter(cycle__in=pages, phase=Phase.VOTING).update(ends_on=today)
+    PBCyclePage.objects.filter(pk=cycle.pk).update(voting_closed_at=now)
+    CyclePhase.objects.filter(cycle=cycle, phase=Phase.VOTING).update(ends_on=today)
+    cycle.share_facts()  # every language version: the same end, closed early
     change = CycleScheduleChange.objects.create(
         cycle=cycle,
         phase=Phase.VOTING,

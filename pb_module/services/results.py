@@ -120,6 +120,7 @@ def publish_results(*, cycle: PBCyclePage, user, at=None) -> TallyResult:
         change = change_status(proposal=proposal, new_status=new, user=user)
         if at is not None:
             type(change).objects.filter(pk=change.pk).update(changed_at=at)
-    PBCyclePage.objects.filter(translation_key=cycle.translation_key).update(results_published_at=now)
+    PBCyclePage.objects.filter(pk=cycle.pk).update(results_published_at=now)
+    cycle.share_facts()  # every language version shows the results from the same moment
     transaction.on_commit(lambda: forget_cached_cycle(cycle))
     return result

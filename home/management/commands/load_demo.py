@@ -1,5 +1,6 @@
 import os
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from home.demo import ensure_admin, load_demo
@@ -15,6 +16,7 @@ class Command(BaseCommand):
     def handle(self, *args, no_admin=False, **options):
         made = load_demo()
         pb = load_pb_demo(made["home"])
+        call_command("pb_share_cycle_facts", stdout=self.stdout)  # translations made stale by earlier code
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: home page, {len(made['news'])} news items, 1 Concept document, "
