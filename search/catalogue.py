@@ -269,13 +269,25 @@ def page_number(paginator, asked) -> int:
         return paginator.num_pages
 
 
+# Kazakh letters sort after the Russian letter they follow in the Kazakh alphabet (Ә after А, І after Ы), not
+# after Я as their code points would.
+_KAZAKH_ORDER = str.maketrans(
+    {k: base + "\u04ff" for k, base in zip("әғқңөұһі", "агкноухы", strict=True)} | {"ү": "у\u04ff\u04ff"}
+)
+
+
+def name_key(name: str) -> str:
+    """A sort key for a place name in Kazakh, Russian or English alphabetical order."""
+    return name.casefold().translate(_KAZAKH_ORDER)
+
+
 def place_options(language: str) -> list[Territory]:
     """Every place of a language, as the place filter offers them: each top place (a region, or a city outside any
     region) followed by the places below it, depth first, each level by name. Each place has `root` (its top
     place, whose name heads its group of options) and `option_label`: its name, followed by the place it belongs
     to when that is not a region ("12-шағын аудан — Ақтау"), so a district is never mistaken for another one of
     the same name. One query (the table is small)."""
-    places = sorted(Territory.objects.filter(locale__language_code=language), key=lambda t: (t.name.casefold(), t.pk))
+    places = sorted(Territory.objects.filter(locale__language_code=language), key=lambda t: (name_key(t.name), t.pk))
     by_pk = {t.pk: t for t in places}
     children = defaultdict(list)
     for place in places:

@@ -10,7 +10,7 @@ from pb_module.models import ProposalPage, Territory
 from pb_module.models.proposal import STATUS_LABELS
 from pb_module.rules.statuses import PUBLIC, Status
 from search import es_catalogue as es
-from search.catalogue import check_state
+from search.catalogue import check_state, place_options
 from search.models import CatalogueEntry
 
 
@@ -188,3 +188,13 @@ def test_site_search_shows_a_proposals_place_year_and_status_in_the_readers_lang
     # Other kinds of page have no such line.
     news = client.get(f"/{lang}/search/", {"q": page.title, "type": "news"}).content.decode()
     assert "status-completed" not in news
+
+
+def test_places_come_in_the_alphabetical_order_of_the_readers_language(client, db):
+    options = [place.option_label for place in place_options("kk")]
+    almaty = options[: options.index("Астана")]
+    assert almaty == ["Алматы"] + [
+        f"{name} ауданы — Алматы" for name in ("Алатау", "Алмалы", "Әуезов", "Бостандық", "Медеу")
+    ]
+    grouped = groups(client.get("/kk/projects/").content.decode())
+    assert list(grouped) == ["Алматы", "Маңғыстау облысы", "Павлодар облысы", "Шымкент"]  # Астана: no project
