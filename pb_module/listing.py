@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pb_module.models.proposal import STATUS_LABELS
 from pb_module.rules.statuses import Status
+from search.catalogue import name_key
 
 WINNERS = "winners"
 SORTS = {
@@ -76,7 +77,7 @@ def cycle_listing(cycle, params) -> Listing:
     status = status if status in present else ""
 
     names = {str(page.proposal.district_id): page.district_name for page in pages}
-    districts = sorted(names.items(), key=lambda item: item[1].casefold())
+    districts = sorted(names.items(), key=lambda item: name_key(item[1]))
     district = params.get("district", "").strip()
     district = district if district in names else ""
 
