@@ -101,6 +101,11 @@ def _cycle_or_404(pk) -> PBCyclePage:
     return cycle
 
 
+def local_moment(value) -> str | None:
+    """A moment in ISO 8601 in the site's time zone (TIME_ZONE, +05:00): the date in it is the local one."""
+    return timezone.localtime(value).isoformat() if value else None
+
+
 def _localized(cycle):
     locale = Locale.objects.filter(language_code=get_language()).first()
     return (cycle.get_translation_or_none(locale) if locale else None) or cycle
@@ -129,7 +134,7 @@ def cycle_data(cycle: PBCyclePage) -> dict:
         "results_published": cycle.results_published,
         # From the first ballot on, the settings above and the list of proposals on the ballot cannot change.
         "rules_frozen": cycle.ballots_cast,
-        "voting_closed_early_at": cycle.voting_closed_at,
+        "voting_closed_early_at": local_moment(cycle.voting_closed_at),
         "districts": [{"id": t.pk, "name": t.name} for t in districts_of(cycle)],
     }
 
@@ -329,7 +334,7 @@ class BallotView(CsrfProtected, APIView):
         return Response(
             {
                 "items": [{"proposal": i.proposal_id, "points": i.points} for i in ballot.items.all()],
-                "cast_at": ballot.cast_at,
+                "cast_at": local_moment(ballot.cast_at),
                 "channel": ballot.channel,
             }
         )
@@ -367,7 +372,9 @@ class ReceiptDetail(APIView):
         found = services.check_receipt(code)
         if found is None:
             raise ApiError("unknown_receipt", _("No ballot has this receipt code."), status_code=404)
-        return Response({"counted": found["counted"], "cast_at": found["cast_at"], "cycle": found["cycle"].pk})
+        return Response(
+            {"counted": found["counted"], "cast_at": local_moment(found["cast_at"]), "cycle": found["cycle"].pk}
+        )
 
 
 def _valid(serializer_class, request) -> dict:

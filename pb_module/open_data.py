@@ -10,6 +10,7 @@ and those of `pb_module.analytics`; nothing is recomputed here.
 
 import csv
 import io
+from datetime import datetime
 
 from django.http import Http404
 from django.utils.cache import patch_vary_headers
@@ -25,7 +26,7 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
 from pb_module.analytics import _district_names, bucket_label, cycle_analytics, published_cycles
-from pb_module.api import ApiError, _cycle_or_404, _localized
+from pb_module.api import ApiError, _cycle_or_404, _localized, local_moment
 from pb_module.models import PBCyclePage, Proposal, ProposalPage, TallyResult, Territory
 from pb_module.rules.analytics import VOTE_BUCKETS
 from pb_module.rules.statuses import PUBLIC, Status
@@ -62,6 +63,8 @@ def _cell(value) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, datetime):  # a moment, in the site's time zone: the date in it is the local one
+        return local_moment(value)
     return str(csv_safe(value))
 
 
@@ -384,7 +387,7 @@ def results_data(result: TallyResult, request) -> dict:
         "left": result.left,
         "ballot_count": result.ballot_count,
         "ballots_sha256": result.ballots_sha256,
-        "published_at": result.published_at,
+        "published_at": local_moment(result.published_at),
         "ballots_url": request.build_absolute_uri(local.get_url(request) + local.reverse_subpage("results_ballots")),
         "lines": lines,
     }

@@ -1,6 +1,9 @@
+from datetime import datetime
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import timezone
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
@@ -18,12 +21,22 @@ def number(value, decimals=0):
     return format_number(value, get_language(), int(decimals))
 
 
-@register.filter
+@register.filter(expects_localtime=True)
 def human_date(value):
-    """2021 жылғы 18 тамыз / 18 августа 2021 г. / 18 August 2021."""
+    """2021 жылғы 18 тамыз / 18 августа 2021 г. / 18 August 2021.
+
+    A moment (an aware datetime) is dated where the site is, in TIME_ZONE (Asia/Almaty): 23:30 UTC is the next day.
+    """
     if not value:
         return ""
-    return format_date(value, get_language())
+    return format_date(local_day(value), get_language())
+
+
+def local_day(value):
+    """The calendar day of `value` in the current time zone (TIME_ZONE unless activated otherwise)."""
+    if isinstance(value, datetime):
+        return (timezone.localtime(value) if timezone.is_aware(value) else value).date()
+    return value
 
 
 def _site_root(request):

@@ -8,10 +8,11 @@ A mail that cannot be sent is logged and never undoes the change.
 import logging
 from urllib.parse import urljoin
 
+from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from pb_module.models import MonitoringReport, ProposalFollower, ProposalStatusChange
@@ -34,7 +35,8 @@ def _send_to_followers(proposal, template: str, subject, context: dict) -> None:
     connection = get_connection()
     for follower in proposal.followers.filter(confirmed_at__isnull=False):  # a follow counts once its link is confirmed
         try:
-            with translation.override(follower.language):
+            # Rendered outside any request: dates and times in the site's time zone, words in the follower's language.
+            with translation.override(follower.language), timezone.override(settings.TIME_ZONE):
                 page = proposal.page_in(follower.language) or proposal.source_page
                 unsubscribe = unsubscribe_url(follower, page)
                 body = render_to_string(
@@ -109,7 +111,7 @@ def notify_report_answered(report: MonitoringReport) -> None:
 def send_follow_confirmation(follower: ProposalFollower, token: str, hours: int) -> None:
     """E-mail `follower`, in their language, the link that confirms their follow (raises if it cannot be sent)."""
     proposal = follower.proposal
-    with translation.override(follower.language):
+    with translation.override(follower.language), timezone.override(settings.TIME_ZONE):
         page = proposal.page_in(follower.language) or proposal.source_page
         confirm_url = urljoin(page.full_url, reverse("pb_follow_confirm", kwargs={"token": token}))
         body = render_to_string(
