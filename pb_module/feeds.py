@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import linebreaks_filter
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -64,7 +65,7 @@ class CycleProposalsFeed(LanguageFeed):
         return page.url
 
     def item_pubdate(self, page):
-        return page.published_at
+        return timezone.localtime(page.published_at)  # the site's time zone: the date a reader sees is the local one
 
     def item_categories(self, page):
         return [str(page.proposal.status_label)]
@@ -166,7 +167,7 @@ class ProposalProgressFeed(LanguageFeed):
     item_guid_is_permalink = False
 
     def item_pubdate(self, entry):
-        return entry.date
+        return timezone.localtime(entry.date)
 
 
 def answering_body(report) -> str:

@@ -70,6 +70,9 @@ def test_the_decision_log_comments_and_reports_show_the_day_in_almaty(client):
         html = client.get(report.proposal.page_in(lang).url).content.decode()
         assert_local(html, lang)
         assert 'datetime="2021-03-01"' in html
+        # The proposal's feed dates the decision where it was taken.
+        feed = client.get(f"/{lang}/feeds/proposal-{proposal.pk}.rss").content.decode()
+        assert "<pubDate>Mon, 01 Mar 2021 05:30:00 +0600</pubDate>" in feed, lang
 
 
 def test_the_schedule_log_and_a_receipt_check_show_the_day_in_almaty(client):
