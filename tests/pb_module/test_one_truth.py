@@ -1,10 +1,12 @@
 """Issue 14: the facts of a cycle are the same in every language, whatever is edited where."""
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
+from importlib import import_module
 
 import pytest
 from bs4 import BeautifulSoup
+from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
@@ -65,7 +67,7 @@ def test_a_kk_edit_and_published_results_read_the_same_in_ru_and_en(client, edit
     # The admin moves the end of voting (and the results after it) on the Kazakh page and publishes.
     data = edit_form(client, cycle)
     row = voting_row(data)
-    later = date_of(data[f"{row}-ends_on"]) + timedelta(days=4)
+    later = date.fromisoformat(data[f"{row}-ends_on"]) + timedelta(days=4)
     data[f"{row}-ends_on"] = later.isoformat()
     for key, value in list(data.items()):
         if re.fullmatch(r"phases-\d+-phase", key) and value == "results":
@@ -114,12 +116,6 @@ def test_a_kk_edit_and_published_results_read_the_same_in_ru_and_en(client, edit
     assert answers["ru"] == answers["en"] == answers["kk"]
     assert answers["kk"]["results_published"] is True and answers["kk"]["voting_open"] is False
     assert answers["kk"]["phase"] is None and answers["kk"]["budget"] == final["kk"]["total_budget"]
-
-
-def date_of(text):
-    from datetime import date
-
-    return date.fromisoformat(text)
 
 
 def test_a_translation_never_keeps_facts_of_its_own():
@@ -173,4 +169,10 @@ def test_translations_made_stale_before_are_brought_in_line_by_the_command():
     assert facts(ru) == facts(kk)
     ru = PBCyclePage.objects.get(pk=ru.pk)
     assert ru.results_published and ru.live_revision.as_object().total_budget == kk.total_budget
+    # The data migration does the same on a deployed database.
+    PBCyclePage.objects.filter(pk=ru.pk).update(results_published_at=None, total_budget=1)
+    CyclePhase.objects.filter(cycle=ru, phase="voting").delete()
+    assert facts(ru) != facts(kk)
+    import_module("pb_module.migrations.0014_share_cycle_facts").share(django_apps, None)
+    assert facts(ru) == facts(kk)
     assert Status.SELECTED in set(ProposalPage.objects.child_of(ru).values_list("proposal__status", flat=True))
