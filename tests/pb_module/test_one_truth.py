@@ -118,7 +118,7 @@ def test_a_kk_edit_and_published_results_read_the_same_in_ru_and_en(client, edit
     assert answers["kk"]["phase"] is None and answers["kk"]["budget"] == final["kk"]["total_budget"]
 
 
-def test_a_translation_never_keeps_facts_of_its_own():
+def test_a_translation_never_keeps_facts_of_its_own(client, editor):
     """An old revision, the wagtail-localize editor or code: a translation's facts are its source's."""
     kk = cycle_page("almaty-bostandyq-2027")
     ru = cycle_page("almaty-bostandyq-2027", "ru")
@@ -151,6 +151,13 @@ def test_a_translation_never_keeps_facts_of_its_own():
     assert facts(ru) == facts(kk)
     # A fact not changed on the Kazakh page is unchanged everywhere.
     assert (facts(ru)["stalled_after_days"], facts(ru)["territory"]) == (stalled_after, territory)
+    # The admin's editor of a translation shows the facts read-only.
+    response = client.get(f"/admin/pages/{ru.pk}/edit/")
+    assert response.status_code in (200, 302)
+    if response.status_code == 200:
+        form = BeautifulSoup(response.content, "html.parser")
+        budget = form.find(attrs={"name": "total_budget"})
+        assert budget is None or budget.has_attr("disabled")
     # wagtail-localize offers no field of the facts to override.
     fields = {field.field_name: field for field in get_translatable_fields(PBCyclePage)}
     for name in (*SHARED_FACTS, "phases"):
