@@ -226,7 +226,7 @@ def test_moderator_closes_the_vote_and_publishes_a_result_anyone_can_check(live_
     page.goto(f"{live_site}/admin/pb/results/")
     assert "has not closed yet" in page.locator("main").inner_text()
     page.get_by_role("link", name="Close voting early").click()
-    page.get_by_label("Why voting closes early").fill("The public council decided so on 1 December.")
+    page.get_by_label("Why voting closes early").first.fill("The public council decided so on 1 December.")
     page.get_by_label("Close voting now, for good").check()
     page.get_by_role("button", name="Close voting early").click()
     page.wait_for_url("**/admin/pb/results/")

@@ -603,7 +603,12 @@ class _Generator:
         )
         names = ["proposal", "from_status", "to_status", "reason", "actor_name", "actor_role", "changed_at"]
         names.append("reason_code")  # empty: a person's reason, not one of the platform's own
-        changes = [(ids[s.external_id], *change, "") for s in specs for change in s.changes]
+        names += ["reason_kk", "reason_ru", "reason_language"]  # the generated reasons are written in Kazakh
+        changes = [
+            (ids[s.external_id], *change, "", change[2], "", "kk" if change[2] else "")
+            for s in specs
+            for change in s.changes
+        ]
         _insert_rows(ProposalStatusChange, names, changes)
         pages = []
         for s in specs:
