@@ -22,6 +22,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from search.text import KAZAKH_LETTERS as KAZAKH_ALPHABET
+
 # The note after text in another language than the page, one per language the text is written in.
 LANGUAGE_NOTES = {
     "kk": _("(in Kazakh)"),
@@ -36,7 +38,7 @@ FALLBACK_ORDER = {
 }
 REASON_LANGUAGES = ("kk", "ru")  # the languages a moderator's reason form offers
 
-KAZAKH_LETTERS = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+KAZAKH_LETTERS = re.compile("[{}]".format("".join(sorted(KAZAKH_ALPHABET))), re.IGNORECASE)
 CYRILLIC = re.compile("[а-яёА-ЯЁ]")
 LATIN = re.compile("[a-zA-Z]")
 

@@ -104,18 +104,8 @@ class TallyRule(models.TextChoices):
 # publishing the source writes them to every translation at once (PBCyclePage.share_facts). A translation
 # points to the same Territory row as its source: the cap is computed from one row, the name is shown localized.
 SHARED_FACTS = (
-    "territory",
+    *(name.removesuffix("_id") for name in freeze.FROZEN_SETTINGS),  # the rules of the vote, then the rest
     "year",
-    "total_budget",
-    "ballot_type",
-    "ballot_min_choices",
-    "ballot_max_choices",
-    "ballot_max_points",
-    "ballot_max_points_per_proposal",
-    "tally_rule",
-    "tally_min_score",
-    "min_voter_age",
-    "ballot_final",
     "stalled_after_days",
     "results_published_at",
     "voting_closed_at",
