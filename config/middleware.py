@@ -5,7 +5,7 @@ from django.utils.translation import get_language
 
 # Paths outside the language prefixes whose 404s must stay 404s (JSON for the API), not become redirects; so must
 # MEDIA_URL's (a missing file).
-UNPREFIXED = ("/api/", "/admin/", "/django-admin/", "/documents/", "/healthz/")
+UNPREFIXED = ("/api/", "/admin/", "/django-admin/", "/documents/", "/healthz/", "/csrf/")
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):

@@ -1,9 +1,12 @@
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpResponseServerError, JsonResponse
+from django.middleware import csrf
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.utils.translation import gettext as _
 from django.views import defaults
+from django.views.decorators.cache import never_cache
 
 from .feeds import NewsFeed
 from .models import NewsIndexPage
@@ -47,13 +50,35 @@ def bad_request(request, exception=None):
     return defaults.bad_request(request, exception)
 
 
+@never_cache
+def csrf_token(request):
+    """This visitor's CSRF token, for a form on a page that the page cache shares between visitors (site.js)."""
+    return JsonResponse({"token": get_token(request)})
+
+
+# A form from a cached page sent without the script that fetches its token: no token or no cookie yet.
+RESEND_REASONS = {csrf.REASON_NO_CSRF_COOKIE, csrf.REASON_CSRF_TOKEN_MISSING}
+
+
 def csrf_failure(request, reason=""):
     """CSRF_FAILURE_VIEW: a form sent without its security token, or with an old one (403), in the site's layout and
-    the reader's language; JSON for the API."""
+    the reader's language; JSON for the API.
+
+    A form of this site sent without a token (a page from the page cache, read without JavaScript) is offered again
+    with a token and what the visitor typed, to be sent with one press; never a form with files, nor one that came
+    from another site."""
     message = _("The security token is missing or out of date. Reload the page.")
     if is_api(request):
         return api_error("csrf_failed", message, 403)
-    return render(request, "403_csrf.html", {"message": message}, status=403)
+    context = {"message": message}
+    origin = request.headers.get("Origin")
+    same_site = origin is None or origin == f"{request.scheme}://{request.get_host()}"
+    if request.method == "POST" and reason in RESEND_REASONS and not request.FILES and same_site:
+        context["resend"] = [
+            (name, value) for name, values in request.POST.lists() if name != "csrfmiddlewaretoken" for value in values
+        ]
+        context["action"] = request.get_full_path()
+    return render(request, "403_csrf.html", context, status=403)
 
 
 def server_error(request):

@@ -12,6 +12,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from pb_module.forms import MonitoringReportForm
 from pb_module.services import monitoring
@@ -22,6 +23,7 @@ SESSION_KEY = "pb_monitors"
 PENDING_KEY = "pb_monitor_pending"
 
 
+@never_cache
 def file_report_view(request, page):
     proposal = page.proposal
     if not proposal.is_public:

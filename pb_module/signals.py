@@ -4,7 +4,32 @@ from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
-from .models import PBCyclePage
+from home import page_cache
+
+from .models import (
+    Ballot,
+    BallotItem,
+    CyclePhase,
+    CycleScheduleChange,
+    ExpertReview,
+    ImplementationPhoto,
+    Milestone,
+    MonitoringReport,
+    MrpRate,
+    PBCyclePage,
+    Proposal,
+    ProposalAttachment,
+    ProposalComment,
+    ProposalFollower,
+    ProposalPage,
+    ProposalStatusChange,
+    ProposalTag,
+    Receipt,
+    ResponsibleBody,
+    TallyResult,
+    Territory,
+    VerificationChallenge,
+)
 
 
 def forget_cached_cycle(cycle: PBCyclePage) -> None:
@@ -54,3 +79,41 @@ def log_schedule_changes(sender, instance, revision=None, **kwargs):
     del instance._phases_before
     user = getattr(revision, "user", None)
     record_schedule_changes(instance, before, instance.stored_phases(), user=user, reason=instance.phase_change_reason)
+
+
+# The anonymous page cache (home/page_cache.py): which saved rows purge which pages.
+def _pages_of_proposal(row, created):
+    proposal_id = row.pk if isinstance(row, Proposal) else row.proposal_id
+    return ProposalPage.objects.filter(proposal_id=proposal_id)
+
+
+def _cycle_of(row, created):
+    return PBCyclePage.objects.filter(pk=row.cycle_id)  # its language versions, proposals, results and listings
+
+
+for _model in (
+    Proposal,
+    ProposalStatusChange,
+    ProposalComment,
+    ProposalAttachment,
+    ExpertReview,
+    Milestone,
+    MonitoringReport,
+    ImplementationPhoto,
+):
+    page_cache.watch(_model, _pages_of_proposal)
+for _model in (TallyResult, CycleScheduleChange):
+    page_cache.watch(_model, _cycle_of)
+for _model in (Territory, MrpRate, ResponsibleBody):
+    page_cache.watch(_model, page_cache.everywhere)  # a place's name, a cap in tenge, a body's name: on many pages
+page_cache.NOT_WATCHED.update(
+    {
+        Ballot: "no public page shows ballots; results are published by a TallyResult",
+        BallotItem: "no public page shows ballots; results are published by a TallyResult",
+        Receipt: "checked on /pb/receipts/, which is never cached",
+        VerificationChallenge: "one-time codes, never shown",
+        ProposalFollower: "followers are shown on no public page",
+        ProposalTag: "written with its proposal page, which is published",
+        CyclePhase: "written with its cycle, which is published (closing early also logs a CycleScheduleChange)",
+    }
+)

@@ -11,15 +11,22 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from pb_module import services
 from pb_module.forms import CommentForm, FollowForm, ProposalForm
 from pb_module.models import Proposal
+from pb_module.models.stories import ProgressStoryPage, story_list
 from pb_module.rules.statuses import Status
 from pb_module.services import following, notifications
-from pb_module.services.implementation import public_implementation
+from pb_module.services.implementation import (
+    PUBLIC_PHOTO_SPEC,
+    prefetch_renditions,
+    proposal_photos,
+    public_implementation,
+)
 from pb_module.services.monitoring import reports_context
 from pb_module.services.proposals import canonical_cycle, comments_open, tracking_hash
 
@@ -32,6 +39,7 @@ def add_service_errors(form, error: ValidationError):
         form.add_error(None, error)
 
 
+@never_cache
 def submit_proposal_view(request, cycle):
     source = canonical_cycle(cycle)
     context = {"page": cycle, "self": cycle, "cycle": source}
@@ -80,8 +88,20 @@ def vote_url(page) -> str | None:
     return cycle.url + cycle.reverse_subpage("vote")
 
 
+# The renditions the proposal page shows (implementation.html, reports.html, story_card.html), read in one query.
+PAGE_IMAGE_SPECS = (PUBLIC_PHOTO_SPEC, "max-1600x1600", "max-400x300", "fill-480x270")
+
+
 def _proposal_context(request, page, **extra):
     proposal = page.proposal
+    log = list(proposal.status_changes.all())
+    photos = proposal_photos(proposal)
+    stories = list(
+        story_list(ProgressStoryPage.objects.filter(locale_id=page.locale_id, projects=proposal.pk)).prefetch_related(
+            None
+        )
+    )
+    prefetch_renditions([photo.image for photo in photos] + [story.image for story in stories], PAGE_IMAGE_SPECS)
     user = request.user
     is_open = comments_open(proposal)
     flashed = list(get_messages(request))  # the follow form's answer is shown beside it, where the visitor is
@@ -92,7 +112,7 @@ def _proposal_context(request, page, **extra):
         "proposal": proposal,
         "cycle": proposal.cycle.specific,
         "vote_url": vote_url(page),
-        "log": proposal.status_changes.all(),
+        "log": log,
         "review": proposal.latest_review,
         "comments": proposal.comments.all(),
         "comments_open": is_open,
@@ -100,8 +120,9 @@ def _proposal_context(request, page, **extra):
         "comment_form": extra.pop("comment_form", CommentForm() if can_comment else None),
         "follow_form": extra.pop("follow_form", FollowForm()),
         "attachments": proposal.attachments.all(),
-        "implementation": public_implementation(proposal),
-        **reports_context(proposal),
+        "stories": stories,
+        "implementation": public_implementation(proposal, log=log, photos=photos),
+        **reports_context(proposal, photos=photos),
         "messages": [message for message in flashed if "follow" not in message.tags.split()],
         "follow_messages": [message for message in flashed if "follow" in message.tags.split()],
         **extra,
@@ -114,6 +135,7 @@ def proposal_page_view(request, page):
     return TemplateResponse(request, "pb_module/proposal_page.html", _proposal_context(request, page))
 
 
+@never_cache
 @require_POST
 @login_required
 def add_comment_view(request, page):
@@ -132,6 +154,7 @@ def add_comment_view(request, page):
     return TemplateResponse(request, "pb_module/proposal_page.html", context, status=400)
 
 
+@never_cache
 @require_POST
 def follow_view(request, page):
     """Double opt-in: the address gets a confirmation link; the answer never says whether it already follows."""
@@ -163,6 +186,7 @@ def follow_view(request, page):
     return TemplateResponse(request, "pb_module/proposal_page.html", context, status=status)
 
 
+@never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def follow_confirm_view(request, token):
     """GET shows one button (mail scanners prefetch links, so it changes nothing); POST confirms the follow."""
@@ -177,6 +201,7 @@ def follow_confirm_view(request, token):
     return render(request, "pb_module/follow_confirm.html", context, status=status)
 
 
+@never_cache
 @csrf_exempt  # mail clients' one-click POST (RFC 8058) carries no CSRF token; the secret token in the URL is the check
 @require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe_view(request, token):
@@ -192,6 +217,7 @@ def unsubscribe_view(request, token):
     return render(request, "pb_module/unsubscribe.html", context)
 
 
+@never_cache
 def track_view(request, token):
     proposal = Proposal.objects.filter(tracking_token_hash=tracking_hash(token)).select_related("cycle").first()
     if proposal is None:

@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from pb_module import services
 from pb_module.forms import CodeForm, ReceiptForm, ResendCodeForm, VerifyVoterForm, ballot_items_from
@@ -92,6 +93,7 @@ def ballot_cards(page, source):
     ]
 
 
+@never_cache
 def vote_view(request, page):
     source = canonical_cycle(page)
     context = {"page": page, "self": page, "cycle": source}
@@ -236,6 +238,7 @@ def ballot_step(request, page, source, voter, context):
     return TemplateResponse(request, "pb_module/vote_receipt.html", {**context, "result": result}, status=201)
 
 
+@never_cache
 def receipt_view(request):
     form = ReceiptForm(request.GET or None)
     found = None

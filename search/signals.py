@@ -15,10 +15,11 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from home import page_cache
 from pb_module.models import PBCyclePage, Proposal, ProposalPage, TallyResult, Territory
 
 from . import catalogue_index
-from .models import CatalogueEntry
+from .models import CatalogueEntry, CatalogueGroup
 
 logger = logging.getLogger(__name__)
 
@@ -125,3 +126,12 @@ def fill_catalogue(sender, app_config=None, using="default", **kwargs):
     if CatalogueEntry._meta.db_table in connections[using].introspection.table_names() and catalogue_index.missing():
         logger.warning("The catalogue index is empty: indexing every proposal page")
         catalogue_index.rebuild()
+
+
+# The anonymous page cache (home/page_cache.py) needs no purge of these: a proposal's own change purges its pages.
+page_cache.NOT_WATCHED.update(
+    {
+        CatalogueEntry: "rebuilt from proposal pages, whose changes purge the catalogue",
+        CatalogueGroup: "counts of catalogue rows, rebuilt with them",
+    }
+)

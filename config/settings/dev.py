@@ -6,3 +6,5 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Static files straight from the app folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# A developer editing templates sees them at once; PAGE_CACHE_SECONDS=600 tries the page cache.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))  # noqa: F405

@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.models import ListingPage
+from home.routing import RoutedPageMixin, public
 from pb_module.rules import freeze, money
 from pb_module.rules.phases import Phase, PhaseDates, current_phase, next_phase, phase_problems
 from pb_module.rules.statuses import PUBLIC, TRACKED
@@ -67,11 +68,15 @@ class PBIndexPage(RoutablePageMixin, ListingPage):
 
     @property
     def cycles(self):
-        return PBCyclePage.objects.live().public().child_of(self).order_by("-year", "title")
+        return public(PBCyclePage.objects.live()).child_of(self).order_by("-year", "title")
 
     @path("")
     def index_route(self, request):
         return self.render(request)
+
+    def get_cached_paths(self):
+        """The routes a purge of this page forgets with it (home/page_cache.py, Wagtail's frontend cache)."""
+        return ["/", "/analytics/"]
 
     @path("analytics/")
     def comparison(self, request):
@@ -169,7 +174,7 @@ class PBCycleForm(WagtailAdminPageForm):
         return cleaned
 
 
-class PBCyclePage(WordFormsMixin, RoutablePageMixin, Page):
+class PBCyclePage(WordFormsMixin, RoutablePageMixin, RoutedPageMixin, Page):
     """One participatory-budgeting programme in one territory for one year."""
 
     territory = models.ForeignKey(
@@ -511,8 +516,7 @@ class PBCyclePage(WordFormsMixin, RoutablePageMixin, Page):
         from .proposal import ProposalPage
 
         pages = list(
-            ProposalPage.objects.live()
-            .public()
+            public(ProposalPage.objects.live())
             .child_of(self)
             .filter(proposal__status__in=list(PUBLIC))
             .select_related("proposal", "proposal__district")
@@ -568,6 +572,10 @@ class PBCyclePage(WordFormsMixin, RoutablePageMixin, Page):
                 if voting is not None and phase.phase == Phase.VOTING:
                     phase.starts_on, phase.ends_on = voting.starts_on, voting.ends_on
         return page
+
+    def get_cached_paths(self):
+        """The routes a purge of this page forgets with it (home/page_cache.py, Wagtail's frontend cache)."""
+        return ["/", "/results/", "/analytics/"]
 
     @path("results/")
     def results(self, request):

@@ -36,9 +36,27 @@
     });
   }
 
+  // Forms on pages kept in the page cache carry no security token (it belongs to one visitor): fetch this
+  // visitor's on submit. Without the script the server asks once more, with the typing kept (home/views.py).
+  function setUpTokens() {
+    document.querySelectorAll("input[data-csrf-url]").forEach(function (input) {
+      var form = input.form;
+      form.addEventListener("submit", function (event) {
+        if (input.value) { return; }
+        event.preventDefault();
+        fetch(input.getAttribute("data-csrf-url"), { credentials: "same-origin", headers: { Accept: "application/json" } })
+          .then(function (response) { return response.json(); })
+          .then(function (data) { input.value = data.token || ""; })
+          .catch(function () { return null; })
+          .then(function () { form.submit(); });
+      });
+    });
+  }
+
   function ready() {
     setUpMenu();
     setUpFilters();
+    setUpTokens();
   }
 
   if (document.readyState === "loading") {

@@ -1,0 +1,335 @@
+"""The anonymous full-page cache, and its exact invalidation.
+
+Anonymous GET/HEAD requests of public pages (every path under a language prefix) are answered from the
+configured cache (Redis in production, local memory otherwise), keyed by host, path and query string. A page
+is stored only when nothing about it belongs to one visitor: no session or messages cookie came in, no cookie
+goes out (a form with a CSRF token sets one), the view set no Cache-Control of its own (the vote flow, the
+forms and the tracking pages are `never_cache`), the answer is a 200 of HTML, RSS/Atom or XML.
+
+Invalidation by generations, so that one purge covers every query string of a path and every path under a
+prefix without listing keys: the key of a stored page includes a token for each prefix of its path
+("/", "/kk/", "/kk/participatory-budget/", …) and one for the path itself. ``purge(trees=…, paths=…)`` replaces
+those tokens, after the transaction commits, and every page stored under the old ones is unreachable at once
+(it expires on its own). Which pages an event touches is decided by ``touch_pages`` and the receivers in
+home/signals.py and pb_module/signals.py; ``purge`` also asks Wagtail's frontend cache
+(``WAGTAILFRONTENDCACHE``, from the environment) to purge the same URLs at a CDN or Varnish.
+"""
+
+import hashlib
+import logging
+import secrets
+from datetime import datetime, time, timedelta
+from functools import partial
+from urllib.parse import unquote
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.http import parse_etags, quote_etag
+
+logger = logging.getLogger(__name__)
+
+STORED_TYPES = ("text/html", "application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
+# Everything under these (after the language prefix) is per visitor: tracking links, receipts, sign-in.
+PRIVATE_PREFIXES = ("pb/", "accounts/")
+# Responses outside the page cache that must never be kept by a browser or a proxy either.
+PRIVATE_PATHS = ("/admin/", "/django-admin/")
+HIT_HEADER = "X-Page-Cache"
+
+
+def enabled() -> bool:
+    return settings.PAGE_CACHE_SECONDS > 0
+
+
+def cdn_enabled() -> bool:
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
+def _cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def _new_token() -> str:
+    return secrets.token_hex(6)
+
+
+def _tree_key(prefix: str) -> str:
+    return f"pc:tree:{prefix}"
+
+
+def _path_key(path: str) -> str:
+    return f"pc:path:{path}"
+
+
+def generation_keys(path: str) -> list[str]:
+    """The tokens a page at `path` is stored under: every prefix ending in "/" (the tree it is in), then itself."""
+    keys = [_tree_key("/")]
+    end = path.find("/", 1)
+    while end != -1:
+        keys.append(_tree_key(path[: end + 1]))
+        end = path.find("/", end + 1)
+    keys.append(_path_key(path))
+    return keys
+
+
+def _language_prefix(path: str) -> str | None:
+    for code, _name in settings.LANGUAGES:
+        if path.startswith(f"/{code}/"):
+            return code
+    return None
+
+
+def cacheable_request(request) -> bool:
+    if request.method not in ("GET", "HEAD") or not enabled():
+        return False
+    code = _language_prefix(request.path)
+    if code is None or request.path[len(code) + 2 :].startswith(PRIVATE_PREFIXES):
+        return False
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+def _storable(request, response) -> bool:
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "Cache-Control" not in response
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and response.get("Content-Type", "").split(";")[0].strip() in STORED_TYPES
+    )
+
+
+def _entry_key(request, tokens: list[str]) -> str:
+    """Host, path, query, the tokens, and the local date: phases open and close at midnight in Asia/Almaty, so no
+    page stored yesterday is served today (the cycle page's Vote button appears on the first morning)."""
+    parts = [request.scheme, request.get_host(), request.path, request.META.get("QUERY_STRING", "")]
+    parts += [timezone.localdate().isoformat(), *tokens]
+    return "pc:page:" + hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def seconds_to_midnight() -> int:
+    now = timezone.localtime()
+    midnight = datetime.combine(now.date() + timedelta(days=1), time.min, tzinfo=now.tzinfo)
+    return max(1, int((midnight - now).total_seconds()))
+
+
+def public_headers(response, *, query: bool) -> None:
+    """Anonymous, shareable: browsers revalidate every time (ETag, cheap); a CDN that Wagtail purges may keep
+    a page without a query string longer, never past local midnight (see `_entry_key`)."""
+    shared = min(settings.CDN_CACHE_SECONDS, seconds_to_midnight()) if cdn_enabled() and not query else 0
+    patch_cache_control(response, public=True, max_age=0, s_maxage=shared, must_revalidate=True)
+
+
+def private_headers(response) -> None:
+    patch_cache_control(response, private=True, no_store=True)
+
+
+def _etag(content: bytes) -> str:
+    return quote_etag(hashlib.sha256(content).hexdigest()[:32])
+
+
+class PageCacheMiddleware:
+    """Placed before the session, CSRF and authentication middleware: a hit costs two cache reads and nothing
+    else (no session lookup, no database)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not cacheable_request(request):
+            response = self.get_response(request)
+            shown_to_one = request.path.startswith(PRIVATE_PATHS) or (enabled() and _language_prefix(request.path))
+            if shown_to_one and "Cache-Control" not in response:
+                private_headers(response)  # a signed-in editor's page, a voter's: no CDN or proxy keeps it
+            return response
+        cache = _cache()
+        keys = generation_keys(request.path)
+        found = cache.get_many(keys)
+        fresh = {key: _new_token() for key in keys if key not in found}
+        if not fresh:
+            entry = cache.get(_entry_key(request, [found[key] for key in keys]))
+            if entry is not None:
+                return self._answer(request, entry)
+        response = self.get_response(request)
+        if not _storable(request, response):
+            if "Cache-Control" not in response:
+                private_headers(response)
+            return response
+        if fresh:
+            # Tokens chosen before rendering: one a purge wrote meanwhile wins, and then this page is not kept.
+            for key, token in fresh.items():
+                cache.add(key, token, timeout=None)
+            found = cache.get_many(keys)
+            if any(found.get(key) != token for key, token in fresh.items()):
+                return self._finish(request, response, None)
+        entry = {
+            "status": response.status_code,
+            "headers": [(k, v) for k, v in response.items() if k not in ("Vary", "Cache-Control")],
+            "content": response.content,
+            "etag": _etag(response.content),
+        }
+        timeout = min(settings.PAGE_CACHE_SECONDS, seconds_to_midnight())
+        cache.set(_entry_key(request, [found[key] for key in keys]), entry, timeout)
+        return self._finish(request, response, entry["etag"])
+
+    @staticmethod
+    def _finish(request, response, etag):
+        if etag:
+            response["ETag"] = etag
+        response[HIT_HEADER] = "miss"
+        public_headers(response, query=bool(request.META.get("QUERY_STRING")))
+        return response
+
+    def _answer(self, request, entry):
+        if entry["etag"] in parse_etags(request.headers.get("If-None-Match", "")):
+            response = HttpResponseNotModified()
+        else:
+            response = HttpResponse(entry["content"], status=entry["status"])
+        for header, value in entry["headers"]:
+            if not (response.status_code == 304 and header in ("Content-Type", "Content-Length")):
+                response[header] = value
+        response["ETag"] = entry["etag"]
+        response[HIT_HEADER] = "hit"
+        public_headers(response, query=bool(request.META.get("QUERY_STRING")))
+        return response
+
+
+# Purging ------------------------------------------------------------------------------------------------------
+
+
+def purge(*, trees=(), paths=(), everything: bool = False, urls=()) -> None:
+    """Forget the pages under each prefix in `trees`, at each path in `paths` (with every query string), or all
+    of them; and purge `urls` (full URLs) at the CDN. Runs once the transaction commits, so that nobody stores
+    the old page again under the new tokens."""
+    trees, paths, urls = set(trees), set(paths), set(urls)
+    if not (enabled() or cdn_enabled()) or not (trees or paths or everything or urls):
+        return
+    transaction.on_commit(partial(_purge_now, trees, paths, everything, urls), robust=True)
+
+
+def _purge_now(trees, paths, everything, urls):
+    # Keys use the path as Django decodes it (request.path); page URLs come percent-encoded.
+    trees, paths = {unquote(tree) for tree in trees}, {unquote(path) for path in paths}
+    if enabled():
+        keys = [_tree_key("/")] if everything else [*map(_tree_key, trees), *map(_path_key, paths)]
+        _cache().set_many({key: _new_token() for key in keys}, timeout=None)
+    if urls and cdn_enabled():
+        from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+        purge_urls_from_cache(sorted(urls))
+
+
+def site_wide_paths() -> list[str]:
+    """Pages that list content from everywhere: the catalogue, search and the feeds, in every language."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    trees = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            trees += [reverse("projects"), reverse("search"), f"/{code}/feeds/"]
+    return trees
+
+
+def _page_paths(page) -> tuple[str | None, list[str], str | None]:
+    """(relative URL, the URLs of its cached routes, full URL) of a page; (None, [], None) when it has none."""
+    parts = page.get_url_parts(request=None)
+    if not parts:
+        return None, [], None
+    _site_id, root_url, page_path = parts
+    routes = [page_path + route.lstrip("/") for route in page.specific_deferred.get_cached_paths()]
+    return page_path, routes, (root_url or "") + page_path
+
+
+def _add_page(page, into: set, urls: set) -> str | None:
+    own, routes, full = _page_paths(page)
+    if own:
+        into.update([own, *routes])
+        urls.update((root := full[: len(full) - len(own)]) + route for route in routes)
+        urls.add(root + own)
+    return own
+
+
+def touch_pages(pages) -> None:
+    """The pages changed (published, unpublished, deleted, their facts or their rows): forget each of their
+    language versions with everything under it (its routes and child pages, which show its facts, language
+    links and breadcrumbs), the cached routes of every page above them (listings, the cycle's results and
+    analytics, the home page), and the site-wide pages. A page in the main menu (a child of the home page) or a
+    home page is on every page: then all go."""
+    from wagtail.models import Page
+
+    pages = [page for page in pages if page.pk]
+    if not pages or not (enabled() or cdn_enabled()):
+        return
+    versions = {page.pk: page for page in Page.objects.filter(translation_key__in={p.translation_key for p in pages})}
+    versions.update((page.pk, page) for page in pages)
+    trees, paths, urls = set(site_wide_paths()), set(), set()
+    above = set()
+    for page in versions.values():
+        _add_page(page, trees, urls)
+        above.update(page.get_ancestors().filter(depth__gt=1).values_list("pk", flat=True))
+    for ancestor in Page.objects.filter(pk__in=above - versions.keys()):
+        _add_page(ancestor, paths, urls)
+    if cdn_enabled():
+        root = next((url[: url.index("/", url.index("//") + 2)] for url in urls if "//" in url), "")
+        urls.update(root + path for path in site_wide_paths())
+        for page in versions.values():
+            for below in page.get_descendants().live().specific(defer=True):
+                _add_page(below, set(), urls)
+    everything = any(page.depth <= 3 for page in versions.values())
+    purge(trees=trees, paths=paths, everything=everything, urls=urls)
+
+
+def touch_everything() -> None:
+    """A fact shown on many pages (a territory's name, the MRP, a centre, a council, an image) changed."""
+    from wagtail.models import Page
+
+    if not (enabled() or cdn_enabled()):
+        return
+    urls = set()
+    if cdn_enabled():
+        for page in Page.objects.live().filter(depth__gt=1).specific(defer=True).iterator():
+            _add_page(page, set(), urls)
+    purge(everything=True, urls=urls)
+
+
+# What each saved row touches ---------------------------------------------------------------------------------
+
+# Models whose rows are shown on public pages, with how to find those pages (None: every page).
+WATCHED: dict[type, object] = {}
+# Models that need no purge of their own, with the reason: never shown on a public page (ballots before the
+# results, codes), or written only together with a page that is published (its tags, its phases).
+NOT_WATCHED: dict[type, str] = {}
+
+
+def watch(model, pages_of) -> None:
+    """Purge when a row of `model` is saved or deleted: `pages_of(row, created)` gives the pages showing it, or
+    None when it shows on every page (a place's name, the MRP)."""
+
+    def changed(sender, instance, raw=False, created=False, **kwargs):
+        if raw or not (enabled() or cdn_enabled()):
+            return
+        pages = pages_of(instance, created)
+        if pages is None:
+            touch_everything()
+        else:
+            touch_pages(list(pages))
+
+    label = model._meta.label
+    post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"page-cache-save:{label}")
+    post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"page-cache-delete:{label}")
+    WATCHED[model] = pages_of
+
+
+def everywhere(row, created):
+    return None
+
+
+def unless_new(row, created):
+    """An image or document just uploaded is on no page yet; a changed or deleted one may be on any."""
+    return [] if created else None

@@ -1,0 +1,395 @@
+"""Issue 15: anonymous public pages come from the page cache (home/page_cache.py), and every event that changes
+what they show purges them at once, in every language. Each event test first has the pages served from the
+cache (a "hit"), then makes the change the way the site makes it (a service, a publication), then asserts that
+the next anonymous visitor sees the change."""
+
+import http.server
+import threading
+from datetime import date
+
+import pytest
+from django.apps import apps as django_apps
+from django.core import mail
+from django.core.cache import caches
+from django.test import Client
+from wagtail.models import Page, PageViewRestriction
+
+from home import page_cache
+from home.models import NewsIndexPage, NewsPage, PublicCentre
+from pb_module import services
+from pb_module.models import Milestone, MonitoringReport, MrpRate, Proposal, ProposalComment, Territory
+from pb_module.rules.statuses import Status
+from pb_module.services import monitoring
+
+from .conftest import cycle_page
+
+pytestmark = pytest.mark.django_db
+LANGUAGES = ("kk", "ru", "en")
+
+
+@pytest.fixture(autouse=True)
+def cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    caches["default"].clear()
+    yield
+    caches["default"].clear()
+
+
+@pytest.fixture
+def visitor():
+    return Client()
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """The purge runs when the change commits; the tests run in a transaction that never does."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def served_from_cache(visitor, *urls):
+    """Each page twice: the second answer is the stored one."""
+    pages = {}
+    for url in urls:
+        first = visitor.get(url)
+        assert first.status_code == 200, url
+        second = visitor.get(url)
+        assert second["X-Page-Cache"] == "hit", url
+        pages[url] = second.content.decode()
+    return pages
+
+
+def fresh(visitor, url):
+    response = visitor.get(url)
+    assert response["X-Page-Cache"] == "miss", f"{url} was still served from the cache"
+    return response.content.decode()
+
+
+def pages_of(proposal):
+    return {page.locale.language_code: page.url for page in proposal.pages.select_related("locale")}
+
+
+def cycle_urls(cycle):
+    return [page.url for page in Page.objects.filter(translation_key=cycle.translation_key)]
+
+
+# The cache itself ------------------------------------------------------------------------------------------------
+
+
+def test_anonymous_pages_are_stored_once_and_served_without_the_database(visitor, django_assert_num_queries):
+    urls = ["/kk/", "/ru/participatory-budget/aktau-2024/", "/en/news/", "/kk/projects/?q=саябақ", "/ru/search/?q=парк"]
+    first = {url: visitor.get(url) for url in urls}
+    for url in urls:
+        assert first[url]["X-Page-Cache"] == "miss"
+        assert first[url]["Cache-Control"] == "public, max-age=0, s-maxage=0, must-revalidate"
+        with django_assert_num_queries(0):
+            again = visitor.get(url)
+        assert again["X-Page-Cache"] == "hit" and again.content == first[url].content
+        assert again["Content-Language"] == url[1:3] and again["Content-Type"].startswith("text/html")
+    # Each query string is a page of its own.
+    other = visitor.get("/kk/projects/?q=мектеп")
+    assert other["X-Page-Cache"] == "miss" and other.content != first["/kk/projects/?q=саябақ"].content
+    # A browser revalidates with the ETag and gets a 304; HEAD is answered from the same entry.
+    etag = visitor.get("/kk/")["ETag"]
+    assert visitor.get("/kk/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    head = visitor.head("/kk/")
+    assert head.status_code == 200 and head["X-Page-Cache"] == "hit"
+
+
+def test_off_when_the_setting_is_zero(settings, visitor):
+    settings.PAGE_CACHE_SECONDS = 0
+    visitor.get("/kk/")
+    assert "X-Page-Cache" not in visitor.get("/kk/")
+
+
+def test_never_for_signed_in_visitors_nor_a_visitor_with_a_session(client, moderator):
+    served_from_cache(Client(), "/kk/")
+    client.force_login(moderator)
+    response = client.get("/kk/")
+    assert "X-Page-Cache" not in response and "private" in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"]
+    # Any session (the vote flow keeps one) means the visitor may see something of their own: never the cache.
+    anonymous_with_session = Client()
+    anonymous_with_session.cookies["sessionid"] = "x" * 32
+    assert "X-Page-Cache" not in anonymous_with_session.get("/kk/")
+
+
+def test_the_vote_flow_the_forms_and_the_admin_are_never_stored(visitor, client, moderator):
+    cycle = cycle_page("shymkent-2027")
+    proposal = Proposal.objects.filter(cycle=cycle, status=Status.ON_BALLOT).first()
+    per_visitor = [
+        cycle.url + "vote/",
+        cycle_page("almaty-bostandyq-2027").url + "submit/",
+        proposal.page_in("kk").url + "report/",
+        "/kk/pb/receipts/",
+        "/en/accounts/login/",
+    ]
+    for url in per_visitor:
+        for _ in range(2):
+            response = visitor.get(url)
+            assert "X-Page-Cache" not in response, url
+            assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"], url
+    client.force_login(moderator)
+    admin = client.get("/admin/")
+    assert admin.status_code == 200 and "private" in admin["Cache-Control"] and "no-store" in admin["Cache-Control"]
+
+
+def test_a_page_that_sets_a_cookie_is_not_stored(visitor):
+    """The verification form of the vote flow sets the CSRF cookie: that answer belongs to one visitor."""
+    url = cycle_page("shymkent-2027").url + "vote/"
+    response = visitor.get(url)
+    assert "csrftoken" in response.cookies
+    assert not any("pc:page:" in key for key in caches["default"]._cache)  # nothing stored for it
+
+
+def test_the_follow_form_of_a_cached_proposal_page_gets_its_token_on_submit():
+    """The proposal page is the same for everyone, so its follow form carries no token; the script asks /csrf/
+    for this visitor's. Without the script, the server offers the form again with a token and the address kept."""
+    proposal = Proposal.objects.filter(status=Status.IN_IMPLEMENTATION).first()
+    url = proposal.page_in("ru").url
+    visitor = Client(enforce_csrf_checks=True)
+    html = served_from_cache(visitor, url)[url]
+    assert 'data-csrf-url="/csrf/"' in html and "csrftoken" not in visitor.cookies
+
+    # With the script: the token from /csrf/, then the form is sent and the confirmation link goes out.
+    token = visitor.get("/csrf/")
+    assert "no-store" in token["Cache-Control"]
+    sent = visitor.post(url + "follow/", {"email": "reader@example.kz", "csrfmiddlewaretoken": token.json()["token"]})
+    assert sent.status_code == 302 and len(mail.outbox) == 1
+
+    # Without it: 403 with the typed address kept in a form that now has a token; sending it follows.
+    no_script = Client(enforce_csrf_checks=True)
+    refused = no_script.post(url + "follow/", {"email": "second@example.kz", "csrfmiddlewaretoken": ""})
+    page = refused.content.decode()
+    assert refused.status_code == 403 and 'value="second@example.kz"' in page and "Отправить" in page
+    token = page.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    again = no_script.post(url + "follow/", {"email": "second@example.kz", "csrfmiddlewaretoken": token})
+    assert again.status_code == 302 and len(mail.outbox) == 2
+
+    # A form sent from another site is not offered again.
+    forged = Client(enforce_csrf_checks=True).post(
+        url + "follow/", {"email": "victim@example.kz"}, HTTP_ORIGIN="https://evil.example"
+    )
+    assert forged.status_code == 403 and "victim@example.kz" not in forged.content.decode()
+
+
+def test_a_page_stored_yesterday_is_not_served_today(visitor, monkeypatch):
+    """Phases open and close at midnight in Asia/Almaty: the local date is part of every key."""
+    served_from_cache(visitor, "/kk/participatory-budget/shymkent-2027/")
+    monkeypatch.setattr(page_cache.timezone, "localdate", lambda: date(2099, 1, 1))
+    assert visitor.get("/kk/participatory-budget/shymkent-2027/")["X-Page-Cache"] == "miss"
+
+
+# Events: each purges every page that shows what changed, in every language -------------------------------------
+
+
+def test_publishing_a_news_page_purges_it_its_listing_and_the_home_pages(visitor, commit):
+    news = NewsPage.objects.filter(locale__language_code="kk").order_by("-date").first()
+    index = NewsIndexPage.objects.get(locale__language_code="kk")
+    urls = [news.url, index.url, "/kk/", "/ru/", "/kk/search/?q=кеңес"]
+    served_from_cache(visitor, *urls)
+    with commit():
+        news.title = "Қоғамдық кеңестің жаңа отырысы өтті"
+        news.save_revision().publish()
+    for url in (news.url, index.url, "/kk/"):
+        assert "Қоғамдық кеңестің жаңа отырысы өтті" in fresh(visitor, url), url
+    assert visitor.get("/ru/")["X-Page-Cache"] == "miss"  # the home page of every language
+    assert visitor.get("/kk/search/?q=кеңес")["X-Page-Cache"] == "miss"
+
+
+def test_unpublishing_a_page_removes_it_at_once(visitor, commit):
+    news = NewsPage.objects.filter(locale__language_code="kk").order_by("-date").first()
+    index = NewsIndexPage.objects.get(locale__language_code="kk")
+    served_from_cache(visitor, news.url, index.url)
+    with commit():
+        news.unpublish()
+    assert visitor.get(news.url).status_code == 404
+    assert f'href="{news.url}"' not in fresh(visitor, index.url)
+
+
+def test_a_page_made_private_leaves_the_cache(visitor, commit):
+    news = NewsPage.objects.filter(locale__language_code="kk").order_by("-date").first()
+    served_from_cache(visitor, news.url)
+    with commit():
+        PageViewRestriction.objects.create(page=news, restriction_type=PageViewRestriction.LOGIN)
+    response = visitor.get(news.url)
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_a_status_change_purges_the_proposal_its_cycle_and_the_catalogue_in_every_language(visitor, commit, moderator):
+    proposal = Proposal.objects.filter(status=Status.SELECTED).order_by("pk").first()
+    urls = [*pages_of(proposal).values(), *cycle_urls(proposal.cycle), "/kk/projects/", "/ru/projects/?status=selected"]
+    before = served_from_cache(visitor, *urls)
+    assert all("status-in_implementation" not in before[url] for url in pages_of(proposal).values())
+    with commit():
+        services.change_status(proposal=proposal, new_status=Status.IN_IMPLEMENTATION, user=moderator)
+    for lang, url in pages_of(proposal).items():
+        assert "status-in_implementation" in fresh(visitor, url), lang
+    for url in cycle_urls(proposal.cycle) + ["/kk/projects/", "/ru/projects/?status=selected"]:
+        assert fresh(visitor, url) != before[url], url
+
+
+def test_a_validated_cost_purges_the_proposal_and_its_cycle(visitor, commit, expert):
+    proposal = Proposal.objects.get(status=Status.IN_EXPERT_REVIEW)
+    urls = [*pages_of(proposal).values(), *cycle_urls(proposal.cycle)]
+    served_from_cache(visitor, *urls)
+    with commit():
+        services.record_expert_review(
+            proposal=proposal,
+            user=expert,
+            verdict="compliant",
+            validated_cost=4_321_000,
+            conclusion="Тексерілді.",
+        )
+    for lang, url in pages_of(proposal).items():
+        assert "4" in fresh(visitor, url) and "321" in visitor.get(url).content.decode(), lang
+    for url in cycle_urls(proposal.cycle):
+        assert visitor.get(url)["X-Page-Cache"] == "miss", url
+
+
+def test_a_hidden_comment_disappears_from_every_language_version(visitor, commit, moderator):
+    comment = ProposalComment.objects.filter(hidden=False).first()
+    urls = list(pages_of(comment.proposal).values())
+    before = served_from_cache(visitor, *urls)
+    assert all(comment.body in before[url] for url in urls)
+    with commit():
+        services.hide_comment(comment=comment, user=moderator, reason_kk="Жарнама.", reason_ru="Реклама.")
+    for url in urls:
+        assert comment.body not in fresh(visitor, url), url
+
+
+def test_a_saved_milestone_and_a_hidden_report_show_at_once(visitor, commit, funded, responsible_body, ngo, moderator):
+    urls = list(pages_of(funded).values())
+    served_from_cache(visitor, *urls)
+    with commit():
+        milestone = Milestone.objects.create(
+            proposal=funded,
+            title_kk="Жарықтандыру бағаналарын орнату",
+            title_ru="Установка опор освещения",
+            title_en="Installing the lamp posts",
+            responsible_body=responsible_body,
+            status="in_progress",
+            percent=40,
+        )
+    assert "Жарықтандыру бағаналарын орнату" in fresh(visitor, pages_of(funded)["kk"])
+    assert "Installing the lamp posts" in fresh(visitor, pages_of(funded)["en"])
+
+    with commit():
+        report = monitoring.file_report(
+            proposal=funded, milestone=milestone, rating="concern", body="Бағаналар әлі жоқ.", language="kk", user=ngo
+        )
+    assert "Бағаналар әлі жоқ." in fresh(visitor, pages_of(funded)["kk"])
+    served_from_cache(visitor, *urls)
+    with commit():
+        monitoring.hide_report(report=report, user=moderator, reason_kk="Дәлелсіз.", reason_ru="Без оснований.")
+    assert MonitoringReport.objects.get(pk=report.pk).hidden
+    for url in urls:
+        assert "Бағаналар әлі жоқ." not in fresh(visitor, url), url
+
+
+def test_closing_voting_and_publishing_results_purge_the_cycle_and_its_proposals(visitor, commit, moderator):
+    from django.contrib.auth import get_user_model
+
+    editor = get_user_model().objects.create_superuser("root", "root@example.kz", "pw")
+    cycle = cycle_page("shymkent-2027")
+    proposal = Proposal.objects.filter(cycle=cycle, status=Status.ON_BALLOT).first()
+    urls = [*cycle_urls(cycle), *pages_of(proposal).values(), "/kk/participatory-budget/"]
+    before = served_from_cache(visitor, *urls)
+    assert all(f'{cycle.url}vote/"' in before[url] for url in [cycle.url, pages_of(proposal)["kk"]])
+    with commit():
+        services.close_voting_early(cycle=cycle, user=editor, reason="Қоғамдық кеңестің шешімі.")
+    for url in [cycle.url, pages_of(proposal)["kk"]]:
+        assert f'{cycle.url}vote/"' not in fresh(visitor, url), url
+
+    served_from_cache(visitor, *urls, cycle.url + "results/")
+    with commit():
+        services.publish_results(cycle=cycle, user=moderator)
+    for url in cycle_urls(cycle):
+        assert "status-selected" in fresh(visitor, url), url
+    assert visitor.get(cycle.url + "results/")["X-Page-Cache"] == "miss"
+    assert visitor.get("/kk/participatory-budget/")["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.parametrize("snippet", ["territory", "mrp", "centre"])
+def test_a_snippet_shown_across_pages_purges_them_all(visitor, commit, snippet):
+    urls = ["/kk/", "/ru/public-centres/", "/kk/projects/", "/en/participatory-budget/aktau-2024/"]
+    served_from_cache(visitor, *urls)
+    with commit():
+        if snippet == "territory":
+            place = Territory.objects.filter(locale__language_code="kk", proposals__isnull=False).first()
+            place.name = "Жаңа атау"
+            place.save()
+        elif snippet == "mrp":
+            rate = MrpRate.objects.order_by("-year").first()
+            rate.tenge += 1
+            rate.save()
+        else:
+            centre = PublicCentre.objects.filter(locale__language_code="ru").first()
+            centre.name = "Обновлённый центр"
+            centre.save()
+    for url in urls:
+        assert visitor.get(url)["X-Page-Cache"] == "miss", url
+    if snippet == "centre":
+        assert "Обновлённый центр" in visitor.get("/ru/public-centres/").content.decode()
+    if snippet == "territory":
+        assert "Жаңа атау" in visitor.get("/kk/projects/").content.decode()
+
+
+def test_every_model_shown_on_public_pages_purges_them():
+    """A new model must say which pages show it (page_cache.watch) or why it needs no purge of its own."""
+    unclassified = [
+        model._meta.label
+        for app in ("home", "pb_module", "search")
+        for model in django_apps.get_app_config(app).get_models()
+        if not issubclass(model, Page) and model not in page_cache.WATCHED and model not in page_cache.NOT_WATCHED
+    ]
+    assert unclassified == []
+
+
+# A CDN in front (Wagtail's frontend cache, from the environment) ------------------------------------------------
+
+
+class PurgeLog(http.server.BaseHTTPRequestHandler):
+    purged: list = []
+
+    def do_PURGE(self):  # noqa: N802 - the HTTP method's name
+        PurgeLog.purged.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def cdn(settings):
+    """A real HTTP server on loopback standing in for Varnish: it records the PURGE requests it gets."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), PurgeLog)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    settings.WAGTAILFRONTENDCACHE = {
+        "http": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_port}",
+        }
+    }
+    PurgeLog.purged = []
+    yield PurgeLog.purged
+    server.shutdown()
+
+
+def test_a_cdn_gets_the_same_purges_and_may_keep_pages_until_then(visitor, commit, moderator, cdn):
+    response = visitor.get("/kk/")
+    assert "s-maxage=" in response["Cache-Control"] and "s-maxage=0" not in response["Cache-Control"]
+    assert "s-maxage=0" in visitor.get("/kk/projects/?q=парк")["Cache-Control"]  # query strings: the app's cache
+    proposal = Proposal.objects.filter(status=Status.SELECTED).order_by("pk").first()
+    with commit():
+        services.change_status(proposal=proposal, new_status=Status.IN_IMPLEMENTATION, user=moderator)
+    from urllib.parse import unquote
+
+    purged = {unquote(path) for path in cdn}
+    cycle = proposal.cycle
+    for url in pages_of(proposal).values():
+        assert unquote(url) in purged, url
+    for url in cycle_urls(cycle):
+        assert {url, url + "results/", url + "analytics/"} <= purged, url
+    assert {"/kk/", "/ru/", "/en/", "/kk/projects/", "/en/projects/"} <= purged
