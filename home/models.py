@@ -15,6 +15,7 @@ from wagtail_localize.fields import BaseTranslatableField
 from search.indexing import WORD_FORMS, WordFormsMixin
 
 from .blocks import RICH_TEXT_FEATURES, BodyBlock, CurrentCyclesBlock, FigureBlock, table_of_contents
+from .routing import RoutedHomeMixin, RoutedPageMixin, public
 
 NEWS_PER_PAGE = 10
 
@@ -90,7 +91,7 @@ class PublicCentre(TranslatableMixin, index.Indexed, models.Model):
 # --- Pages ----------------------------------------------------------------------------------
 
 
-class HomePage(Page):
+class HomePage(RoutedHomeMixin, Page):
     intro = RichTextField(
         _("introduction"),
         features=RICH_TEXT_FEATURES,
@@ -141,8 +142,7 @@ class HomePage(Page):
     @property
     def latest_news(self):
         return (
-            NewsPage.objects.live()
-            .public()
+            public(NewsPage.objects.live())
             .descendant_of(self)
             .select_related("image", "council")
             .order_by("-date", "-pk")[:3]
@@ -156,7 +156,7 @@ class HomePage(Page):
         return story_list(ProgressStoryPage.objects.descendant_of(self))[:3]
 
 
-class StandardPage(WordFormsMixin, Page):
+class StandardPage(WordFormsMixin, RoutedPageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True, help_text=_("One or two sentences under the title."))
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
@@ -175,7 +175,7 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("home.NewsPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class ListingPage(Page):
+class ListingPage(RoutedPageMixin, Page):
     """A page that lists other things (news, documents, centres) under a short introduction."""
 
     intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the list."))
@@ -197,8 +197,7 @@ class NewsIndexPage(ListingPage):
     @property
     def news_items(self):
         return (
-            NewsPage.objects.live()
-            .public()
+            public(NewsPage.objects.live())
             .child_of(self)
             .select_related("image", "council")
             .prefetch_related("tags")
@@ -231,7 +230,7 @@ class NewsIndexPage(ListingPage):
         return context
 
 
-class NewsPage(WordFormsMixin, Page):
+class NewsPage(WordFormsMixin, RoutedPageMixin, Page):
     date = models.DateField(_("date"), default=timezone.localdate)
     council = models.ForeignKey(
         PublicCouncil,
@@ -294,7 +293,7 @@ class DocumentIndexPage(ListingPage):
 
     @property
     def documents(self):
-        return ConceptDocumentPage.objects.live().public().child_of(self).order_by("-date_adopted", "title")
+        return public(ConceptDocumentPage.objects.live()).child_of(self).order_by("-date_adopted", "title")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -309,7 +308,7 @@ class DocumentIndexPage(ListingPage):
         return context
 
 
-class ConceptDocumentPage(WordFormsMixin, Page):
+class ConceptDocumentPage(WordFormsMixin, RoutedPageMixin, Page):
     """An official document, such as a Concept (тұжырымдама) or a law, with its body and PDF."""
 
     class Status(models.TextChoices):

@@ -9,6 +9,7 @@ from django.db.models import Count
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from home.routing import public
 from pb_module.models import Ballot, BallotItem, Channel, PBCyclePage, TallyResult, Territory
 from pb_module.rules import analytics as rules
 from pb_module.rules.iin import AGE_BANDS
@@ -150,5 +151,5 @@ def cycle_analytics(cycle: PBCyclePage, language: str) -> CycleAnalytics | None:
 
 def published_cycles(language: str) -> list[CycleAnalytics]:
     """The analytics of every published cycle, oldest first, for the comparison page."""
-    cycles = PBCyclePage.objects.live().public().filter(tally_result__isnull=False).order_by("year", "title")
+    cycles = public(PBCyclePage.objects.live()).filter(tally_result__isnull=False).order_by("year", "title")
     return [a for cycle in cycles if (a := cycle_analytics(cycle, language))]

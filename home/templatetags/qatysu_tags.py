@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
+from home.routing import public, route_of
 from pb_module.rules.formatting import format_date, format_number
 from pb_module.rules.money import format_tenge
 
@@ -44,24 +45,52 @@ def _site_root(request):
     return site.root_page if site else None
 
 
+def _locale(code):
+    """The Locale of a language code, read once per process (a handful of rows fixed by WAGTAIL_CONTENT_LANGUAGES)."""
+    if code not in _LOCALES:
+        _LOCALES.update((locale.language_code, locale) for locale in Locale.objects.all())
+    return _LOCALES.get(code)
+
+
+_LOCALES: dict[str, Locale] = {}
+
+
+def _locale_code(locale_id) -> str:
+    code = next((code for code, locale in _LOCALES.items() if locale.pk == locale_id), None)
+    if code is None:
+        _LOCALES.update((locale.language_code, locale) for locale in Locale.objects.all())
+        code = next((code for code, locale in _LOCALES.items() if locale.pk == locale_id), "")
+    return code
+
+
 @register.simple_tag(takes_context=True)
 def language_versions(context):
     """One entry per site language: where the same page is in that language.
 
     For a Wagtail page, its translation (or alias); when the page has none in a language,
     that language's home page, marked `missing`. For other views, the same URL with the
-    other language prefix.
+    other language prefix. The translations and the home pages are read in one query.
     """
     request = context.get("request")
     page = context.get("page")
     current = get_language()
-    root = _site_root(request)
+    is_page = isinstance(page, Page) and page.pk
+    translations, homes = {}, {}
+    if is_page:
+        root = _site_root(request)
+        keys = [page.translation_key] + ([root.translation_key] if root else [])
+        route = route_of(request)
+        if route is not None and all(key in route.translations for key in keys):
+            rows = [p for key in keys for p in route.translations[key]]  # read with the page
+        else:
+            rows = Page.objects.filter(translation_key__in=keys)
+        for p in rows:
+            code = _locale_code(p.locale_id)
+            if p.translation_key == page.translation_key and p.live:
+                translations[code] = p
+            if root and p.translation_key == root.translation_key:
+                homes[code] = p
     versions = []
-    translations = {}
-    if isinstance(page, Page) and page.pk:
-        translations = {
-            p.locale.language_code: p for p in page.get_translations(inclusive=True).live().select_related("locale")
-        }
     for code, name in settings.LANGUAGES:
         info = get_language_info(code)
         entry = {
@@ -71,14 +100,12 @@ def language_versions(context):
             "current": code == current,
             "missing": False,
         }
-        if isinstance(page, Page) and page.pk:
+        if is_page:
             target = translations.get(code)
             if target is None:
                 entry["missing"] = True
-                target = (
-                    root.get_translation_or_none(Locale.objects.filter(language_code=code).first()) if root else None
-                )
-            entry["url"] = target.url if target else f"/{code}/"
+                target = homes.get(code)
+            entry["url"] = target.get_url(request) if target else f"/{code}/"
         elif request is not None:
             entry["url"] = translate_url(request.get_full_path(), code)
         else:
@@ -87,18 +114,40 @@ def language_versions(context):
     return versions
 
 
-@register.simple_tag
-def main_menu(home):
-    """Menu pages under the home page of the current language."""
+@register.simple_tag(takes_context=True)
+def main_menu(context, home):
+    """Menu pages under the home page of the current language (read with the page when it was routed)."""
     if home is None:
         return []
+    route = route_of(context.get("request"))
+    if route is not None and route.home.pk == home.pk:
+        return route.menu
     return home.get_children().live().in_menu()
 
 
 @register.simple_tag(takes_context=True)
 def home_page(context):
-    root = _site_root(context.get("request"))
-    return root.localized if root else None
+    """The home page in the reader's language: the one the page was routed from, else the site root's translation."""
+    request = context.get("request")
+    route = route_of(request)
+    if route is not None:
+        return route.home
+    root = _site_root(request)
+    if root is None:
+        return None
+    locale = _locale(get_language())
+    if locale is None or locale.pk == root.locale_id:
+        return root
+    translation = root.get_translation_or_none(locale)
+    return translation if translation is not None and translation.live else root
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_pages(context, page):
+    """The ancestors shown in the breadcrumbs (from the home page down), as routed when they were."""
+    route = route_of(context.get("request"))
+    chain = route.chain(page) if route is not None and route.home.depth == 2 else None
+    return chain if chain is not None else page.get_ancestors()[1:]
 
 
 @register.filter
@@ -122,7 +171,12 @@ def tenge(value):
 @register.filter
 def localized(obj):
     """The version of a translatable object (a territory, a council) in the reader's language."""
-    return obj.localized if obj is not None else None
+    if obj is None or isinstance(obj, Page):
+        return obj.localized if obj is not None else None
+    locale = _locale(get_language())  # as `obj.localized`, without reading the Locale again
+    if locale is None or locale.pk == obj.locale_id:
+        return obj
+    return obj.get_translation_or_none(locale) or obj
 
 
 @register.simple_tag
@@ -151,7 +205,7 @@ def current_cycles():
     """Participatory-budget cycles in the reader's language that are running or about to."""
     from pb_module.models import PBCyclePage
 
-    cycles = PBCyclePage.objects.live().public().filter(locale=Locale.get_active()).prefetch_related("phases")
+    cycles = public(PBCyclePage.objects.live()).filter(locale=_locale(get_language())).prefetch_related("phases")
     return [cycle for cycle in cycles.order_by("-year", "title") if cycle.is_current]
 
 

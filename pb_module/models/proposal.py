@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField, SynchronizedField
 
+from home.routing import RoutedPageMixin
 from pb_module import crypto
 from pb_module.rules.statuses import PUBLIC, Status, Verdict
 from pb_module.rules.text import strip_bidi
@@ -139,7 +140,7 @@ class ProposalTag(TaggedItemBase):
     content_object = ParentalKey("pb_module.ProposalPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class ProposalPage(RoutablePageMixin, Page):
+class ProposalPage(RoutablePageMixin, RoutedPageMixin, Page):
     """The text of a proposal in one language. Status, cost, district and cycle live on `proposal`."""
 
     proposal = models.ForeignKey(Proposal, verbose_name=_("proposal"), on_delete=models.PROTECT, related_name="pages")
@@ -186,6 +187,11 @@ class ProposalPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("proposal page")
         verbose_name_plural = _("proposal pages")
+
+    @classmethod
+    def routed_pages(cls):
+        """The page when it is served: with its proposal and the proposal's district and cycle."""
+        return cls.objects.select_related("proposal__district", "proposal__cycle")
 
     def clean(self):
         # A title edited in the admin, like one typed in the submission form, loses its bidirectional controls.

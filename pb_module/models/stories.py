@@ -21,6 +21,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.routing import RoutedPageMixin, public
 from pb_module.blocks import StoryBodyBlock
 from pb_module.rules.statuses import PUBLIC, Status
 from search.indexing import WORD_FORMS, WordFormsMixin
@@ -45,8 +46,7 @@ def reader_pages(proposals, language: str | None = None) -> dict:
     else any, by proposal id, in one query. Each page has `text_language` set (for the `lang` attribute)."""
     language = (language or get_language() or "kk")[:2]
     pages = (
-        ProposalPage.objects.live()
-        .public()
+        public(ProposalPage.objects.live())
         .filter(proposal__in=[p.pk for p in proposals], proposal__status__in=list(PUBLIC))
         .select_related("locale", "proposal", "alias_of__locale")
     )
@@ -63,8 +63,7 @@ def reader_pages(proposals, language: str | None = None) -> dict:
 def story_list(pages):
     """Live public stories of `pages`, newest first, with what a card shows (image, original language)."""
     return (
-        pages.live()
-        .public()
+        public(pages.live())
         .select_related("image", "locale", "alias_of__locale")
         .prefetch_related("image__renditions")
         .order_by("-date", "-pk")
@@ -97,7 +96,7 @@ class ProgressStoryForm(WagtailAdminPageForm):
         return cleaned
 
 
-class ProgressStoryPage(WordFormsMixin, Page):
+class ProgressStoryPage(WordFormsMixin, RoutedPageMixin, Page):
     """How the work on one or more funded projects of a cycle is going, told by the editors."""
 
     date = models.DateField(_("date"), default=timezone.localdate)

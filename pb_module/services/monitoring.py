@@ -5,9 +5,10 @@ the body responsible for the milestone answers it in public. Photos are checked 
 bad photo saves nothing.
 """
 
+from collections import Counter
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Prefetch
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -195,17 +196,20 @@ def answer_report(*, report: MonitoringReport, user, answer: str, language: str 
     return report
 
 
-def reports_context(proposal: Proposal) -> dict:
+def reports_context(proposal: Proposal, photos=None) -> dict:
     """What the proposal page shows of its monitoring reports: all of them, newest first (hidden ones as a notice),
-    and how many published ones give each rating."""
-    reports = (
-        proposal.reports.select_related("milestone", "answered_for")
-        .prefetch_related(Prefetch("photos", queryset=ImplementationPhoto.objects.select_related("image")))
-        .order_by("-created_at", "-pk")
-    )
-    counts = dict(
-        proposal.reports.filter(hidden=False).values_list("rating").annotate(n=Count("pk")).values_list("rating", "n")
-    )
+    each with its photos (`report_photos`), and how many published ones give each rating. `photos`: every photo of
+    the proposal with its image (`services.implementation.proposal_photos`), when already read."""
+    reports = list(proposal.reports.select_related("milestone", "answered_for").order_by("-created_at", "-pk"))
+    if photos is None:
+        photos = ImplementationPhoto.objects.filter(report__in=reports).select_related("image")
+    by_report: dict[int, list] = {}
+    for photo in photos:
+        if photo.report_id is not None:
+            by_report.setdefault(photo.report_id, []).append(photo)
+    for report in reports:
+        report.report_photos = by_report.get(report.pk, [])  # in the photos' own order
+    counts = Counter(report.rating for report in reports if not report.hidden)
     return {
         "reports": reports,
         "report_counts": [(value, label, counts.get(value, 0)) for value, label in Rating.choices],

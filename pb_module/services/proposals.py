@@ -321,12 +321,9 @@ def record_expert_review(*, proposal: Proposal, user, verdict: str, validated_co
 
 def comments_open(proposal: Proposal) -> bool:
     """NGO representatives comment while the cycle is in its discussion phase on published proposals."""
-    cycle = proposal.cycle.specific
-    return cycle.current_phase == Phase.DISCUSSION and proposal.status in (
-        Status.IN_MODERATION,
-        Status.IN_DISCUSSION,
-        Status.IN_EXPERT_REVIEW,
-    )
+    if proposal.status not in (Status.IN_MODERATION, Status.IN_DISCUSSION, Status.IN_EXPERT_REVIEW):
+        return False  # decided without reading the cycle's phases
+    return proposal.cycle.specific.current_phase == Phase.DISCUSSION
 
 
 @transaction.atomic
