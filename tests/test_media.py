@@ -166,12 +166,28 @@ def test_compose_nginx_serves_media_from_the_volume_the_app_writes_to():
     assert "default_type application/octet-stream;" in media
     assert re.search(r"location /media/documents/ \{\s*return 404;", conf)
     # Everything else reaches the app, which alone publishes a port.
-    assert re.search(r"server app:8000;", conf) and "proxy_pass http://qatysu_app;" in conf
+    assert re.search(r"server app:8000[ ;]", conf) and "proxy_pass http://qatysu_app;" in conf
     assert "ports" not in app and "8000" in str(app["expose"])
     assert web["ports"] == ["8000:80"]
     # Uploads bigger than nginx's 1 MB default (attachments of PB_MAX_ATTACHMENT_BYTES) are let through.
     size = re.search(r"client_max_body_size (\d+)m;", conf)
     assert size and int(size.group(1)) * 1024 * 1024 > 2 * 10 * 1024 * 1024
+
+
+def test_compose_nginx_serves_the_static_files_the_migrate_step_collects():
+    """Static files from nginx, not from the app: collected once per deployment into a volume nginx reads."""
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    services = compose["services"]
+    static_root = services["migrate"]["environment"]["STATIC_ROOT"]
+    volume = next(v.split(":")[0] for v in services["migrate"]["volumes"] if v.split(":")[1] == static_root)
+    assert volume in compose["volumes"] and "collectstatic" in " ".join(services["migrate"]["command"])
+    served_from = next(v.split(":")[1] for v in services["web"]["volumes"] if v.startswith(volume + ":"))
+    conf = (ROOT / "config" / "nginx.conf").read_text()
+    static = re.search(r"location /static/ \{(.*?)\n    \}", conf, re.S).group(1)
+    assert re.search(rf"alias {re.escape(served_from.rstrip('/'))}/;", static) and "immutable" in static
+    # App containers start after the schema is migrated, so that several of them never race to migrate.
+    assert services["app"]["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    assert "migrate" not in " ".join(services["app"]["command"])
 
 
 def test_the_image_makes_media_root_writable_for_the_app_user():
