@@ -110,7 +110,7 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "qatysu",
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "qatysu"),
             "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
         }
     }
