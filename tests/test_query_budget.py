@@ -1,0 +1,284 @@
+"""Every public page renders in at most 15 SQL queries warm, whatever the number of proposals, milestones, photos,
+reports, comments, stories or news items (issue 15, "Voting-day speed").
+
+The demo is filled up first with many related rows (60 proposals on a cycle; on one completed proposal 30 milestones
+with 3 photos each, 40 monitoring reports, 50 comments, 20 more decisions and 20 progress stories; 40 news items),
+each page is requested once (cold: renditions are made, caches filled), then again under
+`django_assert_max_num_queries(15)`, and the page must show a sample of those many rows, so that an empty page
+cannot pass. config.settings.test has the page cache off: these are real renders.
+"""
+
+from datetime import date, timedelta
+from urllib.parse import quote
+
+import pytest
+from django.apps import apps
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from home.models import NewsIndexPage, NewsPage
+from pb_module.models import (
+    ImplementationPhoto,
+    Milestone,
+    MonitoringReport,
+    PBCyclePage,
+    Proposal,
+    ProposalComment,
+    ProposalPage,
+    ProposalStatusChange,
+)
+from pb_module.models.stories import ProgressStoryPage
+from pb_module.rules.statuses import Status
+
+BUDGET = 15
+MANY_PROPOSALS = 60
+MILESTONES, PHOTOS_EACH, REPORTS, COMMENTS, DECISIONS, STORIES, NEWS = 30, 3, 40, 50, 20, 20, 40
+
+
+def kk_page(model, slug):
+    return model.objects.get(slug=slug, locale__language_code="kk")
+
+
+def url_in(page, lang):
+    return page.get_translation(page.locale.__class__.objects.get(language_code=lang)).url
+
+
+@pytest.fixture
+def many(db):
+    """The demo with many rows added (rolled back after each test)."""
+    aktau = kk_page(PBCyclePage, "aktau-2024")
+    template = ProposalPage.objects.child_of(aktau).filter(proposal__status=Status.NOT_SELECTED).first()
+    for n in range(MANY_PROPOSALS):
+        proposal = Proposal.objects.create(
+            cycle=aktau,
+            district=template.proposal.district,
+            status=Status.NOT_SELECTED if n % 2 else Status.SELECTED,
+            estimated_cost=1_000_000 + n,
+            author_name=f"Автор {n}",
+            author_contact_encrypted="",
+            language="kk",
+            tracking_token_hash=f"budget-{n}",
+        )
+        aktau.add_child(
+            instance=ProposalPage(
+                title=f"Көп ұсыныс {n:02d}",
+                slug=f"many-{n:02d}",
+                summary=f"Қысқаша {n}",
+                description="Сипаттама",
+                proposal=proposal,
+            )
+        )
+
+    funded = ProposalPage.objects.get(slug="8", locale__language_code="kk")  # Aksu 2025, completed
+    proposal = funded.proposal
+    image = get_image_model().objects.first()
+    images = get_image_model().objects.bulk_create(
+        [
+            get_image_model()(title=f"photo {n}", file=image.file.name, width=image.width, height=image.height)
+            for n in range(MILESTONES * PHOTOS_EACH + REPORTS)
+        ]
+    )
+    milestones = Milestone.objects.bulk_create(
+        [
+            Milestone(
+                proposal=proposal,
+                title_kk=f"Жұмыс кезеңі {n:02d}",
+                order=100 + n,
+                status="done",
+                percent=100,
+                planned_start=date(2025, 6, 1),
+                planned_end=date(2025, 7, 1),
+            )
+            for n in range(MILESTONES)
+        ]
+    )
+    ImplementationPhoto.objects.bulk_create(
+        [
+            ImplementationPhoto(proposal=proposal, milestone=m, image=images[i * PHOTOS_EACH + k], kind="after")
+            for i, m in enumerate(milestones)
+            for k in range(PHOTOS_EACH)
+        ]
+    )
+    reports = MonitoringReport.objects.bulk_create(
+        [
+            MonitoringReport(
+                proposal=proposal,
+                milestone=milestones[n % MILESTONES],
+                author_kind="ngo",
+                author_name=f"Бақылаушы {n:02d}",
+                rating="on_track",
+                body=f"Есеп {n}",
+                language="kk",
+            )
+            for n in range(REPORTS)
+        ]
+    )
+    ImplementationPhoto.objects.bulk_create(
+        [
+            ImplementationPhoto(proposal=proposal, report=r, image=images[MILESTONES * PHOTOS_EACH + n])
+            for n, r in enumerate(reports)
+        ]
+    )
+    ProposalComment.objects.bulk_create(
+        [
+            ProposalComment(proposal=proposal, author_name=f"Пікір авторы {n:02d}", body=f"Пікір {n}", language="kk")
+            for n in range(COMMENTS)
+        ]
+    )
+    ProposalStatusChange.objects.bulk_create(
+        [
+            ProposalStatusChange(
+                proposal=proposal,
+                from_status=Status.COMPLETED,
+                to_status=Status.COMPLETED,
+                reason=f"Шешім {n:02d}",
+                reason_language="kk",
+                actor_name="Модератор",
+            )
+            for n in range(DECISIONS)
+        ]
+    )
+    aksu = funded.get_parent().specific
+    for n in range(STORIES):
+        story = ProgressStoryPage(
+            title=f"Жұмыс барысы {n:02d}",
+            slug=f"story-{n:02d}",
+            intro="Кіріспе",
+            image=images[n],
+            date=timezone.localdate() - timedelta(days=n),
+        )
+        story.projects = [proposal]
+        aksu.add_child(instance=story)
+
+    news_index = kk_page(NewsIndexPage, "news")
+    for n in range(NEWS):
+        news_index.add_child(
+            instance=NewsPage(
+                title=f"Жаңалық {n:02d}",
+                slug=f"budget-news-{n:02d}",
+                intro=f"Жаңалық кіріспесі {n}",
+                date=timezone.localdate() + timedelta(days=1),
+            )
+        )
+    return {"aktau": aktau, "funded": funded, "aksu": aksu}
+
+
+def assert_within_budget(client, url, django_assert_max_num_queries, *samples):
+    cold = client.get(url)
+    assert cold.status_code == 200, url
+    with django_assert_max_num_queries(BUDGET):
+        warm = client.get(url)
+    assert warm.status_code == 200
+    body = warm.content.decode()
+    for sample in samples:
+        assert sample in body, (url, sample)
+    return body
+
+
+# Still over budget (measured warm on SQLite, Wagtail's own site, locale and translated home page lookups included):
+# the Russian and English cycle page 16, proposal page 17 and home page, search 19, a cycle's analytics 16 and the
+# comparison of cycles 28. Strict: they fail as soon as they fit, so the mark must then go.
+OVER = pytest.mark.xfail(strict=True, reason="over the 15-query budget still (issue 15)")
+
+
+@pytest.mark.parametrize("lang", ["kk", pytest.param("ru", marks=OVER), pytest.param("en", marks=OVER)])
+def test_cycle_page_with_many_proposals(client, many, lang, django_assert_max_num_queries):
+    url = url_in(many["aktau"], lang)
+    assert_within_budget(client, url, django_assert_max_num_queries, "Көп ұсыныс 00", "Көп ұсыныс 59")
+    assert_within_budget(
+        client, url + "?sort=cost&status=selected", django_assert_max_num_queries, "Көп ұсыныс 00", "Көп ұсыныс 58"
+    )
+
+
+@pytest.mark.parametrize("lang", ["kk", pytest.param("ru", marks=OVER), pytest.param("en", marks=OVER)])
+def test_funded_proposal_with_many_milestones_photos_reports_comments_stories(
+    client, many, lang, django_assert_max_num_queries
+):
+    body = assert_within_budget(
+        client,
+        url_in(many["funded"], lang),
+        django_assert_max_num_queries,
+        "Жұмыс кезеңі 29",
+        "Бақылаушы 39",
+        "Пікір авторы 49",
+        "Шешім 19",
+        "Жұмыс барысы 19",
+    )
+    assert body.count('loading="lazy"') >= MILESTONES * PHOTOS_EACH  # every milestone photo, with its rendition
+
+
+@pytest.mark.parametrize(
+    ("slug", "status"),
+    [
+        ("14-3", Status.IN_IMPLEMENTATION),
+        ("5", Status.REJECTED),
+        ("27-7", Status.REJECTED),
+    ],
+)
+def test_aktau_proposals_in_other_statuses(client, many, slug, status, django_assert_max_num_queries):
+    page = ProposalPage.objects.get(slug=slug, locale__language_code="kk")
+    assert page.proposal.status == status
+    assert_within_budget(client, page.url, django_assert_max_num_queries, page.title)
+
+
+@pytest.mark.parametrize(
+    "status", [Status.IN_MODERATION, Status.IN_DISCUSSION, Status.IN_EXPERT_REVIEW, Status.ON_BALLOT]
+)
+def test_proposals_before_the_vote(client, many, status, django_assert_max_num_queries):
+    page = ProposalPage.objects.filter(proposal__status=status, locale__language_code="kk").live().first()
+    assert_within_budget(client, page.url, django_assert_max_num_queries, page.title)
+
+
+@pytest.mark.parametrize("lang", ["kk", pytest.param("ru", marks=OVER), pytest.param("en", marks=OVER)])
+def test_home_with_many_news_and_stories(client, many, lang, django_assert_max_num_queries):
+    assert_within_budget(client, f"/{lang}/", django_assert_max_num_queries, "Жаңалық 39")
+
+
+def test_news_index_and_item(client, many, django_assert_max_num_queries):
+    assert_within_budget(client, "/kk/news/", django_assert_max_num_queries, "Жаңалық 39", "Жаңалық 30")
+    assert_within_budget(client, "/kk/news/?page=4", django_assert_max_num_queries, "Жаңалық 00")
+    assert_within_budget(client, "/kk/news/budget-news-07/", django_assert_max_num_queries, "Жаңалық кіріспесі 7")
+    assert_within_budget(client, "/en/news/218-public-councils-3915-members/", django_assert_max_num_queries, "3")
+
+
+def test_story_page(client, many, django_assert_max_num_queries):
+    story = ProgressStoryPage.objects.get(slug="story-03", locale__language_code="kk")
+    assert_within_budget(client, story.url, django_assert_max_num_queries, "Жұмыс барысы 03", many["funded"].title)
+
+
+@pytest.mark.parametrize(
+    ("url", "sample"),
+    [
+        ("/kk/about/", "<h1>"),
+        ("/kk/documents/", "concept-local-self-government-2025"),
+        ("/kk/documents/concept-local-self-government-2025/", "<h1>"),
+        ("/ru/public-centres/", "<h1>"),
+        ("/kk/participatory-budget/", "aktau-2024"),
+        ("/kk/participatory-budget/aktau-2024/results/", "<table"),
+        ("/kk/pb/receipts/", "<form"),
+        ("/kk/projects/", "<h1>"),
+        pytest.param(*("/kk/search/?q=" + quote("кеңес"), "<h1>"), marks=OVER),
+        pytest.param(*("/kk/participatory-budget/aktau-2024/analytics/", "<svg"), marks=OVER),
+        pytest.param(*("/kk/participatory-budget/analytics/", "<svg"), marks=OVER),
+    ],
+)
+def test_other_public_pages(client, many, url, sample, django_assert_max_num_queries):
+    assert_within_budget(client, url, django_assert_max_num_queries, sample)
+
+
+def test_feeds(client, many, django_assert_max_num_queries):
+    index = kk_page(NewsIndexPage, "news")
+    assert_within_budget(client, f"/kk/feeds/news-{index.pk}.rss", django_assert_max_num_queries, "Жаңалық 39")
+    aktau = many["aktau"]
+    assert_within_budget(client, f"/kk/feeds/cycle-{aktau.pk}.atom", django_assert_max_num_queries, "Көп ұсыныс")
+    proposal = many["funded"].proposal
+    assert_within_budget(client, f"/kk/feeds/proposal-{proposal.pk}.rss", django_assert_max_num_queries, "<rss")
+
+
+def test_every_public_page_type_is_measured():
+    """A new page type must be added here with its many rows."""
+    measured = {"homepage", "standardpage", "newsindexpage", "newspage", "documentindexpage", "conceptdocumentpage"}
+    measured |= {"publiccentreindexpage", "pbindexpage", "pbcyclepage", "proposalpage", "progressstorypage"}
+    types = {model._meta.model_name for model in apps.get_models() if issubclass(model, Page) and model is not Page}
+    assert types <= measured, types - measured
