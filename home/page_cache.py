@@ -7,12 +7,13 @@ goes out (a form with a CSRF token sets one), the view set no Cache-Control of i
 forms and the tracking pages are `never_cache`), the answer is a 200 of HTML, RSS/Atom or XML.
 
 Invalidation by generations, so that one purge covers every query string of a path and every path under a
-prefix without listing keys: the key of a stored page includes a token for each prefix of its path
-("/", "/kk/", "/kk/participatory-budget/", …) and one for the path itself. ``purge(trees=…, paths=…)`` replaces
-those tokens, after the transaction commits, and every page stored under the old ones is unreachable at once
-(it expires on its own). Which pages an event touches is decided by ``touch_pages`` and the receivers in
-home/signals.py and pb_module/signals.py; ``purge`` also asks Wagtail's frontend cache
-(``WAGTAILFRONTENDCACHE``, from the environment) to purge the same URLs at a CDN or Varnish.
+prefix without listing keys: a stored page keeps the tokens, read before it was rendered, of each prefix of its
+path ("/", "/kk/", "/kk/participatory-budget/", …) and of the path itself; it is served only while they are still
+the current ones (read in the same round trip as the page). ``purge(trees=…, paths=…)`` replaces those tokens,
+after the transaction commits, and every page stored under the old ones is stale at once. Which pages an event
+touches is decided by ``touch_pages`` and the receivers in home/signals.py and pb_module/signals.py; ``purge``
+also asks Wagtail's frontend cache (``WAGTAILFRONTENDCACHE``, from the environment) to purge the same URLs at a
+CDN or Varnish.
 """
 
 import hashlib
@@ -104,11 +105,11 @@ def _storable(request, response) -> bool:
     )
 
 
-def _entry_key(request, tokens: list[str]) -> str:
-    """Host, path, query, the tokens, and the local date: phases open and close at midnight in Asia/Almaty, so no
-    page stored yesterday is served today (the cycle page's Vote button appears on the first morning)."""
+def _entry_key(request) -> str:
+    """Host, path, query and the local date: phases open and close at midnight in Asia/Almaty, so no page stored
+    yesterday is served today (the cycle page's Vote button appears on the first morning)."""
     parts = [request.scheme, request.get_host(), request.path, request.META.get("QUERY_STRING", "")]
-    parts += [timezone.localdate().isoformat(), *tokens]
+    parts.append(timezone.localdate().isoformat())
     return "pc:page:" + hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
@@ -149,12 +150,14 @@ class PageCacheMiddleware:
             return response
         cache = _cache()
         keys = generation_keys(request.path)
-        found = cache.get_many(keys)
+        entry_key = _entry_key(request)
+        # One round trip: the stored page with the tokens it was stored under, and the tokens now.
+        found = cache.get_many([entry_key, *keys])
+        entry = found.pop(entry_key, None)
+        tokens = [found.get(key) for key in keys]
+        if entry is not None and None not in tokens and entry["tokens"] == tokens:
+            return self._answer(request, entry)
         fresh = {key: _new_token() for key in keys if key not in found}
-        if not fresh:
-            entry = cache.get(_entry_key(request, [found[key] for key in keys]))
-            if entry is not None:
-                return self._answer(request, entry)
         response = self.get_response(request)
         if not _storable(request, response):
             if "Cache-Control" not in response:
@@ -167,14 +170,16 @@ class PageCacheMiddleware:
             found = cache.get_many(keys)
             if any(found.get(key) != token for key, token in fresh.items()):
                 return self._finish(request, response, None)
+            tokens = [found[key] for key in keys]
         entry = {
+            "tokens": tokens,  # read before rendering: a purge during it leaves this entry stale at once
             "status": response.status_code,
             "headers": [(k, v) for k, v in response.items() if k not in ("Vary", "Cache-Control")],
             "content": response.content,
             "etag": _etag(response.content),
         }
         timeout = min(settings.PAGE_CACHE_SECONDS, seconds_to_midnight())
-        cache.set(_entry_key(request, [found[key] for key in keys]), entry, timeout)
+        cache.set(entry_key, entry, timeout)
         return self._finish(request, response, entry["etag"])
 
     @staticmethod

@@ -73,3 +73,18 @@ def test_root_sends_the_browser_to_its_language(live_site, browser):
     page.goto(live_site + "/")
     assert page.url == f"{live_site}/ru/"
     context.close()
+
+
+def test_following_from_a_proposal_page_that_carries_no_token_of_its_own(live_site, page):
+    """Proposal pages are shared by every anonymous visitor through the page cache, so the follow form has no CSRF
+    token in the HTML; the page's script fetches this visitor's when the form is sent (home/page_cache.py)."""
+    page.goto(f"{live_site}/kk/participatory-budget/aksu-2025/9/")
+    form = page.locator("#follow form")
+    assert form.locator("input[name=csrfmiddlewaretoken]").get_attribute("value") == ""
+    form.locator("input[name=email]").fill("reader@example.kz")
+    with page.expect_response(lambda response: response.url.endswith("/csrf/")) as token:
+        form.get_by_role("button").click()
+    assert token.value.status == 200
+    page.wait_for_url(re.compile(r"/kk/participatory-budget/aksu-2025/9/#follow$"))
+    assert page.locator("#follow [role=status]").is_visible()
+    assert axe_violations(page) == []
