@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished
 
 from home import page_cache
 
@@ -17,6 +17,7 @@ from .models import (
     MonitoringReport,
     MrpRate,
     PBCyclePage,
+    ProgressStoryPage,
     Proposal,
     ProposalAttachment,
     ProposalComment,
@@ -83,8 +84,17 @@ def log_schedule_changes(sender, instance, revision=None, **kwargs):
 
 # The anonymous page cache (home/page_cache.py): which saved rows purge which pages.
 def _pages_of_proposal(row, created):
+    """Its page in every language, and the progress stories about it (they show its milestones)."""
     proposal_id = row.pk if isinstance(row, Proposal) else row.proposal_id
-    return ProposalPage.objects.filter(proposal_id=proposal_id)
+    stories = ProgressStoryPage.objects.filter(projects=proposal_id)
+    return [*ProposalPage.objects.filter(proposal_id=proposal_id), *stories]
+
+
+@receiver(page_published, sender=ProgressStoryPage)
+@receiver(page_unpublished, sender=ProgressStoryPage)
+def _story_changed(sender, instance, **kwargs):
+    """A story is shown on the pages of the projects it is about, before and after an edit: the whole cycle."""
+    page_cache.touch_pages([instance.get_parent()])
 
 
 def _cycle_of(row, created):

@@ -17,7 +17,15 @@ from wagtail.models import Page, PageViewRestriction
 from home import page_cache
 from home.models import NewsIndexPage, NewsPage, PublicCentre
 from pb_module import services
-from pb_module.models import Milestone, MonitoringReport, MrpRate, Proposal, ProposalComment, Territory
+from pb_module.models import (
+    Milestone,
+    MonitoringReport,
+    MrpRate,
+    ProgressStoryPage,
+    Proposal,
+    ProposalComment,
+    Territory,
+)
 from pb_module.rules.statuses import Status
 from pb_module.services import monitoring
 
@@ -284,6 +292,30 @@ def test_a_saved_milestone_and_a_hidden_report_show_at_once(visitor, commit, fun
     assert MonitoringReport.objects.get(pk=report.pk).hidden
     for url in urls:
         assert "Бағаналар әлі жоқ." not in fresh(visitor, url), url
+
+
+def test_a_story_shows_the_milestones_of_its_projects_and_is_shown_on_their_pages(visitor, commit, responsible_body):
+    story = ProgressStoryPage.objects.get(slug="playground-stalled", locale__language_code="kk")
+    proposal = story.projects.get(status=Status.IN_IMPLEMENTATION)
+    urls = [story.url, pages_of(proposal)["kk"]]
+    served_from_cache(visitor, *urls)
+    with commit():
+        Milestone.objects.create(
+            proposal=proposal,
+            title_kk="Қауіпсіз жабын төсеу",
+            responsible_body=responsible_body,
+            status="in_progress",
+            percent=10,
+        )
+    for url in urls:
+        assert visitor.get(url)["X-Page-Cache"] == "miss", url
+
+    served_from_cache(visitor, *urls)
+    with commit():
+        story.intro = "Жұмыс қайта басталды."
+        story.save_revision().publish()
+    for url in urls:
+        assert "Жұмыс қайта басталды." in fresh(visitor, url), url
 
 
 def test_closing_voting_and_publishing_results_purge_the_cycle_and_its_proposals(visitor, commit, moderator):
