@@ -174,7 +174,7 @@ class PageCacheMiddleware:
         entry = {
             "tokens": tokens,  # read before rendering: a purge during it leaves this entry stale at once
             "status": response.status_code,
-            "headers": [(k, v) for k, v in response.items() if k not in ("Vary", "Cache-Control")],
+            "headers": [(k, v) for k, v in response.items() if k not in ("Cache-Control", "ETag")],
             "content": response.content,
             "etag": _etag(response.content),
         }
