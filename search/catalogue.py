@@ -6,11 +6,13 @@ search/signals.py): words through the full-text index of the row's stems (`with_
 the sort, and the facet counts from one GROUP BY over place, cycle, year and status (each facet then counted
 under all the other filters in Python, `_counts`) plus one over the topics. Vote counts come only from
 `Proposal.published_votes` (set when results are published). search/es_catalogue.py answers the same state from
-Elasticsearch when it is configured; both build the facets with `build_facets`.
+Elasticsearch when it is configured; both build the facets with `build_facets`. What a request needs besides the
+rows (every place, the cycles of its language, a cycle asked for by id) is read once, by `Lookups`.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import django_filters
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
@@ -49,6 +51,7 @@ TAG_FACET_SIZE = 20  # the most frequent topics
 # fetches by id for a common word at 100 000 proposals took twice as long as reading the index).
 FTS5_ROWS = "SELECT rowid FROM search_catalogueentry_fts WHERE search_catalogueentry_fts MATCH %s"
 FTS5_FEW = 5000
+WALK_MIN = 2000  # hits (at least 10 a row of the page asked for) from which `Lookups.walk`
 TSVECTOR_MATCH = (
     "to_tsvector('simple'::regconfig, search_catalogueentry.search_text) @@ plainto_tsquery('simple'::regconfig, %s)"
 )
@@ -93,16 +96,20 @@ class CatalogueFilter(django_filters.FilterSet):
         model = CatalogueEntry
         fields = []
 
+    def __init__(self, *args, lookups: "Lookups | None" = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lookups = lookups or Lookups(get_language())
+
     def filter_text(self, queryset, name, value):
-        return with_words(queryset, query_stems(value, get_language()))
+        return with_words(queryset, query_stems(value, get_language()), self.lookups)
 
     def filter_district(self, queryset, name, value):
-        keys = keys_below(int(value))
+        keys = self.lookups.keys_below(int(value))
         return queryset if keys is None else queryset.filter(district_key__in=keys)
 
     def filter_cycle(self, queryset, name, value):
-        cycle = PBCyclePage.objects.filter(pk=value).first()
-        return queryset.filter(cycle_key=str(cycle.translation_key)) if cycle else queryset.none()
+        key = self.lookups.cycle_key(int(value)) if value == value.to_integral_value() else None
+        return queryset.filter(cycle_key=key) if key else queryset.none()
 
     def filter_tag(self, queryset, name, value):
         return queryset.filter(tags__contains=f" {value.strip()} ") if value.strip() else queryset
@@ -115,23 +122,31 @@ class CatalogueFilter(django_filters.FilterSet):
         return queryset  # the sort is applied by `run_catalogue`
 
     def filter_queryset(self, queryset):
+        self.check()
+        return super().filter_queryset(queryset)
+
+    def check(self) -> None:
+        """The checks across fields (cost range, unknown place or cycle), once: their messages go to the form."""
+        if getattr(self, "_checked", False):
+            return
+        self._checked = True
         data = self.form.cleaned_data
         low, high = data.get("cost_min"), data.get("cost_max")
         if low is not None and high is not None and low > high:
             self.form.add_error("cost_max", _("The upper cost is below the lower one; the cost range is ignored."))
             data.pop("cost_min", None)  # add_error has taken cost_max out of cleaned_data
-        if data.get("district") is not None and not _exists(Territory, data["district"]):
+        place = data.get("district")
+        if place is not None and not (place == place.to_integral_value() and int(place) in self.lookups.places):
             self.form.add_error("district", _("There is no such place; all places are shown."))
-        if data.get("cycle") is not None and not _exists(PBCyclePage, data["cycle"]):
+        if data.get("cycle") is not None and not _exists(data["cycle"], self.lookups):
             self.form.add_error("cycle", _("There is no such cycle; all cycles are shown."))
-        return super().filter_queryset(queryset)
 
 
-def _exists(model, number) -> bool:
-    """Whether a row of `model` has this id (a Decimal from the form): not when it is no whole number a database
-    id column can hold (a larger one makes the database raise instead of finding nothing)."""
+def _exists(number, lookups) -> bool:
+    """Whether a cycle has this id (a Decimal from the form): not when it is no whole number a database id column
+    can hold (a larger one makes the database raise instead of finding nothing)."""
     whole = number == number.to_integral_value()
-    return whole and is_db_id(int(number)) and model.objects.filter(pk=int(number)).exists()
+    return whole and is_db_id(int(number)) and lookups.cycle_key(int(number)) is not None
 
 
 def _fts5(column: str, stems: list[str], operator: str, many: bool = True) -> RawSQL:
@@ -141,18 +156,22 @@ def _fts5(column: str, stems: list[str], operator: str, many: bool = True) -> Ra
     return RawSQL(f"{page_id} IN ({FTS5_ROWS})", [match], output_field=BooleanField())  # noqa: S611 -- words a parameter
 
 
-def with_words(queryset, stems: list[str]):
-    """Rows whose text has every one of these stems (search/text.py), through the database's full-text index."""
+def with_words(queryset, stems: list[str], lookups: "Lookups | None" = None):
+    """Rows whose text has every one of these stems (search/text.py), through the database's full-text index, or,
+    on PostgreSQL when `lookups` knows that many rows of the state have them, as plain text (see `Lookups.walk`)."""
     if not stems:
         return queryset
     vendor = connections[queryset.db].vendor
     if vendor == "sqlite":  # the FTS5 table of migration 0001
         condition = _fts5("search_text", stems, "AND")
-        with connections[queryset.db].cursor() as cursor:
-            cursor.execute(f"SELECT count(*) FROM ({FTS5_ROWS})", condition.params)  # noqa: S608 -- fixed SQL
-            many = cursor.fetchone()[0] > FTS5_FEW
+        if lookups is not None and lookups.word_rows is not None:  # counted already
+            many = lookups.word_rows > FTS5_FEW
+        else:
+            with connections[queryset.db].cursor() as cursor:
+                cursor.execute(f"SELECT count(*) FROM ({FTS5_ROWS})", condition.params)  # noqa: S608 -- fixed SQL
+                many = cursor.fetchone()[0] > FTS5_FEW
         return queryset.filter(_fts5("search_text", stems, "AND", many=many))
-    if vendor == "postgresql":  # the expression of the GIN index of migration 0001
+    if vendor == "postgresql" and not (lookups is not None and lookups.walk):  # the GIN index of migration 0001
         words = RawSQL(TSVECTOR_MATCH, [" ".join(stems)], output_field=BooleanField())  # noqa: S611 -- as above
         return queryset.filter(words)
     for stem in stems:
@@ -169,6 +188,68 @@ def _title_hit(queryset, stems: list[str]):
         for stem in stems:
             in_title |= Q(title_stems__contains=f" {stem} ")
     return Case(When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+
+class Lookups:
+    """What one catalogue request looks up besides the rows, each read at most once: every place of every language
+    (the table is small: one query instead of one for the tree, one for the options, one for the names and one for
+    the chosen place), the cycles of the reader's language, and the cycles asked for by id."""
+
+    def __init__(self, language: str):
+        self.language = language
+        self._cycle_keys = {}
+        self.word_rows = None  # once counted: the rows with the words of the state (under its cost range)
+        # Once counted: whether a page of results is found by walking a sort's index and testing each row's words
+        # as plain text (many hits: about PER_PAGE * rows / hits rows to test) rather than through the full-text
+        # index (few hits: the index gives them all, then they are sorted). On PostgreSQL the tsvector test a walk
+        # would make costs about 25 µs a row; at 44 000 hits of 100 000 the page of ids took 35-70 ms that way.
+        self.walk = False
+
+    @cached_property
+    def places(self) -> dict[int, Territory]:
+        rows = Territory.objects.annotate(language_code=F("locale__language_code")).order_by()
+        return {place.pk: place for place in rows}
+
+    @cached_property
+    def tree(self) -> tuple[dict, dict]:
+        """The places under each place id, and each place's key as text."""
+        children, keys = defaultdict(list), {}
+        for place in self.places.values():
+            keys[place.pk] = str(place.translation_key)
+            children[place.parent_id].append(place.pk)
+        return children, keys
+
+    def keys_below(self, pk) -> set[str] | None:
+        return keys_below(pk, self.tree)
+
+    @cached_property
+    def options(self) -> list[Territory]:
+        return place_options(self.language, self)
+
+    @cached_property
+    def names(self) -> dict:
+        """The name of each place in the reader's language, by translation key."""
+        return {p.translation_key: p.name for p in self.places.values() if p.language_code == self.language}
+
+    def localized(self, place: Territory) -> Territory:
+        """The place in the reader's language (itself when it has no translation), as `place.localized`."""
+        for other in self.places.values():
+            if other.translation_key == place.translation_key and other.language_code == self.language:
+                return other
+        return place
+
+    @cached_property
+    def cycles(self) -> list[tuple]:
+        """(pk, title, translation key, path) of every live cycle of the reader's language, newest year first."""
+        cycles = PBCyclePage.objects.live().filter(locale__language_code=self.language).order_by("-year", "title")
+        return list(cycles.values_list("pk", "title", "translation_key", "path"))
+
+    def cycle_key(self, pk) -> str | None:
+        """The translation key (as text) of the cycle with this id, in any language; None for no such cycle."""
+        if pk not in self._cycle_keys:
+            key = PBCyclePage.objects.filter(pk=pk).values_list("translation_key", flat=True).first()
+            self._cycle_keys[pk] = str(key) if key else None
+        return self._cycle_keys[pk]
 
 
 def place_tree() -> tuple[dict, dict]:
@@ -198,30 +279,35 @@ def entries(language: str):
     return CatalogueEntry.objects.filter(language=language)
 
 
-def result_page(ids: list[int], number: int, paginator) -> Page:
+def result_page(ids: list[int], number: int, paginator, lookups: Lookups | None = None) -> Page:
     """A page of results: the proposal pages of these ids (found in the catalogue's index), in their order.
 
     The index holds only live, public pages with a public status, rewritten in the transaction that changes
     them (Elasticsearch right after it): the pages are read by id, live ones only, without asking again whether
     they are public (that check alone read every view restriction and its page: 20 ms at 100 000 pages)."""
+    if not ids:
+        return Page([], number, paginator)
     found = (
         ProposalPage.objects.live()
         .filter(pk__in=ids, proposal__status__in=PUBLIC_STATUSES)
         .annotate(cost=Coalesce("proposal__validated_cost", "proposal__estimated_cost"))
-        .select_related("proposal", "proposal__district")
+        .select_related("proposal")
         .in_bulk()
     )
     pages = [found[pk] for pk in ids if pk in found]
-    # What each card shows besides the page: its place in the reader's language and its cycle's title, read for
-    # the whole page at once (per card they were two queries each).
-    language = get_language()
-    names = dict(
-        Territory.objects.filter(
-            locale__language_code=language, translation_key__in={p.proposal.district.translation_key for p in pages}
-        ).values_list("translation_key", "name")
-    )
+    # What each card shows besides the page: its place in the reader's language and its cycle's title, from what
+    # the request has read already (per card they were two queries each; for a page, two more).
+    lookups = lookups or Lookups(get_language())
+    for page in pages:
+        district = lookups.places.get(page.proposal.district_id)
+        if district is None:  # a place made after the places were read
+            district = Territory.objects.get(pk=page.proposal.district_id)
+        page.proposal.district = district
+    names = lookups.names
     parents = {p.path[: -WagtailPage.steplen] for p in pages}
-    titles = dict(WagtailPage.objects.filter(path__in=parents).values_list("path", "title"))
+    titles = {path: title for _pk, title, _key, path in lookups.cycles if path in parents}
+    if parents - titles.keys():  # a proposal under a page that is no live cycle of the reader's language
+        titles |= dict(WagtailPage.objects.filter(path__in=parents - titles.keys()).values_list("path", "title"))
     progress = Milestone.objects.progress_by_proposal({p.proposal_id for p in pages if p.proposal.status in TRACKED})
     for page in pages:
         district = page.proposal.district
@@ -281,13 +367,17 @@ def name_key(name: str) -> str:
     return name.casefold().translate(_KAZAKH_ORDER)
 
 
-def place_options(language: str) -> list[Territory]:
+def place_options(language: str, lookups: Lookups | None = None) -> list[Territory]:
     """Every place of a language, as the place filter offers them: each top place (a region, or a city outside any
     region) followed by the places below it, depth first, each level by name. Each place has `root` (its top
     place, whose name heads its group of options) and `option_label`: its name, followed by the place it belongs
     to when that is not a region ("12-шағын аудан — Ақтау"), so a district is never mistaken for another one of
-    the same name. One query (the table is small)."""
-    places = sorted(Territory.objects.filter(locale__language_code=language), key=lambda t: (name_key(t.name), t.pk))
+    the same name. One query (the table is small), or none given the request's `lookups`."""
+    if lookups is None:
+        found = Territory.objects.filter(locale__language_code=language)
+    else:
+        found = [place for place in lookups.places.values() if place.language_code == language]
+    places = sorted(found, key=lambda t: (name_key(t.name), t.pk))
     by_pk = {t.pk: t for t in places}
     children = defaultdict(list)
     for place in places:
@@ -307,12 +397,12 @@ def place_options(language: str) -> list[Territory]:
     return ordered
 
 
-def _place_values(found: dict, chosen: Territory | None, language: str) -> tuple[list[dict], list[dict]]:
+def _place_values(found: dict, chosen: Territory | None, lookups: Lookups) -> tuple[list[dict], list[dict]]:
     """The place facet's values (every place with hits, and the chosen one) and the same values grouped by top
     place. The chosen place is marked in the reader's language, whichever language's id the address holds."""
     values, groups = [], {}
     chosen_key = chosen.translation_key if chosen else None
-    for place in place_options(language):
+    for place in lookups.options:
         count, current = found.get(str(place.translation_key), 0), place.translation_key == chosen_key
         if not (count or current):
             continue
@@ -325,19 +415,18 @@ def _place_values(found: dict, chosen: Territory | None, language: str) -> tuple
 def build_facets(counts: dict, filterset, data, chosen: Territory | None, language: str) -> list[Facet]:
     """The facets shown, from the counts of each facet's values (by facet key: places and cycles by the string of
     their translation key, years by number, statuses and topics by value, funded by "yes"/"no")."""
-    facets = []
+    facets, lookups = [], filterset.lookups
     for key in FACETS:
         found = counts.get(key, {})
         facet = Facet(key, str(filterset.filters[key].label))
         if key == "district":
-            facet.values, facet.groups = _place_values(found, chosen, language)
+            facet.values, facet.groups = _place_values(found, chosen, lookups)
         elif key == "year":
             facet.values = [{"value": y, "label": str(y), "count": n} for y, n in sorted(found.items(), reverse=True)]
         elif key == "cycle":  # every cycle of the language, a few hundred (an IN of their keys misled PostgreSQL)
-            cycles = PBCyclePage.objects.live().filter(locale__language_code=language).order_by("-year", "title")
             facet.values = [
                 {"value": pk, "label": title, "count": found[str(key)]}
-                for pk, title, key in cycles.values_list("pk", "title", "translation_key")
+                for pk, title, key, _path in lookups.cycles
                 if str(key) in found
             ]
         elif key == "status":
@@ -363,10 +452,12 @@ def build_facets(counts: dict, filterset, data, chosen: Territory | None, langua
     return facets
 
 
-def check_state(data, language: str):
+def check_state(data, language: str, lookups: Lookups | None = None):
     """The checked filter state: the filterset (its form holds the messages), cleaned data, stems, sort."""
-    filterset = CatalogueFilter(data, queryset=entries(language))
-    filterset.qs  # noqa: B018 -- runs the checks across fields (cost range, unknown place or cycle)
+    lookups = lookups or Lookups(language)
+    filterset = CatalogueFilter(data, queryset=entries(language), lookups=lookups)
+    filterset.errors  # noqa: B018 -- validates the form
+    filterset.check()  # the checks across fields; the rows are selected when asked for (filterset.qs)
     clean = filterset.form.cleaned_data
     stems = query_stems(clean.get("q"), language)
     return filterset, clean, stems, clean.get("sort") or ("relevance" if stems else "newest")
@@ -393,12 +484,11 @@ def _row_tests(filterset) -> dict:
     """For each grouped facet the state filters by, a test of a (place key, cycle key, year, status) group."""
     clean, tests = filterset.form.cleaned_data, {}
     if clean.get("district") is not None:
-        keys = keys_below(int(clean["district"]))
+        keys = filterset.lookups.keys_below(int(clean["district"]))
         if keys is not None:
             tests["district"] = lambda row: row[0] in keys
     if clean.get("cycle") is not None:
-        cycle = PBCyclePage.objects.filter(pk=clean["cycle"]).first()
-        key = str(cycle.translation_key) if cycle else None
+        key = filterset.lookups.cycle_key(int(clean["cycle"]))
         tests["cycle"] = lambda row: row[1] == key
     if clean.get("year") is not None:
         tests["year"] = lambda row: row[2] == clean["year"]
@@ -428,22 +518,27 @@ def _counts(filterset, valid: dict, stems: list[str], language: str):
     tagless = {k: v for k, v in valid.items() if k != "tag"}
     clean = filterset.form.cleaned_data
     costs = {k: valid[k] for k in ("cost_min", "cost_max") if clean.get(k) is not None}  # a reversed range: none
+
+    def narrowed(keys, queryset=None):
+        """The rows (or groups) under the filters of the state named by `keys`."""
+        state = {k: v for k, v in valid.items() if k in keys}
+        queryset = entries(language) if queryset is None else queryset
+        return CatalogueFilter(state, queryset=queryset, lookups=filterset.lookups).qs.order_by()
+
     if not stems and not costs:
         groups = CatalogueGroup.objects.filter(language=language, n__gt=0)
         rows = [(*row[:4], None, row[4]) for row in groups.filter(tag=tag).values_list(*fields, "n")]
-        grouped = {k: v for k, v in valid.items() if k in GROUPED}
-        topic_groups = CatalogueFilter(grouped, queryset=groups.exclude(tag="")).qs.order_by()
+        topic_groups = narrowed(GROUPED, groups.exclude(tag=""))
         topics.update(dict(topic_groups.values_list("tag").annotate(total=Sum("n"))))
     elif stems:
-        queryset = CatalogueFilter({k: v for k, v in valid.items() if k in ("q", *costs)}, queryset=entries(language))
-        rows = list(queryset.qs.order_by().values_list(*fields, "tags").annotate(n=Count("*")))
+        rows = list(narrowed(("q", *costs)).values_list(*fields, "tags").annotate(n=Count("*")))
+        filterset.lookups.word_rows = sum(row[5] for row in rows)
         if tag:
             tests["tag"] = lambda row: tag in row[4].split()
     else:
-        queryset = CatalogueFilter({k: v for k, v in valid.items() if k in ("tag", *costs)}, queryset=entries(language))
-        rows = [(*row[:4], None, row[4]) for row in queryset.qs.order_by().values_list(*fields).annotate(n=Count("*"))]
-        queryset = CatalogueFilter(tagless, queryset=entries(language)).qs.order_by()
-        for tags, n in queryset.values_list("tags").annotate(n=Count("*")):
+        groups = narrowed(("tag", *costs)).values_list(*fields).annotate(n=Count("*"))
+        rows = [(*row[:4], None, row[4]) for row in groups]
+        for tags, n in narrowed(tagless).values_list("tags").annotate(n=Count("*")):
             for slug in tags.split():
                 topics[slug] += n
     counts = {key: defaultdict(int) for key in FACETS}
@@ -461,9 +556,9 @@ def _counts(filterset, valid: dict, stems: list[str], language: str):
         values = (*row[:4], "yes" if row[3] in FUNDED_VALUES else "no")
         for key in failing or GROUPED:
             counts[key][values[GROUPED.index(key)]] += n
-    by_place, tree = counts["district"], place_tree()
+    by_place, lookups = counts["district"], filterset.lookups
     counts["district"] = {
-        str(t.translation_key): sum(by_place.get(k, 0) for k in keys_below(t.pk, tree)) for t in place_options(language)
+        str(t.translation_key): sum(by_place.get(k, 0) for k in lookups.keys_below(t.pk)) for t in lookups.options
     }
     counts["tag"] = dict(sorted(topics.items(), key=lambda item: (-item[1], item[0]))[:TAG_FACET_SIZE])
     return counts, total
@@ -491,17 +586,19 @@ def run_catalogue(data, language: str) -> CatalogueResult:
 
     if (answer := es_catalogue_or_none(data, language)) is not None:
         return answer
-    filterset, clean, stems, sort = check_state(data, language)
+    lookups = Lookups(language)
+    filterset, clean, stems, sort = check_state(data, language, lookups)
     valid = {k: v for k, v in data.items() if k not in filterset.form.errors and k not in ("page", "sort")}
-    chosen = Territory.objects.filter(pk=clean["district"]).first() if clean.get("district") else None
+    chosen = lookups.places.get(int(clean["district"])) if clean.get("district") else None
     counts, total = _counts(filterset, valid, stems, language)
     paginator = Paginator(Total(total), PER_PAGE)
     asked = data.get("page") or "1"
     number = page_number(paginator, asked)
+    lookups.walk = total >= WALK_MIN and number * PER_PAGE * 10 <= total
     ids = _page_ids(filterset.qs, sort, stems, (number - 1) * PER_PAGE)
-    page_obj = result_page(ids, number, paginator)
+    page_obj = result_page(ids, number, paginator, lookups)
     notices = []
     if str(page_obj.number) != str(asked).strip():
         notices.append(_("That page does not exist; here is page %(n)s.") % {"n": page_obj.number})
     facets = build_facets(counts, filterset, data, chosen, language)
-    return CatalogueResult(filterset, page_obj, facets, sort, notices, chosen and chosen.localized)
+    return CatalogueResult(filterset, page_obj, facets, sort, notices, chosen and lookups.localized(chosen))
