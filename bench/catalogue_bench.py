@@ -1,6 +1,7 @@
 """The project catalogue at scale: typical filter states on 100 000 generated proposals, SQLite and PostgreSQL.
 
     python bench/catalogue_bench.py [--proposals 100000] [--repeat 30] [--seconds 10] [--db sqlite,postgres]
+                                    [--keep DIR]
     CATALOGUE_BENCH_PROPOSALS=5000 CATALOGUE_BENCH_REPEAT=10 make bench     # a quick run
 
 For each database kind: a fresh database (a SQLite file under /tmp; on PostgreSQL a temporary database
@@ -12,6 +13,10 @@ most `--seconds` a state once 5 runs are done; 0: no limit; column n gives the r
 (GET /kk/projects/ through Django's test client, template included). Prints p50 and p95 per state and over all
 states, and the queries each state makes. Goal of issue 6: p95 < 100 ms on PostgreSQL, < 150 ms on SQLite.
 PostgreSQL is skipped with a note when it cannot be reached. Nothing leaves the machine.
+
+`--keep DIR` keeps the databases for the next run with the same DIR (the SQLite file in DIR, the PostgreSQL database
+qatysu_bench_keep_<proposals>): a later run migrates them (new migrations apply) and measures again without loading
+and generating anew, to compare code changes on the same data. Drop the database and DIR when done.
 """
 
 import argparse
@@ -146,34 +151,47 @@ def manage(env, *args):
     return done.stdout.strip(), time.perf_counter() - began
 
 
-def bench_database(url, workdir, proposals, repeat, seconds):
+def bench_database(url, workdir, proposals, repeat, seconds, kept=None):
+    """Fill a database and measure it. `kept`: a file marking a database filled by an earlier run (--keep)."""
     # The database catalogue is measured: no Elasticsearch, even when the caller's environment names one.
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test", "DATABASE_URL": url, "ELASTICSEARCH_URL": ""}
     env["MEDIA_ROOT"] = str(workdir / "media")
     _, took = manage(env, "migrate", "--no-input", "-v0")
-    _, loaded = manage(env, "load_demo", "--no-admin")
-    print(f"migrate {took:.0f} s, load_demo {loaded:.0f} s")
-    out, _ = manage(env, "pb_generate", "--proposals", str(proposals))
-    print(out.splitlines()[-1])
+    if kept is not None and kept.exists():
+        print(f"migrate {took:.0f} s; the demo and {proposals} proposals kept from an earlier run")
+    else:
+        _, loaded = manage(env, "load_demo", "--no-admin")
+        print(f"migrate {took:.0f} s, load_demo {loaded:.0f} s")
+        out, _ = manage(env, "pb_generate", "--proposals", str(proposals))
+        print(out.splitlines()[-1])
+        if kept is not None:
+            kept.write_text(url)
     measuring = [sys.executable, __file__, "--measure", "--repeat", str(repeat), "--seconds", str(seconds)]
     subprocess.run(measuring, cwd=ROOT, env=env, check=True)
 
 
-def postgres(base, proposals, repeat, seconds, workdir):
+def postgres(base, proposals, repeat, seconds, workdir, keep=False):
     import psycopg
 
-    name = f"qatysu_bench_{os.getpid()}"
+    name = f"qatysu_bench_keep_{proposals}" if keep else f"qatysu_bench_{os.getpid()}"
     try:
         admin = psycopg.connect(f"{base}/postgres", autocommit=True, connect_timeout=3)
     except psycopg.OperationalError as error:
         print(f"PostgreSQL skipped: {base} cannot be reached ({str(error).strip()[:80]})")
         return
     with admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            bench_database(f"{base}/{name}", workdir, proposals, repeat, seconds)
-        finally:
+        kept = workdir / f"postgres-{proposals}.filled" if keep else None
+        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not (kept and kept.exists() and exists):
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            admin.execute(f'CREATE DATABASE "{name}"')
+            if kept:
+                kept.unlink(missing_ok=True)
+        try:
+            bench_database(f"{base}/{name}", workdir, proposals, repeat, seconds, kept)
+        finally:
+            if not keep:
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def main():
@@ -183,6 +201,7 @@ def main():
     parser.add_argument("--seconds", type=float, default=float(os.environ.get("CATALOGUE_BENCH_SECONDS", 10)))
     parser.add_argument("--db", default=os.environ.get("CATALOGUE_BENCH_DB", "sqlite,postgres"))
     parser.add_argument("--measure", action="store_true", help="Only time the states on DATABASE_URL (as it is).")
+    parser.add_argument("--keep", metavar="DIR", help="Keep the databases in DIR for the next run.")
     args = parser.parse_args()
     if args.measure:
         measure(max(1, args.repeat), args.seconds)
@@ -193,15 +212,21 @@ def main():
         f"(at most {args.seconds:g} s once 5 are done), databases: {', '.join(kinds)}"
     )
     with tempfile.TemporaryDirectory(prefix="qatysu-catalogue-") as tmp:
-        workdir = Path(tmp)
+        workdir = Path(args.keep) if args.keep else Path(tmp)
+        workdir.mkdir(parents=True, exist_ok=True)
         if "sqlite" in kinds:
             print("--- SQLite")
-            url = f"sqlite:///{workdir / 'catalogue.sqlite3'}"
-            bench_database(url, workdir, args.proposals, args.repeat, args.seconds)
+            database = workdir / f"catalogue-{args.proposals}.sqlite3"
+            kept = workdir / f"sqlite-{args.proposals}.filled" if args.keep else None
+            if not (kept and kept.exists() and database.exists()):
+                database.unlink(missing_ok=True)
+                if kept:
+                    kept.unlink(missing_ok=True)
+            bench_database(f"sqlite:///{database}", workdir, args.proposals, args.repeat, args.seconds, kept)
         if "postgres" in kinds:
             print("--- PostgreSQL")
             base = os.environ.get("CATALOGUE_BENCH_PG", PG_DEFAULT)
-            postgres(base, args.proposals, args.repeat, args.seconds, workdir)
+            postgres(base, args.proposals, args.repeat, args.seconds, workdir, keep=bool(args.keep))
 
 
 if __name__ == "__main__":
