@@ -104,12 +104,12 @@ class CatalogueFilter(django_filters.FilterSet):
         return with_words(queryset, query_stems(value, get_language()), self.lookups)
 
     def filter_district(self, queryset, name, value):
-        keys = self.lookups.keys_below(int(value))
-        return queryset if keys is None else queryset.filter(district_key__in=keys)
+        ids = self.lookups.place_ids_below(int(value))
+        return queryset if ids is None else queryset.filter(place_id__in=ids)
 
     def filter_cycle(self, queryset, name, value):
-        key = self.lookups.cycle_key(int(value)) if value == value.to_integral_value() else None
-        return queryset.filter(cycle_key=key) if key else queryset.none()
+        ids = self.lookups.cycle_ids(int(value)) if value == value.to_integral_value() else None
+        return queryset.filter(cycle_id__in=ids) if ids else queryset.none()
 
     def filter_tag(self, queryset, name, value):
         return queryset.filter(tags__contains=f" {value.strip()} ") if value.strip() else queryset
@@ -197,7 +197,6 @@ class Lookups:
 
     def __init__(self, language: str):
         self.language = language
-        self._cycle_keys = {}
         self.word_rows = None  # once counted: the rows with the words of the state (under its cost range)
         # Once counted: whether a page of results is found by walking a sort's index and testing each row's words
         # as plain text (many hits: about PER_PAGE * rows / hits rows to test) rather than through the full-text
@@ -208,7 +207,10 @@ class Lookups:
     @cached_property
     def places(self) -> dict[int, Territory]:
         rows = Territory.objects.annotate(language_code=F("locale__language_code")).order_by()
-        return {place.pk: place for place in rows}
+        places = {place.pk: place for place in rows}
+        for place in places.values():
+            place.key = str(place.translation_key)
+        return places
 
     @cached_property
     def tree(self) -> tuple[dict, dict]:
@@ -221,6 +223,12 @@ class Lookups:
 
     def keys_below(self, pk) -> set[str] | None:
         return keys_below(pk, self.tree)
+
+    def place_ids_below(self, pk) -> set[int] | None:
+        """The ids of a place and of every place below it, in every language (a row holds the id its proposal
+        holds); None for an unknown place."""
+        keys = self.keys_below(pk)
+        return None if keys is None else {place.pk for place in self.places.values() if place.key in keys}
 
     @cached_property
     def options(self) -> list[Territory]:
@@ -239,17 +247,30 @@ class Lookups:
         return place
 
     @cached_property
+    def _all_cycles(self) -> list[tuple]:
+        """(pk, title, translation key, path, language, live) of every cycle of every language (a few hundred),
+        newest year first."""
+        cycles = PBCyclePage.objects.order_by("-year", "title")
+        return list(cycles.values_list("pk", "title", "translation_key", "path", "locale__language_code", "live"))
+
+    @cached_property
     def cycles(self) -> list[tuple]:
         """(pk, title, translation key, path) of every live cycle of the reader's language, newest year first."""
-        cycles = PBCyclePage.objects.live().filter(locale__language_code=self.language).order_by("-year", "title")
-        return list(cycles.values_list("pk", "title", "translation_key", "path"))
+        return [row[:4] for row in self._all_cycles if row[4] == self.language and row[5]]
+
+    @cached_property
+    def cycle_keys(self) -> dict[int, str]:
+        """The translation key (as text) of every cycle, by id."""
+        return {row[0]: str(row[2]) for row in self._all_cycles}
 
     def cycle_key(self, pk) -> str | None:
         """The translation key (as text) of the cycle with this id, in any language; None for no such cycle."""
-        if pk not in self._cycle_keys:
-            key = PBCyclePage.objects.filter(pk=pk).values_list("translation_key", flat=True).first()
-            self._cycle_keys[pk] = str(key) if key else None
-        return self._cycle_keys[pk]
+        return self.cycle_keys.get(pk)
+
+    def cycle_ids(self, pk) -> set[int]:
+        """The ids of a cycle in every language (a row holds the id its proposal holds); empty for no such cycle."""
+        key = self.cycle_key(pk)
+        return {other for other, other_key in self.cycle_keys.items() if other_key == key} if key else set()
 
 
 def place_tree() -> tuple[dict, dict]:
@@ -481,15 +502,15 @@ GROUPED = ("district", "cycle", "year", "status", "funded")  # the order of the 
 
 
 def _row_tests(filterset) -> dict:
-    """For each grouped facet the state filters by, a test of a (place key, cycle key, year, status) group."""
+    """For each grouped facet the state filters by, a test of a (place id, cycle id, year, status) group."""
     clean, tests = filterset.form.cleaned_data, {}
     if clean.get("district") is not None:
-        keys = filterset.lookups.keys_below(int(clean["district"]))
-        if keys is not None:
-            tests["district"] = lambda row: row[0] in keys
+        places = filterset.lookups.place_ids_below(int(clean["district"]))
+        if places is not None:
+            tests["district"] = lambda row: row[0] in places
     if clean.get("cycle") is not None:
-        key = filterset.lookups.cycle_key(int(clean["cycle"]))
-        tests["cycle"] = lambda row: row[1] == key
+        cycles = filterset.lookups.cycle_ids(int(clean["cycle"]))
+        tests["cycle"] = lambda row: row[1] in cycles
     if clean.get("year") is not None:
         tests["year"] = lambda row: row[2] == clean["year"]
     if clean.get("status"):
@@ -511,7 +532,7 @@ def _counts(filterset, valid: dict, stems: list[str], language: str):
       part, done once), the topic filter applied here;
     * a cost range only: one GROUP BY over the grouped columns under the topic and cost filters, one over the
       topics under all the other filters."""
-    fields = ["district_key", "cycle_key", "year", "status"]
+    fields = ["place_id", "cycle_id", "year", "status"]
     tests = _row_tests(filterset)
     topics = defaultdict(int)
     tag = (filterset.form.cleaned_data.get("tag") or "").strip()
@@ -556,7 +577,14 @@ def _counts(filterset, valid: dict, stems: list[str], language: str):
         values = (*row[:4], "yes" if row[3] in FUNDED_VALUES else "no")
         for key in failing or GROUPED:
             counts[key][values[GROUPED.index(key)]] += n
-    by_place, lookups = counts["district"], filterset.lookups
+    lookups, by_place, by_cycle = filterset.lookups, defaultdict(int), defaultdict(int)
+    for pk, n in counts["district"].items():  # by id in the rows, by key in the facets
+        if pk in lookups.places:
+            by_place[lookups.places[pk].key] += n
+    for pk, n in counts["cycle"].items():
+        if pk in lookups.cycle_keys:
+            by_cycle[lookups.cycle_keys[pk]] += n
+    counts["cycle"] = by_cycle
     counts["district"] = {
         str(t.translation_key): sum(by_place.get(k, 0) for k in lookups.keys_below(t.pk)) for t in lookups.options
     }

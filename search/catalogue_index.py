@@ -79,16 +79,8 @@ def _entries(page_ids: list[int]) -> list[CatalogueEntry]:
         if row[1] in PUBLIC_STATUSES
     }
     languages = dict(Locale.objects.values_list("pk", "language_code"))
-    places = dict(
-        Territory.objects.filter(pk__in={p[2] for p in proposals.values()}).values_list("pk", "translation_key")
-    )
-    place_text = place_words(places)
-    cycles = {
-        pk: (key, year)
-        for pk, key, year in PBCyclePage.objects.filter(pk__in={p[3] for p in proposals.values()}).values_list(
-            "pk", "translation_key", "year"
-        )
-    }
+    place_text = place_words({p[2] for p in proposals.values()})
+    years = dict(PBCyclePage.objects.filter(pk__in={p[3] for p in proposals.values()}).values_list("pk", "year"))
     tags: dict[int, list[str]] = {}
     # The topics of a page written in its own language only: an untranslated alias keeps its source's words, and
     # they would show Kazakh topics among the Russian ones (home/people_text.py `tag_fits`).
@@ -104,15 +96,14 @@ def _entries(page_ids: list[int]) -> list[CatalogueEntry]:
         if proposal_id not in proposals:
             continue  # not (or no longer) public
         _, status, district_id, cycle_id, cost, votes, created = proposals[proposal_id]
-        cycle_key, year = cycles[cycle_id]
         rows.append(
             CatalogueEntry(
                 page_id=pk,
                 language=languages[locale_id],
                 status=status,
-                district_key=str(places[district_id]),
-                cycle_key=str(cycle_key),
-                year=year,
+                place_id=district_id,
+                cycle_id=cycle_id,
+                year=years[cycle_id],
                 cost=cost,
                 votes=votes,
                 created_at=created,
@@ -124,10 +115,10 @@ def _entries(page_ids: list[int]) -> list[CatalogueEntry]:
     return rows
 
 
-GROUPED = ("language", "district_key", "cycle_key", "year", "status")
+GROUPED = ("language", "place_id", "cycle_id", "year", "status")
 UPSERT = (
-    "INSERT INTO search_cataloguegroup (language, district_key, cycle_key, year, status, tag, n) VALUES {} "
-    "ON CONFLICT (language, district_key, cycle_key, year, status, tag) "
+    "INSERT INTO search_cataloguegroup (language, place_id, cycle_id, year, status, tag, n) VALUES {} "
+    "ON CONFLICT (language, place_id, cycle_id, year, status, tag) "
     "DO UPDATE SET n = search_cataloguegroup.n + excluded.n"
 )
 
@@ -137,7 +128,7 @@ def _group_row(entry: CatalogueEntry) -> tuple:
 
 
 def _groups(rows) -> Counter:
-    """The group counts of rows given as (language, district_key, cycle_key, year, status, tags)."""
+    """The group counts of rows given as (language, place_id, cycle_id, year, status, tags)."""
     counts = Counter()
     for *group, tags in rows:
         counts[(*group, "")] += 1

@@ -10,7 +10,7 @@ a GIN index of its ``simple`` tsvector on PostgreSQL (migration 0001).
 
 from django.db import models
 
-FILTERED = ["district_key", "cycle_key", "year", "status", "cost"]
+FILTERED = ["place_id", "cycle_id", "year", "status", "cost"]
 
 
 class CatalogueEntry(models.Model):
@@ -19,10 +19,11 @@ class CatalogueEntry(models.Model):
     )
     language = models.CharField(max_length=8)
     status = models.CharField(max_length=20)
-    # Translation keys as text (str of the UUID): the facets read thousands of them a request, and turning each
-    # into a UUID object and back cost more than the query.
-    district_key = models.CharField(max_length=36)  # the proposal's place (the same key in every language)
-    cycle_key = models.CharField(max_length=36)  # the proposal's cycle
+    # Integers, not the translation keys the facets show (migration 0002): the catalogue maps them to keys with
+    # the few hundred places and cycles it reads anyway, and rows, indexes and the GROUP BY of a word query over
+    # 44 000 rows are the smaller and quicker for it (36 characters a key before).
+    place_id = models.IntegerField()  # the proposal's place as the proposal holds it (pb_module_territory.id)
+    cycle_id = models.IntegerField()  # the proposal's cycle as the proposal holds it (its page id)
     year = models.PositiveSmallIntegerField()
     cost = models.BigIntegerField(null=True)  # validated cost, else estimated
     votes = models.PositiveIntegerField(null=True)  # published votes only (set when results are published)
@@ -53,8 +54,8 @@ class CatalogueGroup(models.Model):
     thousand rows instead of counting 100 000 (search/catalogue_index.py keeps them with the rows)."""
 
     language = models.CharField(max_length=8)
-    district_key = models.CharField(max_length=36)
-    cycle_key = models.CharField(max_length=36)
+    place_id = models.IntegerField()
+    cycle_id = models.IntegerField()
     year = models.PositiveSmallIntegerField()
     status = models.CharField(max_length=20)
     tag = models.CharField(max_length=100, blank=True, default="")
@@ -63,10 +64,10 @@ class CatalogueGroup(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["language", "district_key", "cycle_key", "year", "status", "tag"], name="catalogue_group_key"
+                fields=["language", "place_id", "cycle_id", "year", "status", "tag"], name="catalogue_group_key"
             )
         ]
         indexes = [models.Index(fields=["language", "tag"], name="catalogue_group_tag")]
 
     def __str__(self):
-        return f"{self.language} {self.cycle_key} {self.status} {self.tag}: {self.n}"
+        return f"{self.language} {self.cycle_id} {self.status} {self.tag}: {self.n}"
