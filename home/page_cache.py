@@ -105,6 +105,12 @@ def _storable(request, response) -> bool:
     )
 
 
+def _page_like(response) -> bool:
+    """A page, or an answer that sets a cookie: what a proxy must not keep unless told. (The JavaScript catalogue,
+    files and downloads keep their own headers.)"""
+    return bool(response.cookies) or response.get("Content-Type", "").split(";")[0].strip() in STORED_TYPES
+
+
 def _entry_key(request) -> str:
     """Host, path, query and the local date: phases open and close at midnight in Asia/Almaty, so no page stored
     yesterday is served today (the cycle page's Vote button appears on the first morning)."""
@@ -145,7 +151,7 @@ class PageCacheMiddleware:
         if not cacheable_request(request):
             response = self.get_response(request)
             shown_to_one = request.path.startswith(PRIVATE_PATHS) or (enabled() and _language_prefix(request.path))
-            if shown_to_one and "Cache-Control" not in response:
+            if shown_to_one and _page_like(response) and "Cache-Control" not in response:
                 private_headers(response)  # a signed-in editor's page, a voter's: no CDN or proxy keeps it
             return response
         cache = _cache()
@@ -160,7 +166,7 @@ class PageCacheMiddleware:
         fresh = {key: _new_token() for key in keys if key not in found}
         response = self.get_response(request)
         if not _storable(request, response):
-            if "Cache-Control" not in response:
+            if _page_like(response) and "Cache-Control" not in response:
                 private_headers(response)
             return response
         if fresh:

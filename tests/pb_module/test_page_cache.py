@@ -366,6 +366,18 @@ def test_a_snippet_shown_across_pages_purges_them_all(visitor, commit, snippet):
         assert "Жаңа атау" in visitor.get("/kk/projects/").content.decode()
 
 
+def test_a_deployment_empties_the_page_cache(visitor, commit):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    served_from_cache(visitor, "/kk/", "/ru/participatory-budget/aktau-2024/")
+    with commit():
+        call_command("page_cache_clear", stdout=StringIO())
+    assert visitor.get("/kk/")["X-Page-Cache"] == "miss"
+    assert visitor.get("/ru/participatory-budget/aktau-2024/")["X-Page-Cache"] == "miss"
+
+
 def test_every_model_shown_on_public_pages_purges_them():
     """A new model must say which pages show it (page_cache.watch) or why it needs no purge of its own."""
     unclassified = [
