@@ -6,6 +6,8 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# pytest-xdist workers of `make test` (each builds its own test database); the browser tests share one worker.
+TEST_WORKERS ?= 2
 
 .PHONY: demo test test-e2e lint po mo check-po migrate serve bench clean
 
@@ -46,7 +48,7 @@ demo: migrate
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev node_modules/axe-core/axe.min.js mo
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

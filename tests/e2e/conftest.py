@@ -31,6 +31,8 @@ CHROMIUM_ARGS = [
 ]
 
 
+# tryfirst: the group mark must be on the items before pytest-xdist's `--dist loadgroup` reads it.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     reason = None
     if not os.path.exists(CHROMIUM):
@@ -40,6 +42,10 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/e2e" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
+            # Under pytest-xdist (`make test`, .ci/run: `-n 2 --dist loadgroup`) all browser tests run on one
+            # worker, so one server (and one E2E_DATABASE_URL database) serves them, while the other worker runs
+            # the rest of the suite.
+            item.add_marker(pytest.mark.xdist_group("e2e"))
             if reason:
                 item.add_marker(pytest.mark.skip(reason=reason))
 
@@ -69,9 +75,17 @@ def site_manage(*args, **kwargs) -> str:
     return done.stdout
 
 
+# The server's SQLite file and media on tmpfs when there is one: loading the demo commits a few thousand times, and
+# each commit waits for the disk (about 30 s of the set-up) where /tmp is a disk.
+TMPFS = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+
+
 @pytest.fixture(scope="session")
-def live_site():
-    workdir = Path(tempfile.mkdtemp(prefix="qatysu-e2e-"))
+def live_site(request):
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT") or 1)
+    if workers > 1 and os.environ.get("E2E_DATABASE_URL") and request.config.getoption("dist", "no") != "loadgroup":
+        pytest.fail("with pytest-xdist the browser tests share E2E_DATABASE_URL: run them with --dist loadgroup")
+    workdir = Path(tempfile.mkdtemp(prefix="qatysu-e2e-", dir=TMPFS))
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
