@@ -1,14 +1,98 @@
+import fcntl
+import os
+import sqlite3
+
 import pytest
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The demo site is loaded once into the test database; each test runs in a rolled-back transaction."""
+def _load_demo():
     from home.demo import load_demo
     from pb_module.demo import load_pb_demo
 
-    with django_db_blocker.unblock():
-        load_pb_demo(load_demo()["home"])
+    load_pb_demo(load_demo()["home"])
+
+
+def _keep_copy(connection, folder) -> str:
+    """Copy the loaded test database aside for the other workers; returns where (a file or a database)."""
+    if connection.vendor == "sqlite":
+        path = str(folder / "demo.sqlite3")
+        connection.ensure_connection()
+        copy = sqlite3.connect(path)
+        connection.connection.backup(copy)
+        copy.close()
+        return path
+    name = connection.settings_dict["NAME"]
+    template = f"{name}_demo"
+    connection.close()  # CREATE DATABASE ... TEMPLATE needs the source without connections
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{template}"')
+        cursor.execute(f'CREATE DATABASE "{template}" TEMPLATE "{name}"')
+    return template
+
+
+def _take_copy(connection, kept):
+    """Replace this worker's (migrated, empty) test database by the copy another worker kept."""
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        copy = sqlite3.connect(kept)
+        copy.backup(connection.connection)
+        copy.close()
+    else:
+        name = connection.settings_dict["NAME"]
+        connection.close()
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f'DROP DATABASE "{name}"')
+            cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{kept}"')
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.cache import cache
+
+    ContentType.objects.clear_cache()  # ids read while migrating this worker's own database
+    cache.clear()
+
+
+def _drop_copy(connection, kept):
+    if connection.vendor == "sqlite":
+        os.unlink(kept)
+    else:
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{kept}"')
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo site is loaded once into the test database; each test runs in a rolled-back transaction.
+
+    Under pytest-xdist every worker has its own test database (pytest-django names it after the worker) and
+    migrates it. The first worker that needs it loads the demo (about 100 s of CPU) and keeps a copy of the
+    database (a SQLite file, or a PostgreSQL template database); a worker that needs its database later takes that
+    copy instead of loading the demo again. The copy is dropped when the worker that made it ends, under the same
+    lock, so a worker never takes a copy that is going away (it then loads the demo itself and keeps its own).
+    """
+    from django.db import connection
+
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        with django_db_blocker.unblock():
+            _load_demo()
+        yield
+        return
+
+    shared = tmp_path_factory.getbasetemp().parent  # one folder for all the workers of this run
+    lock_path, note = shared / "demo-db.lock", shared / "demo-db.kept"
+    kept_here = None
+    with django_db_blocker.unblock(), open(lock_path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if note.exists():
+            _take_copy(connection, note.read_text())
+        else:
+            _load_demo()
+            kept_here = _keep_copy(connection, shared)
+            note.write_text(kept_here)
+    yield
+    if kept_here:
+        with django_db_blocker.unblock(), open(lock_path, "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            note.unlink()
+            _drop_copy(connection, kept_here)
 
 
 @pytest.fixture
