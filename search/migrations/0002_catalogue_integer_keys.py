@@ -2,7 +2,8 @@
 # their translation keys as text (search/models.py): the rows are filled from the proposals and the group counts
 # counted again from the rows, so nothing needs `catalogue_reindex`. The sort index by votes (made in each database's
 # own words) and, on SQLite, the triggers that keep the FTS5 table are made again around the change: SQLite rebuilds
-# the table to add and drop columns, and its triggers go with the old table.
+# the table to add and drop columns, and its triggers go with the old table. PostgreSQL writes the table afresh
+# after filling it (CLUSTER, allowed in a transaction), or it would stay twice its size with the dead rows.
 
 from collections import Counter
 from importlib import import_module
@@ -33,6 +34,8 @@ def _create_raw(columns):
         if vendor == "sqlite":
             for sql in SQLITE_TRIGGERS:
                 schema_editor.execute(sql)
+        if vendor == "postgresql":  # the UPDATE left a dead copy of every row: write the table afresh
+            schema_editor.execute("CLUSTER search_catalogueentry USING search_catalogueentry_pkey")
         if vendor in ORDER:
             schema_editor.execute("ANALYZE search_catalogueentry")
             schema_editor.execute("ANALYZE search_cataloguegroup")
@@ -40,7 +43,7 @@ def _create_raw(columns):
     return create
 
 
-def _recount(apps, place, cycle):
+def _recount(apps, place, cycle, **other):
     """The group counts from the rows (as search.catalogue_index._groups counts them)."""
     entry, group = apps.get_model("search", "CatalogueEntry"), apps.get_model("search", "CatalogueGroup")
     group.objects.all().delete()
@@ -52,7 +55,7 @@ def _recount(apps, place, cycle):
             counts[(*key, tag)] += 1
     group.objects.bulk_create(
         [
-            group(language=k[0], **{place: k[1], cycle: k[2]}, year=k[3], status=k[4], tag=k[5], n=n)
+            group(language=k[0], **{place: k[1], cycle: k[2]}, **other, year=k[3], status=k[4], tag=k[5], n=n)
             for k, n in counts.items()
         ],
         batch_size=1000,
@@ -85,7 +88,7 @@ def fill_keys(apps, schema_editor):
     for row in rows:
         row.district_key, row.cycle_key = places.get(row.place_id, ""), cycles.get(row.cycle_id, "")
     entry.objects.bulk_update(rows, ["district_key", "cycle_key"], batch_size=1000)
-    _recount(apps, "district_key", "cycle_key")
+    _recount(apps, "district_key", "cycle_key", place_id=0, cycle_id=0)  # those columns go next
 
 
 FILTERED = ["place_id", "cycle_id", "year", "status", "cost"]
@@ -119,6 +122,14 @@ class Migration(migrations.Migration):
             model_name="cataloguegroup", name="cycle_id", field=models.IntegerField(default=0), preserve_default=False
         ),
         migrations.RunPython(fill_ids, fill_keys),
+        # Going back, the key columns come back (with "" in each row) before fill_keys writes them.
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AlterField(model_name=model, name=name, field=models.CharField(max_length=36, default=""))
+                for model in ("catalogueentry", "cataloguegroup")
+                for name in ("district_key", "cycle_key")
+            ]
+        ),
         migrations.RemoveField(model_name="catalogueentry", name="district_key"),
         migrations.RemoveField(model_name="catalogueentry", name="cycle_key"),
         migrations.RemoveField(model_name="cataloguegroup", name="district_key"),
