@@ -2,8 +2,9 @@
 # their translation keys as text (search/models.py): the rows are filled from the proposals and the group counts
 # counted again from the rows, so nothing needs `catalogue_reindex`. The sort index by votes (made in each database's
 # own words) and, on SQLite, the triggers that keep the FTS5 table are made again around the change: SQLite rebuilds
-# the table to add and drop columns, and its triggers go with the old table. PostgreSQL writes the table afresh
-# after filling it (CLUSTER, allowed in a transaction), or it would stay twice its size with the dead rows.
+# the table to add and drop columns, and its triggers go with the old table. On PostgreSQL the UPDATE leaves a dead
+# copy of each row, which nothing in the migration's transaction can reclaim (CLUSTER there keeps them): run
+# `VACUUM FULL ANALYZE search_catalogueentry` once after migrating (README, Performance).
 
 from collections import Counter
 from importlib import import_module
@@ -34,8 +35,6 @@ def _create_raw(columns):
         if vendor == "sqlite":
             for sql in SQLITE_TRIGGERS:
                 schema_editor.execute(sql)
-        if vendor == "postgresql":  # the UPDATE left a dead copy of every row: write the table afresh
-            schema_editor.execute("CLUSTER search_catalogueentry USING search_catalogueentry_pkey")
         if vendor in ORDER:
             schema_editor.execute("ANALYZE search_catalogueentry")
             schema_editor.execute("ANALYZE search_cataloguegroup")
