@@ -5,6 +5,23 @@ import sqlite3
 import pytest
 
 
+def pytest_xdist_make_scheduler(config, log):
+    """Under pytest-xdist (`make test`, .ci/run: `-n 2`) every browser test goes to one worker: one e2e server (and
+    one E2E_DATABASE_URL database) serves them all, and its set-up is paid once, while the other worker runs the
+    rest. The group is the largest unit, so it is handed out first. Every other test is a unit of its own, as with
+    `--dist load`. (`--dist loadgroup` with xdist_group marks cannot do this: pytest-xdist 3.8 renames the node ids,
+    which pytest 9 no longer reads.)"""
+    if config.getoption("dist") not in ("load", "loadgroup"):
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class BrowserTestsTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            return "tests/e2e" if nodeid.startswith("tests/e2e/") else nodeid
+
+    return BrowserTestsTogether(config, log)
+
+
 def _load_demo():
     from home.demo import load_demo
     from pb_module.demo import load_pb_demo

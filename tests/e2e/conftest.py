@@ -31,8 +31,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-# tryfirst: the group mark must be on the items before pytest-xdist's `--dist loadgroup` reads it.
-@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     reason = None
     if not os.path.exists(CHROMIUM):
@@ -42,10 +40,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/e2e" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
-            # Under pytest-xdist (`make test`, .ci/run: `-n 2 --dist loadgroup`) all browser tests run on one
-            # worker, so one server (and one E2E_DATABASE_URL database) serves them, while the other worker runs
-            # the rest of the suite.
-            item.add_marker(pytest.mark.xdist_group("e2e"))
             if reason:
                 item.add_marker(pytest.mark.skip(reason=reason))
 
@@ -81,10 +75,9 @@ TMPFS = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_O
 
 
 @pytest.fixture(scope="session")
-def live_site(request):
-    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT") or 1)
-    if workers > 1 and os.environ.get("E2E_DATABASE_URL") and request.config.getoption("dist", "no") != "loadgroup":
-        pytest.fail("with pytest-xdist the browser tests share E2E_DATABASE_URL: run them with --dist loadgroup")
+def live_site():
+    # Under pytest-xdist all the browser tests run on one worker (tests/conftest.py), so one server (and one
+    # E2E_DATABASE_URL database) serves them.
     workdir = Path(tempfile.mkdtemp(prefix="qatysu-e2e-", dir=TMPFS))
     env = {
         **os.environ,
