@@ -1,3 +1,5 @@
+import re
+
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpResponseServerError, JsonResponse
 from django.middleware import csrf
@@ -56,8 +58,10 @@ def csrf_token(request):
     return JsonResponse({"token": get_token(request)})
 
 
-# A form from a cached page sent without the script that fetches its token: no token or no cookie yet.
+# A form from a cached page sent without the script that fetches its token: no token or no cookie yet. Only the
+# forms on cached pages (the follow form of a proposal page); never a sign-in form, whose password would be echoed.
 RESEND_REASONS = {csrf.REASON_NO_CSRF_COOKIE, csrf.REASON_CSRF_TOKEN_MISSING}
+RESEND_PATHS = re.compile(r"^/[a-z]{2}/.+/follow/$")
 
 
 def csrf_failure(request, reason=""):
@@ -73,7 +77,8 @@ def csrf_failure(request, reason=""):
     context = {"message": message}
     origin = request.headers.get("Origin")
     same_site = origin is None or origin == f"{request.scheme}://{request.get_host()}"
-    if request.method == "POST" and reason in RESEND_REASONS and not request.FILES and same_site:
+    resend = RESEND_PATHS.match(request.path) and reason in RESEND_REASONS and not request.FILES
+    if request.method == "POST" and resend and same_site:
         context["resend"] = [
             (name, value) for name, values in request.POST.lists() if name != "csrfmiddlewaretoken" for value in values
         ]

@@ -338,6 +338,7 @@ def test_a_form_without_its_csrf_token_is_a_translated_403_page(lang):
     if lang == "en":
         assert "The form could not be sent" in body
         assert "The security token is missing or out of date. Reload the page." in body
+    assert 'value="y"' not in body  # a sign-in form is never offered again with its password
 
 
 def test_a_csrf_failure_under_the_api_is_json():
