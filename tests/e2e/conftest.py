@@ -122,26 +122,17 @@ def live_site():
     shutil.rmtree(workdir, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """One Chromium for the session. Playwright's sync API keeps an event loop running in this thread, which makes
-    Django refuse database access from it ("async context"); under pytest-xdist the worker that runs the browser
-    tests goes on with database tests while the browser is open, so Django is told this thread stays synchronous
-    (Playwright's documented set-up for Django) until the browser closes."""
+    """One Chromium a test module. Playwright's sync API keeps an event loop running in this thread while it is
+    open, and Django then refuses database access from the thread ("async context"); under pytest-xdist the worker
+    that runs the browser tests goes on with database tests after them, so the browser closes with its module."""
     from playwright.sync_api import sync_playwright
 
-    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            yield browser
-            browser.close()
-    finally:
-        if before is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture
