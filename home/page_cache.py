@@ -58,12 +58,17 @@ def _new_token() -> str:
     return secrets.token_hex(6)
 
 
+def _digest(path: str) -> str:
+    """Paths may be long or hold any character; cache keys stay short and plain."""
+    return hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()[:40]
+
+
 def _tree_key(prefix: str) -> str:
-    return f"pc:tree:{prefix}"
+    return f"pc:tree:{_digest(prefix)}"
 
 
 def _path_key(path: str) -> str:
-    return f"pc:path:{path}"
+    return f"pc:path:{_digest(path)}"
 
 
 def generation_keys(path: str) -> list[str]:
@@ -91,7 +96,8 @@ def cacheable_request(request) -> bool:
     if code is None or request.path[len(code) + 2 :].startswith(PRIVATE_PREFIXES):
         return False
     cookies = request.COOKIES
-    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+    signed = settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies or "HTTP_AUTHORIZATION" in request.META
+    return not signed
 
 
 def _storable(request, response) -> bool:
