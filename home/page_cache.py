@@ -107,14 +107,18 @@ def _storable(request, response) -> bool:
         and not response.cookies
         and "Cache-Control" not in response
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-        and response.get("Content-Type", "").split(";")[0].strip() in STORED_TYPES
+        and _content_type(response) in STORED_TYPES
     )
+
+
+def _content_type(response) -> str:
+    return response.get("Content-Type", "").split(";")[0].strip()
 
 
 def _page_like(response) -> bool:
     """A page, or an answer that sets a cookie: what a proxy must not keep unless told. (The JavaScript catalogue,
     files and downloads keep their own headers.)"""
-    return bool(response.cookies) or response.get("Content-Type", "").split(";")[0].strip() in STORED_TYPES
+    return bool(response.cookies) or _content_type(response) in STORED_TYPES
 
 
 def _entry_key(request) -> str:
@@ -253,23 +257,17 @@ def site_wide_paths() -> list[str]:
     return trees
 
 
-def _page_paths(page) -> tuple[str | None, list[str], str | None]:
-    """(relative URL, the URLs of its cached routes, full URL) of a page; (None, [], None) when it has none."""
+def _add_page(page, into: set, urls: set) -> str | None:
+    """Put the page's path and its cached routes (`get_cached_paths`) into `into`, their full URLs into `urls`;
+    return the site's root URL (None when the page has no URL)."""
     parts = page.get_url_parts(request=None)
     if not parts:
-        return None, [], None
-    _site_id, root_url, page_path = parts
-    routes = [page_path + route.lstrip("/") for route in page.specific_deferred.get_cached_paths()]
-    return page_path, routes, (root_url or "") + page_path
-
-
-def _add_page(page, into: set, urls: set) -> str | None:
-    own, routes, full = _page_paths(page)
-    if own:
-        into.update([own, *routes])
-        urls.update((root := full[: len(full) - len(own)]) + route for route in routes)
-        urls.add(root + own)
-    return own
+        return None
+    _site_id, root_url, own = parts
+    paths = [own, *(own + route.lstrip("/") for route in page.specific_deferred.get_cached_paths())]
+    into.update(paths)
+    urls.update((root_url or "") + path for path in paths)
+    return root_url or ""
 
 
 def touch_pages(pages) -> None:
@@ -285,16 +283,15 @@ def touch_pages(pages) -> None:
         return
     versions = {page.pk: page for page in Page.objects.filter(translation_key__in={p.translation_key for p in pages})}
     versions.update((page.pk, page) for page in pages)
-    trees, paths, urls = set(site_wide_paths()), set(), set()
-    above = set()
+    site_wide = site_wide_paths()
+    trees, paths, urls, roots, above = set(site_wide), set(), set(), set(), set()
     for page in versions.values():
-        _add_page(page, trees, urls)
+        roots.add(_add_page(page, trees, urls))
         above.update(page.get_ancestors().filter(depth__gt=1).values_list("pk", flat=True))
     for ancestor in Page.objects.filter(pk__in=above - versions.keys()):
         _add_page(ancestor, paths, urls)
     if cdn_enabled():
-        root = next((url[: url.index("/", url.index("//") + 2)] for url in urls if "//" in url), "")
-        urls.update(root + path for path in site_wide_paths())
+        urls.update(root + path for root in roots - {None} for path in site_wide)
         for page in versions.values():
             for below in page.get_descendants().live().specific(defer=True):
                 _add_page(below, set(), urls)
