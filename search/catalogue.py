@@ -30,7 +30,7 @@ from pb_module.models.proposal import STATUS_LABELS
 from pb_module.rules.statuses import PUBLIC, TRACKED, Status
 from pb_module.rules.text import is_db_id
 
-from .models import CatalogueEntry, CatalogueGroup
+from .models import WORD_MAX, CatalogueEntry, CatalogueGroup, CatalogueWordGroup
 from .text import normalise_query
 
 PER_PAGE = 20
@@ -499,84 +499,136 @@ FUNDED_VALUES = frozenset(s.value for s in FUNDED)
 # The facets read from one GROUP BY over these columns (the other facet filters applied in Python): a few
 # thousand groups at most, however many proposals there are.
 GROUPED = ("district", "cycle", "year", "status", "funded")  # the order of the columns read
+COLUMNS = ["place_id", "cycle_id", "year", "status"]
+# A one-word query with a cost range counts the rows of the word outside the range and takes them from the word's
+# stored counts when at most this many rows of the language lie outside it; else it groups the rows in the range.
+OUTSIDE_MAX = 2000
 
 
-def _row_tests(filterset) -> dict:
-    """For each grouped facet the state filters by, a test of a (place id, cycle id, year, status) group."""
-    clean, tests = filterset.form.cleaned_data, {}
+class _NotIn:
+    """The values not in a set (the test of "not funded")."""
+
+    def __init__(self, values):
+        self.values = values
+
+    def __contains__(self, value):
+        return value not in self.values
+
+
+def _row_tests(filterset) -> list[tuple]:
+    """For each grouped facet the state filters by: (facet, column of a (place id, cycle id, year, status) group,
+    the values that pass)."""
+    clean, tests = filterset.form.cleaned_data, []
     if clean.get("district") is not None:
         places = filterset.lookups.place_ids_below(int(clean["district"]))
         if places is not None:
-            tests["district"] = lambda row: row[0] in places
+            tests.append(("district", 0, places))
     if clean.get("cycle") is not None:
-        cycles = filterset.lookups.cycle_ids(int(clean["cycle"]))
-        tests["cycle"] = lambda row: row[1] in cycles
+        tests.append(("cycle", 1, filterset.lookups.cycle_ids(int(clean["cycle"]))))
     if clean.get("year") is not None:
-        tests["year"] = lambda row: row[2] == clean["year"]
+        tests.append(("year", 2, {clean["year"]}))
     if clean.get("status"):
-        tests["status"] = lambda row: row[3] == clean["status"]
+        tests.append(("status", 3, {clean["status"]}))
     if clean.get("funded") in ("yes", "no"):
-        funded = clean["funded"] == "yes"
-        tests["funded"] = lambda row: (row[3] in FUNDED_VALUES) == funded
+        tests.append(("funded", 3, FUNDED_VALUES if clean["funded"] == "yes" else _NotIn(FUNDED_VALUES)))
     return tests
 
 
-def _counts(filterset, valid: dict, stems: list[str], language: str):
+def _narrowed(filterset, queryset, names):
+    """`queryset` under the filters of the state named by `names` (the state's checked values)."""
+    clean = filterset.form.cleaned_data
+    for name in names:
+        if name in clean:
+            queryset = filterset.filters[name].filter(queryset, clean[name])
+    return queryset.order_by()
+
+
+def _stored_word(stems: list[str]) -> str | None:
+    """The word whose stored counts (search.models.CatalogueWordGroup) answer a query: its only stem."""
+    return stems[0] if len(stems) == 1 and len(stems[0]) <= WORD_MAX else None
+
+
+def _word_counts(filterset, word: str, tag: str, costs: dict, language: str):
+    """The groups and the topic counts of a one-word query from the word's stored counts (see `_counts`), or None
+    when a cost range leaves out too many rows to take them away."""
+    clean = filterset.form.cleaned_data
+    stored = CatalogueWordGroup.objects.filter(language=language, stem=word)
+    hits = Sum(Case(When(tags__contains=f" {tag} ", then="n"), default=Value(0))) if tag else Sum("n")
+    grouped = {
+        tuple(row[:4]): [row[4], row[5]]
+        for row in stored.order_by().values_list(*COLUMNS).annotate(all=Sum("n"), hits=hits)
+    }
+    topics = defaultdict(int)
+    for tags, n in _narrowed(filterset, stored, GROUPED).values_list("tags").annotate(n=Sum("n")):
+        for slug in tags.split():
+            topics[slug] += n
+    if costs:
+        outside = entries(language).filter(
+            Q(cost__isnull=True)
+            | (Q(cost__lt=clean["cost_min"]) if "cost_min" in costs else Q(pk__in=[]))
+            | (Q(cost__gt=clean["cost_max"]) if "cost_max" in costs else Q(pk__in=[]))
+        )
+        if outside[: OUTSIDE_MAX + 1].count() > OUTSIDE_MAX:
+            return None
+        tests = _row_tests(filterset)
+        found = outside.filter(search_text__contains=f" {word} ").order_by().values_list(*COLUMNS, "tags")
+        for *key, tags, n in found.annotate(n=Count("*")):
+            counts = grouped.setdefault(tuple(key), [0, 0])
+            counts[0] -= n
+            if not tag or tag in tags.split():
+                counts[1] -= n
+            if all(key[column] in passing for _facet, column, passing in tests):
+                for slug in tags.split():
+                    topics[slug] -= n
+    filterset.lookups.word_rows = sum(counts[0] for counts in grouped.values())
+    return [(*key, counts[1]) for key, counts in grouped.items()], topics
+
+
+def _counts(filterset, stems: list[str], language: str):
     """The count of each facet value (each facet under all the other filters) and the number of hits.
 
-    The grouped facets (place, cycle, year, status, funded) come from rows of (place, cycle, year, status, topics or
-    None, count), each facet then counted here under the other filters; the topics from the same rows or from
-    their own query:
+    The grouped facets (place, cycle, year, status, funded) come from groups of (place, cycle, year, status, count
+    of the rows with the state's words, cost range and topic), each facet then counted here under the other
+    filters; the topics from their own counts under the grouped filters:
     * no words, no cost range: the stored group counts (search.models.CatalogueGroup), a few thousand rows;
-    * words: one GROUP BY of the matching rows over the grouped columns and the topics (the text match is the dear
-      part, done once), the topic filter applied here;
+    * one word: the word's stored counts (search.models.CatalogueWordGroup), a few hundred to a few thousand rows;
+      with a cost range, less the rows of the word outside the range when they are few;
+    * several words (or a cost range leaving out many rows): one GROUP BY of the matching rows over the grouped
+      columns and the topics (the text match is the dear part, done once);
     * a cost range only: one GROUP BY over the grouped columns under the topic and cost filters, one over the
       topics under all the other filters."""
-    fields = ["place_id", "cycle_id", "year", "status"]
     tests = _row_tests(filterset)
-    topics = defaultdict(int)
-    tag = (filterset.form.cleaned_data.get("tag") or "").strip()
-    tagless = {k: v for k, v in valid.items() if k != "tag"}
     clean = filterset.form.cleaned_data
-    costs = {k: valid[k] for k in ("cost_min", "cost_max") if clean.get(k) is not None}  # a reversed range: none
-
-    def narrowed(keys, queryset=None):
-        """The rows (or groups) under the filters of the state named by `keys`."""
-        state = {k: v for k, v in valid.items() if k in keys}
-        queryset = entries(language) if queryset is None else queryset
-        return CatalogueFilter(state, queryset=queryset, lookups=filterset.lookups).qs.order_by()
-
+    tag = (clean.get("tag") or "").strip()
+    costs = {k: clean[k] for k in ("cost_min", "cost_max") if clean.get(k) is not None}  # a reversed range: none
+    rows, topics = None, defaultdict(int)
+    word = _stored_word(stems)
     if not stems and not costs:
         groups = CatalogueGroup.objects.filter(language=language, n__gt=0)
-        rows = [(*row[:4], None, row[4]) for row in groups.filter(tag=tag).values_list(*fields, "n")]
-        topic_groups = narrowed(GROUPED, groups.exclude(tag=""))
+        rows = groups.filter(tag=tag).values_list(*COLUMNS, "n")
+        topic_groups = _narrowed(filterset, groups.exclude(tag=""), GROUPED)
         topics.update(dict(topic_groups.values_list("tag").annotate(total=Sum("n"))))
+    elif word is not None and (counted := _word_counts(filterset, word, tag, costs, language)) is not None:
+        rows, topics = counted
     elif stems:
-        rows = list(narrowed(("q", *costs)).values_list(*fields, "tags").annotate(n=Count("*")))
-        filterset.lookups.word_rows = sum(row[5] for row in rows)
-        if tag:
-            tests["tag"] = lambda row: tag in row[4].split()
+        rows = defaultdict(int)
+        found = _narrowed(filterset, entries(language), ("q", *costs)).values_list(*COLUMNS, "tags")
+        for *key, tags, n in found.annotate(n=Count("*")):
+            filterset.lookups.word_rows = (filterset.lookups.word_rows or 0) + n
+            if not tag or tag in tags.split():
+                rows[tuple(key)] += n
+            if all(key[column] in passing for _facet, column, passing in tests):
+                for slug in tags.split():
+                    topics[slug] += n
+        filterset.lookups.word_rows = filterset.lookups.word_rows or 0
+        rows = [(*key, n) for key, n in rows.items()]
     else:
-        groups = narrowed(("tag", *costs)).values_list(*fields).annotate(n=Count("*"))
-        rows = [(*row[:4], None, row[4]) for row in groups]
-        for tags, n in narrowed(tagless).values_list("tags").annotate(n=Count("*")):
+        rows = _narrowed(filterset, entries(language), ("tag", *costs)).values_list(*COLUMNS).annotate(n=Count("*"))
+        tagless = [name for name in filterset.filters if name != "tag"]
+        for tags, n in _narrowed(filterset, entries(language), tagless).values_list("tags").annotate(n=Count("*")):
             for slug in tags.split():
                 topics[slug] += n
-    counts = {key: defaultdict(int) for key in FACETS}
-    total = 0
-    for row in rows:
-        failing = [key for key, test in tests.items() if not test(row)]
-        n = row[5]
-        if not failing:
-            total += n
-        if stems and set(failing) <= {"tag"}:
-            for slug in row[4].split():
-                topics[slug] += n
-        if len(failing) > 1 or failing == ["tag"]:
-            continue
-        values = (*row[:4], "yes" if row[3] in FUNDED_VALUES else "no")
-        for key in failing or GROUPED:
-            counts[key][values[GROUPED.index(key)]] += n
+    counts, total = _grouped_counts(rows, tests)
     lookups, by_place, by_cycle = filterset.lookups, defaultdict(int), defaultdict(int)
     for pk, n in counts["district"].items():  # by id in the rows, by key in the facets
         if pk in lookups.places:
@@ -588,7 +640,43 @@ def _counts(filterset, valid: dict, stems: list[str], language: str):
     counts["district"] = {
         str(t.translation_key): sum(by_place.get(k, 0) for k in lookups.keys_below(t.pk)) for t in lookups.options
     }
+    topics = {slug: n for slug, n in topics.items() if n > 0}
     counts["tag"] = dict(sorted(topics.items(), key=lambda item: (-item[1], item[0]))[:TAG_FACET_SIZE])
+    return counts, total
+
+
+def _grouped_counts(rows, tests: list[tuple]) -> tuple[dict, int]:
+    """The counts of the grouped facets from (place id, cycle id, year, status, hits) groups: each facet's values
+    among the groups that pass every test but the facet's own; and the hits of the groups that pass every test."""
+    place, cycle, year, status, funded = (defaultdict(int) for _ in range(5))
+    by_facet = {"district": (place, 0), "cycle": (cycle, 1), "year": (year, 2), "status": (status, 3)}
+    total = 0
+    for row in rows:
+        n = row[4]
+        if not n:
+            continue
+        failed = None
+        for facet, column, passing in tests:
+            if row[column] not in passing:
+                if failed is not None:
+                    break  # two tests failed: the group counts in no facet
+                failed = facet
+        else:
+            if failed is None:
+                total += n
+                place[row[0]] += n
+                cycle[row[1]] += n
+                year[row[2]] += n
+                status[row[3]] += n
+                funded[row[3]] += n
+            elif failed == "funded":
+                funded[row[3]] += n
+            else:
+                counts, column = by_facet[failed]
+                counts[row[column]] += n
+    yes = sum(n for value, n in funded.items() if value in FUNDED_VALUES)
+    counts = {"district": place, "cycle": cycle, "year": year, "status": status}
+    counts["funded"] = {"yes": yes, "no": sum(funded.values()) - yes}
     return counts, total
 
 
@@ -616,9 +704,8 @@ def run_catalogue(data, language: str) -> CatalogueResult:
         return answer
     lookups = Lookups(language)
     filterset, clean, stems, sort = check_state(data, language, lookups)
-    valid = {k: v for k, v in data.items() if k not in filterset.form.errors and k not in ("page", "sort")}
     chosen = lookups.places.get(int(clean["district"])) if clean.get("district") else None
-    counts, total = _counts(filterset, valid, stems, language)
+    counts, total = _counts(filterset, stems, language)
     paginator = Paginator(Total(total), PER_PAGE)
     asked = data.get("page") or "1"
     number = page_number(paginator, asked)

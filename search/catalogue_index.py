@@ -1,10 +1,11 @@
 """The rows of the database catalogue's index (search.models.CatalogueEntry) and their group counts
-(CatalogueGroup), built from the pages.
+(CatalogueGroup, and per word CatalogueWordGroup), built from the pages.
 
 ``refresh(page_ids)`` rewrites the rows of some pages and moves the group counts by the difference (the signals
 call it as pages and proposals change, ``pb_generate`` for what it writes), ``remove(page_ids)`` takes pages out,
 ``rebuild()`` writes everything afresh (``manage.py catalogue_reindex``, and once after the migration that adds
-the tables). Rows are read in bulk, a few queries per 2 000 pages, so 100 000 pages take seconds.
+the tables). Rows are read in bulk, a few queries per 2 000 pages, so 100 000 pages take seconds (the word counts
+about a minute more). A row moves the word counts of each of its distinct stems (about 40).
 """
 
 from collections import Counter
@@ -18,7 +19,7 @@ from home.people_text import tag_fits
 from pb_module.models import PBCyclePage, Proposal, ProposalPage, ProposalTag, Territory
 from pb_module.rules.statuses import PUBLIC, Status
 
-from .models import CatalogueEntry, CatalogueGroup
+from .models import WORD_MAX, CatalogueEntry, CatalogueGroup, CatalogueWordGroup
 from .text import normalise
 
 CHUNK = 2000
@@ -116,6 +117,7 @@ def _entries(page_ids: list[int]) -> list[CatalogueEntry]:
 
 
 GROUPED = ("language", "place_id", "cycle_id", "year", "status")
+ROW = (*GROUPED, "tags", "search_text")  # what a row's group and word counts are made of
 UPSERT = (
     "INSERT INTO search_cataloguegroup (language, place_id, cycle_id, year, status, tag, n) VALUES {} "
     "ON CONFLICT (language, place_id, cycle_id, year, status, tag) "
@@ -123,27 +125,72 @@ UPSERT = (
 )
 
 
+WORD_KEY = ("language", "stem", "place_id", "cycle_id", "year", "status", "tags")
+WORD_UPSERT = (
+    "INSERT INTO search_cataloguewordgroup (language, stem, place_id, cycle_id, year, status, tags, n) VALUES {} "
+    "ON CONFLICT (language, stem, place_id, cycle_id, year, status, tags) "
+    "DO UPDATE SET n = search_cataloguewordgroup.n + excluded.n"
+)
+# A count that fell to 0 goes (a word's groups are read by the catalogue: none of them empty).
+WORD_EMPTIED = (
+    "DELETE FROM search_cataloguewordgroup WHERE n = 0 "
+    "AND (language, stem, place_id, cycle_id, year, status, tags) IN (VALUES {})"
+)
+UPSERT_ROWS = 500  # rows a statement (7-8 parameters each: within SQLite's and PostgreSQL's limits)
+
+
 def _group_row(entry: CatalogueEntry) -> tuple:
-    return (*(getattr(entry, name) for name in GROUPED), entry.tags)
+    return (*(getattr(entry, name) for name in GROUPED), entry.tags, entry.search_text)
 
 
 def _groups(rows) -> Counter:
-    """The group counts of rows given as (language, place_id, cycle_id, year, status, tags)."""
+    """The group counts of rows given as (language, place_id, cycle_id, year, status, tags[, search_text])."""
     counts = Counter()
-    for *group, tags in rows:
+    for language, place, cycle, year, status, tags, *_text in rows:
+        group = (language, place, cycle, year, status)
         counts[(*group, "")] += 1
         for tag in set(tags.split()):
             counts[(*group, tag)] += 1
     return counts
 
 
+def stems_of(search_text: str) -> set[str]:
+    """The stems of a row that its word counts count (each once)."""
+    return {stem for stem in search_text.split() if len(stem) <= WORD_MAX}
+
+
+def _word_groups(rows) -> Counter:
+    """The word counts of rows given as (language, place_id, cycle_id, year, status, tags, search_text)."""
+    counts = Counter()
+    for language, place, cycle, year, status, tags, text in rows:
+        for stem in stems_of(text):
+            counts[(language, stem, place, cycle, year, status, tags)] += 1
+    return counts
+
+
+def _chunks(changes: list, size: int = UPSERT_ROWS):
+    for start in range(0, len(changes), size):
+        yield changes[start : start + size]
+
+
 def _add_to_groups(delta: dict) -> None:
     changes = [(*key, n) for key, n in delta.items() if n]
     with connection.cursor() as cursor:
-        for start in range(0, len(changes), 500):
-            chunk = changes[start : start + 500]
+        for chunk in _chunks(changes):
             values = ", ".join(["(%s, %s, %s, %s, %s, %s, %s)"] * len(chunk))
             cursor.execute(UPSERT.format(values), [value for change in chunk for value in change])
+
+
+def _add_to_word_groups(delta: dict) -> None:
+    """Move the word counts by `delta` (a Counter by word group key) and delete those that fell to 0."""
+    changes = sorted((*key, n) for key, n in delta.items() if n)  # in key order: concurrent writers lock alike
+    row = "(" + ", ".join(["%s"] * len(WORD_KEY)) + ")"
+    with connection.cursor() as cursor:
+        for chunk in _chunks(changes):
+            values = ", ".join([f"{row[:-1]}, %s)"] * len(chunk))
+            cursor.execute(WORD_UPSERT.format(values), [value for change in chunk for value in change])
+        for chunk in _chunks([change[:-1] for change in changes if change[-1] < 0]):
+            cursor.execute(WORD_EMPTIED.format(", ".join([row] * len(chunk))), [v for key in chunk for v in key])
 
 
 def _delete(queryset) -> None:
@@ -153,9 +200,11 @@ def _delete(queryset) -> None:
 
 def forget(entry: CatalogueEntry) -> None:
     """Take one deleted row out of its group counts."""
-    delta = Counter()
+    delta, words = Counter(), Counter()
     delta.subtract(_groups([_group_row(entry)]))
+    words.subtract(_word_groups([_group_row(entry)]))
     _add_to_groups(delta)
+    _add_to_word_groups(words)
 
 
 def _rewrite(ids: list[int], keep: bool) -> None:
@@ -164,14 +213,17 @@ def _rewrite(ids: list[int], keep: bool) -> None:
     with transaction.atomic():
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start : start + CHUNK]
-            old = CatalogueEntry.objects.select_for_update().filter(page_id__in=chunk)
-            delta = Counter()
-            delta.subtract(_groups(old.values_list(*GROUPED, "tags")))
+            old = list(CatalogueEntry.objects.select_for_update().filter(page_id__in=chunk).values_list(*ROW))
+            delta, words = Counter(), Counter()
+            delta.subtract(_groups(old))
+            words.subtract(_word_groups(old))
             _delete(CatalogueEntry.objects.filter(page_id__in=chunk))
             if keep:
-                new = CatalogueEntry.objects.bulk_create(_entries(chunk), batch_size=500)
-                delta.update(_groups(map(_group_row, new)))
+                new = [_group_row(row) for row in CatalogueEntry.objects.bulk_create(_entries(chunk), batch_size=500)]
+                delta.update(_groups(new))
+                words.update(_word_groups(new))
             _add_to_groups(delta)
+            _add_to_word_groups(words)
 
 
 def refresh(page_ids) -> None:
@@ -189,20 +241,32 @@ def rebuild() -> int:
     with transaction.atomic():
         _delete(CatalogueEntry.objects.all())
         _delete(CatalogueGroup.objects.all())
+        _delete(CatalogueWordGroup.objects.all())
         ids = list(indexable_pages().order_by("pk").values_list("pk", flat=True))
-        groups = Counter()
+        groups, words = Counter(), Counter()
         for start in range(0, len(ids), CHUNK):
             new = CatalogueEntry.objects.bulk_create(_entries(ids[start : start + CHUNK]), batch_size=500)
-            groups.update(_groups(map(_group_row, new)))
+            rows = [_group_row(row) for row in new]
+            groups.update(_groups(rows))
+            words.update(_word_groups(rows))
         _add_to_groups(groups)
+        write_word_groups(words)
     analyze()
     return CatalogueEntry.objects.count()
+
+
+def write_word_groups(counts: Counter, model=CatalogueWordGroup) -> None:
+    """Write the word counts of an empty table, in key order (a word's groups then lie together on disk)."""
+    model.objects.bulk_create(
+        (model(**dict(zip(WORD_KEY, key, strict=True)), n=n) for key, n in sorted(counts.items()) if n),
+        batch_size=2000,
+    )
 
 
 def analyze() -> None:
     """Fresh planner statistics after a bulk write (SQLite never gathers them by itself; on PostgreSQL VACUUM also
     marks the pages all-visible, so the covering indexes are read without the table)."""
-    tables = [CatalogueEntry._meta.db_table, CatalogueGroup._meta.db_table]
+    tables = [CatalogueEntry._meta.db_table, CatalogueGroup._meta.db_table, CatalogueWordGroup._meta.db_table]
     with connection.cursor() as cursor:
         for table in tables:
             if connection.vendor == "postgresql" and connection.get_autocommit():
@@ -212,11 +276,18 @@ def analyze() -> None:
 
 
 def group_problems() -> dict:
-    """Groups whose count differs from the rows' (empty when the counts are right), by group key."""
-    rows = _groups(CatalogueEntry.objects.values_list(*GROUPED, "tags"))
+    """Group and word counts that differ from the rows' (empty when the counts are right), by key (a word
+    group's key starts with "word"): (stored, counted)."""
+    rows = list(CatalogueEntry.objects.values_list(*ROW))
+    counted, words = _groups(rows), _word_groups(rows)
     stored = {key[:-1]: key[-1] for key in CatalogueGroup.objects.filter(n__gt=0).values_list(*GROUPED, "tag", "n")}
-    keys = set(rows) | set(stored)
-    return {key: (stored.get(key, 0), rows.get(key, 0)) for key in keys if stored.get(key, 0) != rows.get(key, 0)}
+    stored_words = {key[:-1]: key[-1] for key in CatalogueWordGroup.objects.values_list(*WORD_KEY, "n")}
+    problems = {key: (stored.get(key, 0), n) for key, n in counted.items() if stored.get(key, 0) != n}
+    problems |= {key: (n, 0) for key, n in stored.items() if key not in counted}
+    # Every stored word count is a row's: none of 0 or less is kept.
+    problems |= {("word", *key): (stored_words.get(key), n) for key, n in words.items() if stored_words.get(key) != n}
+    problems |= {("word", *key): (n, 0) for key, n in stored_words.items() if key not in words}
+    return problems
 
 
 def missing() -> bool:
