@@ -141,19 +141,23 @@ class HomePage(RoutedHomeMixin, Page):
 
     @property
     def latest_news(self):
-        return (
-            public(NewsPage.objects.live())
-            .descendant_of(self)
-            .select_related("image", "council")
-            .order_by("-date", "-pk")[:3]
+        """The three newest news pages (kept with the home page: publishing one purges the routes above it)."""
+        return self.kept(
+            "latest-news",
+            lambda: list(
+                public(NewsPage.objects.live())
+                .descendant_of(self)
+                .select_related("image", "council")
+                .order_by("-date", "-pk")[:3]
+            ),
         )
 
     @property
     def latest_stories(self):
-        """The three newest progress stories of every cycle, in this page's language."""
+        """The three newest progress stories of every cycle, in this page's language (kept as the news are)."""
         from pb_module.models.stories import ProgressStoryPage, story_list
 
-        return story_list(ProgressStoryPage.objects.descendant_of(self))[:3]
+        return self.kept("latest-stories", lambda: list(story_list(ProgressStoryPage.objects.descendant_of(self))[:3]))
 
 
 class StandardPage(WordFormsMixin, RoutedPageMixin, Page):

@@ -18,6 +18,7 @@ CDN or Varnish.
 
 import hashlib
 import logging
+import pickle
 import secrets
 from datetime import datetime, time, timedelta
 from functools import partial
@@ -44,6 +45,15 @@ HIT_HEADER = "X-Page-Cache"
 
 def enabled() -> bool:
     return settings.PAGE_CACHE_SECONDS > 0
+
+
+def parts_enabled() -> bool:
+    return settings.PART_CACHE_SECONDS > 0
+
+
+def tokens_enabled() -> bool:
+    """Whether anything is kept under the path tokens, so that purges must replace them."""
+    return enabled() or parts_enabled()
 
 
 def cdn_enabled() -> bool:
@@ -82,7 +92,7 @@ def generation_keys(path: str) -> list[str]:
     return keys
 
 
-def _language_prefix(path: str) -> str | None:
+def language_prefix(path: str) -> str | None:
     for code, _name in settings.LANGUAGES:
         if path.startswith(f"/{code}/"):
             return code
@@ -92,7 +102,7 @@ def _language_prefix(path: str) -> str | None:
 def cacheable_request(request) -> bool:
     if request.method not in ("GET", "HEAD") or not enabled():
         return False
-    code = _language_prefix(request.path)
+    code = language_prefix(request.path)
     if code is None or request.path[len(code) + 2 :].startswith(PRIVATE_PREFIXES):
         return False
     cookies = request.COOKIES
@@ -160,7 +170,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not cacheable_request(request):
             response = self.get_response(request)
-            shown_to_one = request.path.startswith(PRIVATE_PATHS) or (enabled() and _language_prefix(request.path))
+            shown_to_one = request.path.startswith(PRIVATE_PATHS) or (enabled() and language_prefix(request.path))
             if shown_to_one and _page_like(response) and "Cache-Control" not in response:
                 private_headers(response)  # a signed-in editor's page, a voter's: no CDN or proxy keeps it
             return response
@@ -220,6 +230,68 @@ class PageCacheMiddleware:
         return response
 
 
+# Kept parts ---------------------------------------------------------------------------------------------------
+
+
+def kept(name: str, items, compute_missing, *, vary: str = "", dated: bool = False) -> list:
+    """Values built for pages, kept in the cache under the same tokens as the page at each item's path, so that
+    the purges that make a page stale make its parts stale too: the route to a page (its rows, the site, the
+    menu), a proposal's card. A page the page cache cannot keep (a query string, a signed-in visitor, the first
+    visit after a purge) is then built from kept parts, and only what changed is read again.
+
+    `items` are (path, key) pairs; `compute_missing(indices)` builds the values of the items not found, in
+    order; a value of None is not kept. `vary` tells apart what else a value depends on (the host, the
+    language); `dated` keeps it for the local day only (what the phases show). One round trip finds them all.
+    """
+    items = list(items)
+    if not parts_enabled():
+        return list(compute_missing(list(range(len(items)))))
+    cache = _cache()
+    day = timezone.localdate().isoformat() if dated else ""
+    entry_keys = [_part_key(name, path, key, vary, day) for path, key in items]
+    token_keys = {path: generation_keys(path) for path, _key in items}
+    wanted = {key for keys in token_keys.values() for key in keys}
+    found = cache.get_many([*entry_keys, *wanted])
+    values, missing = [None] * len(items), []
+    for index, ((path, _key), entry_key) in enumerate(zip(items, entry_keys, strict=True)):
+        entry = found.get(entry_key)
+        if entry is not None and entry["tokens"] == [found.get(key) for key in token_keys[path]]:
+            values[index] = entry["value"]
+        else:
+            missing.append(index)
+    if not missing:
+        return values
+    fresh = [key for key in wanted if key not in found]
+    if fresh:
+        for key in fresh:
+            cache.add(key, _new_token(), timeout=None)
+        found.update(cache.get_many(fresh))  # ours, or the one a purge or another process wrote first
+    store = {}
+    for index, value in zip(missing, compute_missing(missing), strict=True):
+        values[index] = value
+        tokens = [found.get(key) for key in token_keys[items[index][0]]]
+        if value is not None and None not in tokens:
+            # Tokens read before building: a purge meanwhile leaves this entry stale at once.
+            store[entry_keys[index]] = {"tokens": tokens, "value": value}
+    if store:
+        timeout = settings.PART_CACHE_SECONDS
+        try:
+            cache.set_many(store, min(timeout, seconds_to_midnight()) if dated else timeout)
+        except (TypeError, AttributeError, pickle.PicklingError):
+            logger.exception("page parts %s could not be kept", name)
+    return values
+
+
+def kept_one(name: str, path: str, compute, *, vary: str = "", dated: bool = False):
+    """`kept` for one value."""
+    return kept(name, [(path, "")], lambda missing: [compute()], vary=vary, dated=dated)[0]
+
+
+def _part_key(name, path, key, vary, day) -> str:
+    raw = "\n".join((name, path, str(key), vary, day))
+    return f"pc:part:{name}:" + hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()[:40]
+
+
 # Purging ------------------------------------------------------------------------------------------------------
 
 
@@ -228,7 +300,7 @@ def purge(*, trees=(), paths=(), everything: bool = False, urls=()) -> None:
     of them; and purge `urls` (full URLs) at the CDN. Runs once the transaction commits, so that nobody stores
     the old page again under the new tokens."""
     trees, paths, urls = set(trees), set(paths), set(urls)
-    if not (enabled() or cdn_enabled()) or not (trees or paths or everything or urls):
+    if not (tokens_enabled() or cdn_enabled()) or not (trees or paths or everything or urls):
         return
     transaction.on_commit(partial(_purge_now, trees, paths, everything, urls), robust=True)
 
@@ -236,7 +308,7 @@ def purge(*, trees=(), paths=(), everything: bool = False, urls=()) -> None:
 def _purge_now(trees, paths, everything, urls):
     # Keys use the path as Django decodes it (request.path); page URLs come percent-encoded.
     trees, paths = {unquote(tree) for tree in trees}, {unquote(path) for path in paths}
-    if enabled():
+    if tokens_enabled():
         keys = [_tree_key("/")] if everything else [*map(_tree_key, trees), *map(_path_key, paths)]
         _cache().set_many({key: _new_token() for key in keys}, timeout=None)
     if urls and cdn_enabled():
@@ -279,7 +351,7 @@ def touch_pages(pages) -> None:
     from wagtail.models import Page
 
     pages = [page for page in pages if page.pk]
-    if not pages or not (enabled() or cdn_enabled()):
+    if not pages or not (tokens_enabled() or cdn_enabled()):
         return
     versions = {page.pk: page for page in Page.objects.filter(translation_key__in={p.translation_key for p in pages})}
     versions.update((page.pk, page) for page in pages)
@@ -303,7 +375,7 @@ def touch_everything() -> None:
     """A fact shown on many pages (a territory's name, the MRP, a centre, a council, an image) changed."""
     from wagtail.models import Page
 
-    if not (enabled() or cdn_enabled()):
+    if not (tokens_enabled() or cdn_enabled()):
         return
     urls = set()
     if cdn_enabled():
@@ -326,7 +398,7 @@ def watch(model, pages_of) -> None:
     None when it shows on every page (a place's name, the MRP)."""
 
     def changed(sender, instance, raw=False, created=False, **kwargs):
-        if raw or not (enabled() or cdn_enabled()):
+        if raw or not (tokens_enabled() or cdn_enabled()):
             return
         pages = pages_of(instance, created)
         if pages is None:

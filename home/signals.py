@@ -36,13 +36,8 @@ def _page_moved(sender, instance, **kwargs):
     page_cache.touch_everything()  # its old address, and every page whose links or breadcrumbs led there
 
 
-def _restricted_pages(restriction, created):
-    page = Page.objects.filter(pk=restriction.page_id).first()
-    return [page] if page is not None else []
-
-
-page_cache.watch(PageViewRestriction, _restricted_pages)
-for _model in (PublicCouncil, PublicCentre, Site, Locale):
+# A view restriction hides a section from every listing, feed and menu; the kept routes carry the restrictions.
+for _model in (PageViewRestriction, PublicCouncil, PublicCentre, Site, Locale):
     page_cache.watch(_model, page_cache.everywhere)
 for _model in (get_image_model(), get_document_model()):
     page_cache.watch(_model, page_cache.unless_new)

@@ -60,11 +60,11 @@ def _key(sort: str):
     return _title
 
 
-def cycle_listing(cycle, params) -> Listing:
+def cycle_listing(cycle, params, pages=None) -> Listing:
     """The cycle's public proposals as the GET parameters `params` ask: "sort" (winners first is offered, and the
     default, once the results are published; otherwise by title), "status" (a status value) and "district" (the id
-    of a proposal's place, the same in every language)."""
-    pages = cycle.public_proposals
+    of a proposal's place, the same in every language). `pages`: the cycle's `public_proposals` when read."""
+    pages = cycle.public_proposals if pages is None else pages
     published = cycle.results_published
     sorts = [(value, label) for value, label in SORTS.items() if published or value != WINNERS]
     default = WINNERS if published else "title"

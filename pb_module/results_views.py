@@ -1,8 +1,11 @@
 """Public pages of published results: the result with its proof, the ballots to recompute it, analytics."""
 
+from functools import cache, partial
+
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 from pb_module.analytics import VOTES_CHART, cycle_analytics, published_cycles
@@ -20,16 +23,29 @@ def _pages(pks, locale_id) -> dict:
     return found
 
 
-def results_view(request, page):
+def _read_when_shown(build, names) -> dict:
+    """Context values read only if the template shows them: the content of these pages is kept with the page
+    ({% keep %}), and a kept one needs none of them."""
+    built = cache(build)
+    return {name: SimpleLazyObject(partial(lambda name: built().get(name), name)) for name in names}
+
+
+def _results(page) -> dict:
     source = canonical_cycle(page)
     result = TallyResult.objects.filter(cycle=source).first()
-    context = {"page": page, "self": page, "cycle": source, "result": result}
+    context = {"cycle": source, "result": result}
     if result is not None:
         pages = _pages([line["proposal"] for line in result.lines], page.locale_id)
         lines = [{**line, "page": pages.get(line["proposal"])} for line in result.lines]
         context["winners"] = [line for line in lines if line["selected"]]
         context["others"] = [line for line in lines if not line["selected"]]
         context["points"] = source.ballot_type == "cumulative"
+    return context
+
+
+def results_view(request, page):
+    names = ("cycle", "result", "winners", "others", "points")
+    context = {"page": page, "self": page, **_read_when_shown(lambda: _results(page), names)}
     return TemplateResponse(request, "pb_module/results.html", context)
 
 
@@ -43,9 +59,9 @@ def ballots_download(request, page):
     return response
 
 
-def analytics_view(request, page):
-    data = cycle_analytics(page, get_language())
-    context = {"page": page, "self": page, "analytics": data}
+def _analytics(page, language) -> dict:
+    data = cycle_analytics(page, language)
+    context = {"analytics": data}
     if data is not None:
         context["single"] = [data]
         context["buckets"] = data.table3_rows
@@ -54,12 +70,17 @@ def analytics_view(request, page):
         context["projects"] = sorted(
             ({"page": pages.get(pk), "votes": n} for pk, n in data.votes.items()), key=lambda row: -row["votes"]
         )
+    return context
+
+
+def analytics_view(request, page):
+    language = get_language()
+    names = ("analytics", "single", "buckets", "votes_chart", "projects")
+    context = {"page": page, "self": page, **_read_when_shown(lambda: _analytics(page, language), names)}
     return TemplateResponse(request, "pb_module/analytics.html", context)
 
 
 def comparison_view(request, page):
-    return TemplateResponse(
-        request,
-        "pb_module/comparison.html",
-        {"page": page, "self": page, "cycles": published_cycles(get_language())},
-    )
+    language = get_language()
+    cycles = _read_when_shown(lambda: {"cycles": published_cycles(language)}, ["cycles"])
+    return TemplateResponse(request, "pb_module/comparison.html", {"page": page, "self": page, **cycles})

@@ -92,7 +92,9 @@ def vote_url(page) -> str | None:
 PAGE_IMAGE_SPECS = (PUBLIC_PHOTO_SPEC, "max-1600x1600", "max-400x300", "fill-480x270")
 
 
-def _proposal_context(request, page, **extra):
+def _proposal_facts(page) -> dict:
+    """What the proposal page shows the same to every visitor on a given day (the phase opens the vote and the
+    comments)."""
     proposal = page.proposal
     log = list(proposal.status_changes.all())
     photos = proposal_photos(proposal)
@@ -102,27 +104,33 @@ def _proposal_context(request, page, **extra):
         )
     )
     prefetch_renditions([photo.image for photo in photos] + [story.image for story in stories], PAGE_IMAGE_SPECS)
-    user = request.user
-    is_open = comments_open(proposal)
-    flashed = list(get_messages(request))  # the follow form's answer is shown beside it, where the visitor is
-    can_comment = is_open and user.is_authenticated and user.has_perm("pb_module.add_proposalcomment")
     return {
-        "page": page,
-        "self": page,
-        "proposal": proposal,
         "cycle": proposal.cycle.specific,
         "vote_url": vote_url(page),
         "log": log,
         "review": proposal.latest_review,
-        "comments": proposal.comments.all(),
-        "comments_open": is_open,
-        "can_comment": can_comment,
-        "comment_form": extra.pop("comment_form", CommentForm() if can_comment else None),
-        "follow_form": extra.pop("follow_form", FollowForm()),
-        "attachments": proposal.attachments.all(),
+        "comments": list(proposal.comments.all()),
+        "comments_open": comments_open(proposal),
+        "attachments": list(proposal.attachments.all()),
         "stories": stories,
         "implementation": public_implementation(proposal, log=log, photos=photos),
         **reports_context(proposal, photos=photos),
+    }
+
+
+def _proposal_context(request, page, **extra):
+    facts = page.kept("facts", lambda: _proposal_facts(page), dated=True)  # purged with the page
+    user = request.user
+    flashed = list(get_messages(request))  # the follow form's answer is shown beside it, where the visitor is
+    can_comment = facts["comments_open"] and user.is_authenticated and user.has_perm("pb_module.add_proposalcomment")
+    return {
+        "page": page,
+        "self": page,
+        "proposal": page.proposal,
+        **facts,
+        "can_comment": can_comment,
+        "comment_form": extra.pop("comment_form", CommentForm() if can_comment else None),
+        "follow_form": extra.pop("follow_form", FollowForm()),
         "messages": [message for message in flashed if "follow" not in message.tags.split()],
         "follow_messages": [message for message in flashed if "follow" in message.tags.split()],
         **extra,

@@ -15,7 +15,7 @@ import pytest
 from django.apps import apps
 from django.utils import timezone
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from home.models import NewsIndexPage, NewsPage
 from pb_module.models import (
@@ -44,6 +44,13 @@ def url_in(page, lang):
     return page.get_translation(page.locale.__class__.objects.get(language_code=lang)).url
 
 
+def in_every_language(page):
+    """Not yet translated: an alias in the other languages, as the submission service and the synchronised
+    tree make them (so that the Russian and English pages show as many rows)."""
+    for locale in Locale.objects.exclude(pk=page.locale_id):
+        page.copy_for_translation(locale, alias=True)
+
+
 @pytest.fixture
 def many(db):
     """The demo with many rows added (rolled back after each test)."""
@@ -60,7 +67,7 @@ def many(db):
             language="kk",
             tracking_token_hash=f"budget-{n}",
         )
-        aktau.add_child(
+        page = aktau.add_child(
             instance=ProposalPage(
                 title=f"Көп ұсыныс {n:02d}",
                 slug=f"many-{n:02d}",
@@ -69,6 +76,7 @@ def many(db):
                 proposal=proposal,
             )
         )
+        in_every_language(page)
 
     funded = ProposalPage.objects.get(slug="8", locale__language_code="kk")  # Aksu 2025, completed
     proposal = funded.proposal
@@ -149,11 +157,11 @@ def many(db):
             date=timezone.localdate() - timedelta(days=n),
         )
         story.projects = [proposal]
-        aksu.add_child(instance=story)
+        in_every_language(aksu.add_child(instance=story))
 
     news_index = kk_page(NewsIndexPage, "news")
     for n in range(NEWS):
-        news_index.add_child(
+        news = news_index.add_child(
             instance=NewsPage(
                 title=f"Жаңалық {n:02d}",
                 slug=f"budget-news-{n:02d}",
@@ -161,6 +169,7 @@ def many(db):
                 date=timezone.localdate() + timedelta(days=1),
             )
         )
+        in_every_language(news)
     return {"aktau": aktau, "funded": funded, "aksu": aksu}
 
 
@@ -182,7 +191,7 @@ def assert_within_budget(client, url, django_assert_max_num_queries, *samples):
 OVER = pytest.mark.xfail(strict=True, reason="over the 15-query budget still (issue 15)")
 
 
-@pytest.mark.parametrize("lang", ["kk", pytest.param("ru", marks=OVER), pytest.param("en", marks=OVER)])
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_cycle_page_with_many_proposals(client, many, lang, django_assert_max_num_queries):
     url = url_in(many["aktau"], lang)
     assert_within_budget(client, url, django_assert_max_num_queries, "Көп ұсыныс 00", "Көп ұсыныс 59")
@@ -259,7 +268,7 @@ def test_story_page(client, many, django_assert_max_num_queries):
         ("/kk/pb/receipts/", "<form"),
         ("/kk/projects/", "<h1>"),
         pytest.param(*("/kk/search/?q=" + quote("кеңес"), "<h1>"), marks=OVER),
-        pytest.param(*("/kk/participatory-budget/aktau-2024/analytics/", "<svg"), marks=OVER),
+        ("/kk/participatory-budget/aktau-2024/analytics/", "<svg"),
         pytest.param(*("/kk/participatory-budget/analytics/", "<svg"), marks=OVER),
     ],
 )

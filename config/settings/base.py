@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A page's route, the site and the menu from the parts kept for its path (home/routing.py).
+    "home.routing.KeptRouteMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -122,6 +124,9 @@ else:
 # it off. Pages are purged exactly when what they show changes, so this is only an upper bound.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_ALIAS = "default"
+# Parts of pages kept under the same purges (routes, cards: home/page_cache.py `kept`), for what the page cache
+# does not keep. 0 turns them off.
+PART_CACHE_SECONDS = int(os.environ.get("PART_CACHE_SECONDS", "3600"))
 # A CDN or Varnish in front, purged by Wagtail's frontend cache when one of these is set (see README):
 # FRONTEND_CACHE_PURGE_URL (HTTP PURGE, e.g. Varnish), CLOUDFLARE_ZONE_ID + CLOUDFLARE_API_TOKEN, or
 # CLOUDFRONT_DISTRIBUTION_ID. It may keep a page for CDN_CACHE_SECONDS (s-maxage), never past local midnight.

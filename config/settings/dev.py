@@ -8,3 +8,4 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # A developer editing templates sees them at once; PAGE_CACHE_SECONDS=600 tries the page cache.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))  # noqa: F405
+PART_CACHE_SECONDS = int(os.environ.get("PART_CACHE_SECONDS", "0"))  # noqa: F405

@@ -17,3 +17,4 @@ WHITENOISE_AUTOREFRESH = True
 PB_SMS_BACKEND = "locmem"
 # Off in tests that do not say otherwise (tests/test_page_cache.py turns it on): most tests change rows directly.
 PAGE_CACHE_SECONDS = 0
+PART_CACHE_SECONDS = 0

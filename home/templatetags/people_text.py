@@ -2,20 +2,11 @@
 
 from django import template
 from django.utils.translation import get_language
-from wagtail.models import Locale
 
 from home import people_text as texts
+from home.routing import locale_code
 
 register = template.Library()
-_LOCALE_CODES: dict[int, str] = {}  # locale id -> language code (a handful of rows that never change)
-
-
-def _locale_code(locale_id) -> str:
-    if locale_id is None:
-        return ""
-    if locale_id not in _LOCALE_CODES:
-        _LOCALE_CODES.update(Locale.objects.values_list("pk", "language_code"))
-    return _LOCALE_CODES.get(locale_id, "")
 
 
 @register.simple_tag
@@ -44,7 +35,7 @@ def text_language_of(page):
     if getattr(page, "text_language", None):
         return page.text_language
     if not getattr(page, "alias_of_id", None):
-        return _locale_code(getattr(page, "locale_id", None)) or texts.short(get_language())
+        return (locale_code(page.locale_id) if getattr(page, "locale_id", None) else "") or texts.short(get_language())
     if "proposal" in page._state.fields_cache or getattr(page, "proposal_id", None):
         return page.proposal.language
     from search.indexing import text_language

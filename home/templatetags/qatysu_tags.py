@@ -1,13 +1,15 @@
+import hashlib
 from datetime import datetime
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
-from home.routing import public, route_of
+from home.routing import home_for, locale_code, locale_for, public, route_of
 from pb_module.rules.formatting import format_date, format_number
 from pb_module.rules.money import format_tenge
 
@@ -45,24 +47,6 @@ def _site_root(request):
     return site.root_page if site else None
 
 
-def _locale(code):
-    """The Locale of a language code, read once per process (a handful of rows fixed by WAGTAIL_CONTENT_LANGUAGES)."""
-    if code not in _LOCALES:
-        _LOCALES.update((locale.language_code, locale) for locale in Locale.objects.all())
-    return _LOCALES.get(code)
-
-
-_LOCALES: dict[str, Locale] = {}
-
-
-def _locale_code(locale_id) -> str:
-    code = next((code for code, locale in _LOCALES.items() if locale.pk == locale_id), None)
-    if code is None:
-        _LOCALES.update((locale.language_code, locale) for locale in Locale.objects.all())
-        code = next((code for code, locale in _LOCALES.items() if locale.pk == locale_id), "")
-    return code
-
-
 @register.simple_tag(takes_context=True)
 def language_versions(context):
     """One entry per site language: where the same page is in that language.
@@ -85,7 +69,7 @@ def language_versions(context):
         else:
             rows = Page.objects.filter(translation_key__in=keys)
         for p in rows:
-            code = _locale_code(p.locale_id)
+            code = locale_code(p.locale_id)
             if p.translation_key == page.translation_key and p.live:
                 translations[code] = p
             if root and p.translation_key == root.translation_key:
@@ -132,14 +116,7 @@ def home_page(context):
     route = route_of(request)
     if route is not None:
         return route.home
-    root = _site_root(request)
-    if root is None:
-        return None
-    locale = _locale(get_language())
-    if locale is None or locale.pk == root.locale_id:
-        return root
-    translation = root.get_translation_or_none(locale)
-    return translation if translation is not None and translation.live else root
+    return home_for(request) if request is not None else None
 
 
 @register.simple_tag(takes_context=True)
@@ -173,7 +150,7 @@ def localized(obj):
     """The version of a translatable object (a territory, a council) in the reader's language."""
     if obj is None or isinstance(obj, Page):
         return obj.localized if obj is not None else None
-    locale = _locale(get_language())  # as `obj.localized`, without reading the Locale again
+    locale = locale_for(get_language())  # as `obj.localized`, without reading the Locale again
     if locale is None or locale.pk == obj.locale_id:
         return obj
     return obj.get_translation_or_none(locale) or obj
@@ -202,11 +179,16 @@ def role_label(role):
 
 @register.simple_tag
 def current_cycles():
-    """Participatory-budget cycles in the reader's language that are running or about to."""
+    """Participatory-budget cycles in the reader's language that are running or about to (kept for the day with
+    the home page: a change to any cycle purges the routes above it, the home page's included)."""
+    from home import page_cache
     from pb_module.models import PBCyclePage
 
-    cycles = public(PBCyclePage.objects.live()).filter(locale=_locale(get_language())).prefetch_related("phases")
-    return [cycle for cycle in cycles.order_by("-year", "title") if cycle.is_current]
+    def read():
+        cycles = public(PBCyclePage.objects.live()).filter(locale=locale_for(get_language())).prefetch_related("phases")
+        return [cycle for cycle in cycles.order_by("-year", "title") if cycle.is_current]
+
+    return page_cache.kept_one("current-cycles", f"/{get_language()}/", read, dated=True)
 
 
 @register.simple_tag
@@ -216,3 +198,61 @@ def page_links(page_obj):
     ellipsis = page_obj.paginator.ELLIPSIS
     pages = page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
     return [None if n == ellipsis else n for n in pages]
+
+
+@register.simple_tag(takes_context=True)
+def kept_cards(context, pages, template_name, listing):
+    """The pages' cards (`template_name` with each page as `item`), each in a list item, kept with the listing page
+    (`page_cache.kept`: purged with it, and so by any change to a page it lists) for these pages in this order (a
+    filter or a sort keeps its own)."""
+    from home import page_cache
+
+    request = context.get("request")
+    pages = list(pages)
+    template = context.template.engine.get_template(template_name)
+
+    def render():
+        cards = []
+        for page in pages:
+            with context.push(item=page):  # as {% include %} does: the whole context, and the card
+                cards.append(f"<li>{template.render(context)}</li>")
+        return "".join(cards)
+
+    parts = listing.get_url_parts(request) if request else None
+    if not parts or not parts[2]:
+        return mark_safe(render())  # noqa: S308 (rendered by the template)
+    shown = ",".join(str(page.pk) for page in pages)
+    vary = f"{template_name}\n{request.get_host()}\n{hashlib.sha256(shown.encode()).hexdigest()}"
+    return mark_safe(page_cache.kept_one("cards", parts[2], render, vary=vary))  # noqa: S308 (as above)
+
+
+class KeepNode(template.Node):
+    def __init__(self, nodelist, page, name, dated):
+        self.nodelist, self.page, self.name, self.dated = nodelist, page, name, dated
+
+    def render(self, context):
+        from home import page_cache
+
+        request = context.get("request")
+        page = self.page.resolve(context)
+        parts = page.get_url_parts(request) if request is not None and isinstance(page, Page) else None
+        if not parts or not parts[2]:
+            return self.nodelist.render(context)
+        # The page's own route or one of its subpages (a cycle's results): what the request asked, not its query.
+        vary = f"{self.name}\n{request.scheme}://{request.get_host()}{request.path}"
+        return mark_safe(  # noqa: S308 (rendered by the template)
+            page_cache.kept_one("block", parts[2], lambda: self.nodelist.render(context), vary=vary, dated=self.dated)
+        )
+
+
+@register.tag
+def keep(parser, token):
+    """{% keep page "name" [dated] %}…{% endkeep %}: the part of a page that is the same for every visitor,
+    kept with the page (`page_cache.kept`: purged with it; `dated`: for the local day only, as what shows the
+    phases)."""
+    bits = token.split_contents()
+    if len(bits) not in (3, 4) or (len(bits) == 4 and bits[3] != "dated"):
+        raise template.TemplateSyntaxError('usage: {% keep page "name" [dated] %}')
+    nodelist = parser.parse(("endkeep",))
+    parser.delete_first_token()
+    return KeepNode(nodelist, parser.compile_filter(bits[1]), bits[2].strip("\"'"), len(bits) == 4)

@@ -543,7 +543,9 @@ class PBCyclePage(WordFormsMixin, RoutablePageMixin, RoutedPageMixin, Page):
         from pb_module.listing import cycle_listing
 
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = cycle_listing(self, request.GET)
+        # Kept with the page: any change to a proposal purges the routes of the pages above it.
+        pages = self.kept("proposals", lambda: self.public_proposals)
+        context["listing"] = cycle_listing(self, request.GET, pages)
         return context
 
     @property
