@@ -30,7 +30,7 @@ from pb_module.models.proposal import STATUS_LABELS
 from pb_module.rules.statuses import PUBLIC, TRACKED, Status
 from pb_module.rules.text import is_db_id
 
-from .models import WORD_MAX, CatalogueEntry, CatalogueGroup, CatalogueWordGroup
+from .models import WORD_MAX, CatalogueEntry, CatalogueGroup, CatalogueTopic, CatalogueWordGroup
 from .text import normalise_query
 
 PER_PAGE = 20
@@ -217,7 +217,7 @@ class Lookups:
         """The places under each place id, and each place's key as text."""
         children, keys = defaultdict(list), {}
         for place in self.places.values():
-            keys[place.pk] = str(place.translation_key)
+            keys[place.pk] = place.key
             children[place.parent_id].append(place.pk)
         return children, keys
 
@@ -251,7 +251,8 @@ class Lookups:
         """(pk, title, translation key, path, language, live) of every cycle of every language (a few hundred),
         newest year first."""
         cycles = PBCyclePage.objects.order_by("-year", "title")
-        return list(cycles.values_list("pk", "title", "translation_key", "path", "locale__language_code", "live"))
+        rows = cycles.values_list("pk", "title", "translation_key", "path", "locale__language_code", "live")
+        return [(pk, title, str(key), *rest) for pk, title, key, *rest in rows]  # keys as text, once
 
     @cached_property
     def cycles(self) -> list[tuple]:
@@ -261,7 +262,7 @@ class Lookups:
     @cached_property
     def cycle_keys(self) -> dict[int, str]:
         """The translation key (as text) of every cycle, by id."""
-        return {row[0]: str(row[2]) for row in self._all_cycles}
+        return {row[0]: row[2] for row in self._all_cycles}
 
     def cycle_key(self, pk) -> str | None:
         """The translation key (as text) of the cycle with this id, in any language; None for no such cycle."""
@@ -300,6 +301,15 @@ def entries(language: str):
     return CatalogueEntry.objects.filter(language=language)
 
 
+# What a card of the catalogue (search/templates/search/projects.html) and its link read of a page and its proposal:
+# the rest of a page (its body, its words, the revision and publishing fields) is not read for a list.
+CARD_FIELDS = [
+    *("title", "slug", "url_path", "path", "depth", "numchild", "locale_id", "alias_of_id", "live", "content_type_id"),
+    *("translation_key", "proposal_id", "proposal__status", "proposal__published_votes", "proposal__language"),
+    *("proposal__district_id", "proposal__cycle_id"),
+]
+
+
 def result_page(ids: list[int], number: int, paginator, lookups: Lookups | None = None) -> Page:
     """A page of results: the proposal pages of these ids (found in the catalogue's index), in their order.
 
@@ -313,6 +323,7 @@ def result_page(ids: list[int], number: int, paginator, lookups: Lookups | None 
         .filter(pk__in=ids, proposal__status__in=PUBLIC_STATUSES)
         .annotate(cost=Coalesce("proposal__validated_cost", "proposal__estimated_cost"))
         .select_related("proposal")
+        .only(*CARD_FIELDS)
         .in_bulk()
     )
     pages = [found[pk] for pk in ids if pk in found]
@@ -329,7 +340,8 @@ def result_page(ids: list[int], number: int, paginator, lookups: Lookups | None 
     titles = {path: title for _pk, title, _key, path in lookups.cycles if path in parents}
     if parents - titles.keys():  # a proposal under a page that is no live cycle of the reader's language
         titles |= dict(WagtailPage.objects.filter(path__in=parents - titles.keys()).values_list("path", "title"))
-    progress = Milestone.objects.progress_by_proposal({p.proposal_id for p in pages if p.proposal.status in TRACKED})
+    tracked = {p.proposal_id for p in pages if p.proposal.status in TRACKED}
+    progress = Milestone.objects.order_by().progress_by_proposal(tracked) if tracked else {}  # any order: a sum
     for page in pages:
         district = page.proposal.district
         page.place_name = names.get(district.translation_key, district.name)
@@ -424,7 +436,7 @@ def _place_values(found: dict, chosen: Territory | None, lookups: Lookups) -> tu
     values, groups = [], {}
     chosen_key = chosen.translation_key if chosen else None
     for place in lookups.options:
-        count, current = found.get(str(place.translation_key), 0), place.translation_key == chosen_key
+        count, current = found.get(place.key, 0), place.translation_key == chosen_key
         if not (count or current):
             continue
         value = {"value": place.pk, "label": place.option_label, "count": count, "current": current}
@@ -548,29 +560,43 @@ def _stored_word(stems: list[str]) -> str | None:
     return stems[0] if len(stems) == 1 and len(stems[0]) <= WORD_MAX else None
 
 
-def _word_counts(filterset, word: str, tag: str, costs: dict, language: str):
+def _topics(filterset, tests: list, language: str, word: str, counts) -> defaultdict:
+    """The topic counts of the rows with `word` (every row: "") under the state's place, cycle, year and status
+    filters (`tests`): stored as they are for a state without them (search.models.CatalogueTopic), else summed
+    from `counts` (the group counts with a topic, or the word's counts)."""
+    topics = defaultdict(int)
+    if not tests:
+        topics.update(CatalogueTopic.objects.filter(language=language, stem=word).values_list("tag", "n"))
+    elif word:
+        for tags, n in _narrowed(filterset, counts, GROUPED).values_list("tags").annotate(n=Sum("n")):
+            for slug in tags.split():
+                topics[slug] += n
+    else:
+        topics.update(_narrowed(filterset, counts, GROUPED).values_list("tag").annotate(n=Sum("n")))
+    return topics
+
+
+def _word_counts(filterset, tests: list, word: str, tag: str, costs: dict, language: str):
     """The groups and the topic counts of a one-word query from the word's stored counts (see `_counts`), or None
     when a cost range leaves out too many rows to take them away."""
-    clean = filterset.form.cleaned_data
+    outside = None
+    if costs:  # the rows outside the range (the bounds are exclusive of these; rows without a cost are outside)
+        clean, outside = filterset.form.cleaned_data, Q(cost__isnull=True)
+        if "cost_min" in costs:
+            outside |= Q(cost__lt=clean["cost_min"])
+        if "cost_max" in costs:
+            outside |= Q(cost__gt=clean["cost_max"])
+        outside = entries(language).filter(outside)
+        if outside[: OUTSIDE_MAX + 1].count() > OUTSIDE_MAX:
+            return None
     stored = CatalogueWordGroup.objects.filter(language=language, stem=word)
     hits = Sum(Case(When(tags__contains=f" {tag} ", then="n"), default=Value(0))) if tag else Sum("n")
     grouped = {
         tuple(row[:4]): [row[4], row[5]]
         for row in stored.order_by().values_list(*COLUMNS).annotate(all=Sum("n"), hits=hits)
     }
-    topics = defaultdict(int)
-    for tags, n in _narrowed(filterset, stored, GROUPED).values_list("tags").annotate(n=Sum("n")):
-        for slug in tags.split():
-            topics[slug] += n
-    if costs:
-        outside = entries(language).filter(
-            Q(cost__isnull=True)
-            | (Q(cost__lt=clean["cost_min"]) if "cost_min" in costs else Q(pk__in=[]))
-            | (Q(cost__gt=clean["cost_max"]) if "cost_max" in costs else Q(pk__in=[]))
-        )
-        if outside[: OUTSIDE_MAX + 1].count() > OUTSIDE_MAX:
-            return None
-        tests = _row_tests(filterset)
+    topics = _topics(filterset, tests, language, word, stored)
+    if outside is not None:
         found = outside.filter(search_text__contains=f" {word} ").order_by().values_list(*COLUMNS, "tags")
         for *key, tags, n in found.annotate(n=Count("*")):
             counts = grouped.setdefault(tuple(key), [0, 0])
@@ -606,9 +632,8 @@ def _counts(filterset, stems: list[str], language: str):
     if not stems and not costs:
         groups = CatalogueGroup.objects.filter(language=language, n__gt=0)
         rows = groups.filter(tag=tag).values_list(*COLUMNS, "n")
-        topic_groups = _narrowed(filterset, groups.exclude(tag=""), GROUPED)
-        topics.update(dict(topic_groups.values_list("tag").annotate(total=Sum("n"))))
-    elif word is not None and (counted := _word_counts(filterset, word, tag, costs, language)) is not None:
+        topics = _topics(filterset, tests, language, "", groups.exclude(tag=""))
+    elif word is not None and (counted := _word_counts(filterset, tests, word, tag, costs, language)) is not None:
         rows, topics = counted
     elif stems:
         rows = defaultdict(int)
@@ -637,9 +662,7 @@ def _counts(filterset, stems: list[str], language: str):
         if pk in lookups.cycle_keys:
             by_cycle[lookups.cycle_keys[pk]] += n
     counts["cycle"] = by_cycle
-    counts["district"] = {
-        str(t.translation_key): sum(by_place.get(k, 0) for k in lookups.keys_below(t.pk)) for t in lookups.options
-    }
+    counts["district"] = {t.key: sum(by_place.get(k, 0) for k in lookups.keys_below(t.pk)) for t in lookups.options}
     topics = {slug: n for slug, n in topics.items() if n > 0}
     counts["tag"] = dict(sorted(topics.items(), key=lambda item: (-item[1], item[0]))[:TAG_FACET_SIZE])
     return counts, total
@@ -651,6 +674,15 @@ def _grouped_counts(rows, tests: list[tuple]) -> tuple[dict, int]:
     place, cycle, year, status, funded = (defaultdict(int) for _ in range(5))
     by_facet = {"district": (place, 0), "cycle": (cycle, 1), "year": (year, 2), "status": (status, 3)}
     total = 0
+    if not tests:  # every group counts in every facet
+        for row_place, row_cycle, row_year, row_status, n in rows:
+            if n:
+                total += n
+                place[row_place] += n
+                cycle[row_cycle] += n
+                year[row_year] += n
+                status[row_status] += n
+        rows, funded = [], status
     for row in rows:
         n = row[4]
         if not n:

@@ -19,7 +19,7 @@ from home.people_text import tag_fits
 from pb_module.models import PBCyclePage, Proposal, ProposalPage, ProposalTag, Territory
 from pb_module.rules.statuses import PUBLIC, Status
 
-from .models import WORD_MAX, CatalogueEntry, CatalogueGroup, CatalogueWordGroup
+from .models import WORD_MAX, CatalogueEntry, CatalogueGroup, CatalogueTopic, CatalogueWordGroup
 from .text import normalise
 
 CHUNK = 2000
@@ -126,16 +126,28 @@ UPSERT = (
 
 
 WORD_KEY = ("language", "stem", "place_id", "cycle_id", "year", "status", "tags")
-WORD_UPSERT = (
-    "INSERT INTO search_cataloguewordgroup (language, stem, place_id, cycle_id, year, status, tags, n) VALUES {} "
-    "ON CONFLICT (language, stem, place_id, cycle_id, year, status, tags) "
-    "DO UPDATE SET n = search_cataloguewordgroup.n + excluded.n"
-)
-# A count that fell to 0 goes (a word's groups are read by the catalogue: none of them empty).
-WORD_EMPTIED = (
-    "DELETE FROM search_cataloguewordgroup WHERE n = 0 "
-    "AND (language, stem, place_id, cycle_id, year, status, tags) IN (VALUES {})"
-)
+TOPIC_KEY = ("language", "stem", "tag")
+
+
+def _upsert_sql(table: str, key: tuple[str, ...]) -> str:
+    """Add to the counts of a table keyed by `key` (VALUES to fill in)."""
+    columns = ", ".join(key)
+    return (
+        f"INSERT INTO {table} ({columns}, n) VALUES {{}} "  # noqa: S608 -- names of this module's tables
+        f"ON CONFLICT ({columns}) DO UPDATE SET n = {table}.n + excluded.n"
+    )
+
+
+def _emptied_sql(table: str, key: tuple[str, ...]) -> str:
+    """Delete the counts of these keys (VALUES to fill in) that fell to 0: every stored count is some row's."""
+    return f"DELETE FROM {table} WHERE n = 0 AND ({', '.join(key)}) IN (VALUES {{}})"  # noqa: S608 -- as above
+
+
+# The tables of counts that keep no empty count: their key, the upsert and the delete of the emptied counts.
+COUNTED = {
+    model: (key, _upsert_sql(model._meta.db_table, key), _emptied_sql(model._meta.db_table, key))
+    for model, key in ((CatalogueWordGroup, WORD_KEY), (CatalogueTopic, TOPIC_KEY))
+}
 UPSERT_ROWS = 500  # rows a statement (7-8 parameters each: within SQLite's and PostgreSQL's limits)
 
 
@@ -181,16 +193,36 @@ def _add_to_groups(delta: dict) -> None:
             cursor.execute(UPSERT.format(values), [value for change in chunk for value in change])
 
 
-def _add_to_word_groups(delta: dict) -> None:
-    """Move the word counts by `delta` (a Counter by word group key) and delete those that fell to 0."""
-    changes = sorted((*key, n) for key, n in delta.items() if n)  # in key order: concurrent writers lock alike
-    row = "(" + ", ".join(["%s"] * len(WORD_KEY)) + ")"
+def _topics(groups: Counter, words: Counter) -> Counter:
+    """The topic counts (search.models.CatalogueTopic) of the rows whose group and word counts are given."""
+    counts = Counter()
+    for (language, *_group, tag), n in groups.items():
+        if tag:
+            counts[(language, "", tag)] += n
+    for (language, stem, *_group, tags), n in words.items():
+        for tag in set(tags.split()):
+            counts[(language, stem, tag)] += n
+    return counts
+
+
+def _move(model, delta: dict) -> None:
+    """Move the counts of a table of `COUNTED` by `delta` (a Counter by key) and delete those that fell to 0."""
+    key, upsert, emptied = COUNTED[model]
+    changes = sorted((*k, n) for k, n in delta.items() if n)  # in key order: concurrent writers lock alike
+    row = "(" + ", ".join(["%s"] * len(key)) + ")"
     with connection.cursor() as cursor:
         for chunk in _chunks(changes):
             values = ", ".join([f"{row[:-1]}, %s)"] * len(chunk))
-            cursor.execute(WORD_UPSERT.format(values), [value for change in chunk for value in change])
+            cursor.execute(upsert.format(values), [value for change in chunk for value in change])
         for chunk in _chunks([change[:-1] for change in changes if change[-1] < 0]):
-            cursor.execute(WORD_EMPTIED.format(", ".join([row] * len(chunk))), [v for key in chunk for v in key])
+            cursor.execute(emptied.format(", ".join([row] * len(chunk))), [v for k in chunk for v in k])
+
+
+def _add(groups: Counter, words: Counter) -> None:
+    """Move every table of counts by the difference of some rows (group and word counts given)."""
+    _add_to_groups(groups)
+    _move(CatalogueWordGroup, words)
+    _move(CatalogueTopic, _topics(groups, words))
 
 
 def _delete(queryset) -> None:
@@ -203,8 +235,7 @@ def forget(entry: CatalogueEntry) -> None:
     delta, words = Counter(), Counter()
     delta.subtract(_groups([_group_row(entry)]))
     words.subtract(_word_groups([_group_row(entry)]))
-    _add_to_groups(delta)
-    _add_to_word_groups(words)
+    _add(delta, words)
 
 
 def _rewrite(ids: list[int], keep: bool) -> None:
@@ -222,8 +253,7 @@ def _rewrite(ids: list[int], keep: bool) -> None:
                 new = [_group_row(row) for row in CatalogueEntry.objects.bulk_create(_entries(chunk), batch_size=500)]
                 delta.update(_groups(new))
                 words.update(_word_groups(new))
-            _add_to_groups(delta)
-            _add_to_word_groups(words)
+            _add(delta, words)
 
 
 def refresh(page_ids) -> None:
@@ -242,6 +272,7 @@ def rebuild() -> int:
         _delete(CatalogueEntry.objects.all())
         _delete(CatalogueGroup.objects.all())
         _delete(CatalogueWordGroup.objects.all())
+        _delete(CatalogueTopic.objects.all())
         ids = list(indexable_pages().order_by("pk").values_list("pk", flat=True))
         groups, words = Counter(), Counter()
         for start in range(0, len(ids), CHUNK):
@@ -250,23 +281,24 @@ def rebuild() -> int:
             groups.update(_groups(rows))
             words.update(_word_groups(rows))
         _add_to_groups(groups)
-        write_word_groups(words)
+        write_counts(CatalogueWordGroup, words)
+        write_counts(CatalogueTopic, _topics(groups, words))
     analyze()
     return CatalogueEntry.objects.count()
 
 
-def write_word_groups(counts: Counter, model=CatalogueWordGroup) -> None:
-    """Write the word counts of an empty table, in key order (a word's groups then lie together on disk)."""
+def write_counts(model, counts: Counter) -> None:
+    """Write the counts of an empty table of `COUNTED`, in key order (a word's counts then lie together on disk)."""
+    key = COUNTED[model][0]
     model.objects.bulk_create(
-        (model(**dict(zip(WORD_KEY, key, strict=True)), n=n) for key, n in sorted(counts.items()) if n),
-        batch_size=2000,
+        (model(**dict(zip(key, k, strict=True)), n=n) for k, n in sorted(counts.items()) if n), batch_size=2000
     )
 
 
 def analyze() -> None:
     """Fresh planner statistics after a bulk write (SQLite never gathers them by itself; on PostgreSQL VACUUM also
     marks the pages all-visible, so the covering indexes are read without the table)."""
-    tables = [CatalogueEntry._meta.db_table, CatalogueGroup._meta.db_table, CatalogueWordGroup._meta.db_table]
+    tables = [model._meta.db_table for model in (CatalogueEntry, CatalogueGroup, CatalogueWordGroup, CatalogueTopic)]
     with connection.cursor() as cursor:
         for table in tables:
             if connection.vendor == "postgresql" and connection.get_autocommit():
@@ -276,17 +308,18 @@ def analyze() -> None:
 
 
 def group_problems() -> dict:
-    """Group and word counts that differ from the rows' (empty when the counts are right), by key (a word
-    group's key starts with "word"): (stored, counted)."""
+    """Group, word and topic counts that differ from the rows' (empty when the counts are right), by key (a word
+    count's key starts with "word", a topic count's with "topic"): (stored, counted)."""
     rows = list(CatalogueEntry.objects.values_list(*ROW))
     counted, words = _groups(rows), _word_groups(rows)
     stored = {key[:-1]: key[-1] for key in CatalogueGroup.objects.filter(n__gt=0).values_list(*GROUPED, "tag", "n")}
-    stored_words = {key[:-1]: key[-1] for key in CatalogueWordGroup.objects.values_list(*WORD_KEY, "n")}
     problems = {key: (stored.get(key, 0), n) for key, n in counted.items() if stored.get(key, 0) != n}
     problems |= {key: (n, 0) for key, n in stored.items() if key not in counted}
-    # Every stored word count is a row's: none of 0 or less is kept.
-    problems |= {("word", *key): (stored_words.get(key), n) for key, n in words.items() if stored_words.get(key) != n}
-    problems |= {("word", *key): (n, 0) for key, n in stored_words.items() if key not in words}
+    # Every stored word or topic count is some row's: none of 0 or less is kept.
+    for name, model, right in (("word", CatalogueWordGroup, words), ("topic", CatalogueTopic, _topics(counted, words))):
+        kept = {key[:-1]: key[-1] for key in model.objects.values_list(*COUNTED[model][0], "n")}
+        problems |= {(name, *key): (kept.get(key), n) for key, n in right.items() if kept.get(key) != n}
+        problems |= {(name, *key): (n, 0) for key, n in kept.items() if key not in right}
     return problems
 
 

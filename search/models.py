@@ -38,11 +38,20 @@ class CatalogueEntry(models.Model):
         # counts and a page of results in each sort are read from one index without visiting the rows (at 100 000
         # proposals a visit per row is what made a filtered page slow). The index for the sort by votes (most first,
         # none last) is made by migration 0001 in each database's own words.
+        # On PostgreSQL the sort indexes also hold the page id (SQLite's indexes hold it as the rowid), so a page of
+        # results in a filtered state is read from the index alone, the filters tested there (migration 0004).
+        # Proposals are made during their cycle's year, so the newest rows are those of the latest years: a year's
+        # page of results walks its own index instead of every newer row.
         indexes = [
             models.Index(fields=["language", *FILTERED], name="catalogue_facets"),
             models.Index(fields=["language", "tags", *FILTERED], name="catalogue_tags"),
-            models.Index(fields=["language", "created_at", *FILTERED, "tags"], name="catalogue_newest"),
-            models.Index(fields=["language", "cost", *FILTERED[:-1], "tags"], name="catalogue_cost"),
+            models.Index(
+                fields=["language", "created_at", *FILTERED, "tags"], name="catalogue_newest", include=["page_id"]
+            ),
+            models.Index(
+                fields=["language", "cost", *FILTERED[:-1], "tags"], name="catalogue_cost", include=["page_id"]
+            ),
+            models.Index(fields=["language", "year", "created_at"], name="catalogue_year", include=["page_id"]),
         ]
 
     def __str__(self):
@@ -68,7 +77,14 @@ class CatalogueGroup(models.Model):
                 fields=["language", "place_id", "cycle_id", "year", "status", "tag"], name="catalogue_group_key"
             )
         ]
-        indexes = [models.Index(fields=["language", "tag"], name="catalogue_group_tag")]
+        # The topic counts sum the rows of each topic under the state's filters: from the index alone.
+        indexes = [
+            models.Index(
+                fields=["language", "tag"],
+                name="catalogue_group_tag",
+                include=["place_id", "cycle_id", "year", "status", "n"],
+            )
+        ]
 
     def __str__(self):
         return f"{self.language} {self.cycle_id} {self.status} {self.tag}: {self.n}"
@@ -96,3 +112,18 @@ class CatalogueWordGroup(models.Model):
 
     def __str__(self):
         return f"{self.language} {self.stem} {self.cycle_id} {self.status}: {self.n}"
+
+
+class CatalogueTopic(models.Model):
+    """How many catalogue rows of a language have a topic (``stem`` empty), and how many of those have a word too:
+    the topic counts of a state that filters by no place, cycle, year or status, read from a few dozen rows (the
+    group counts sum 13 000 rows at 100 000 proposals; the word counts of a common word 5 000)."""
+
+    pk = models.CompositePrimaryKey("language", "stem", "tag")
+    language = models.CharField(max_length=8)
+    stem = models.CharField(max_length=WORD_MAX, blank=True)  # "": every row
+    tag = models.CharField(max_length=100)
+    n = models.IntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.language} {self.stem or '*'} {self.tag}: {self.n}"
