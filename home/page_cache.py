@@ -183,20 +183,21 @@ class PageCacheMiddleware:
         tokens = [found.get(key) for key in keys]
         if entry is not None and None not in tokens and entry["tokens"] == tokens:
             return self._answer(request, entry)
-        fresh = {key: _new_token() for key in keys if key not in found}
+        if None in tokens:
+            # Tokens settled before rendering (ours, or those another process or a kept part wrote first): a purge
+            # during the render replaces one, and the page stored under the old ones is stale at once.
+            for key in keys:
+                if key not in found:
+                    cache.add(key, _new_token(), timeout=None)
+            found = cache.get_many(keys)
+            tokens = [found.get(key) for key in keys]
         response = self.get_response(request)
         if not _storable(request, response):
             if _page_like(response) and "Cache-Control" not in response:
                 private_headers(response)
             return response
-        if fresh:
-            # Tokens chosen before rendering: one a purge wrote meanwhile wins, and then this page is not kept.
-            for key, token in fresh.items():
-                cache.add(key, token, timeout=None)
-            found = cache.get_many(keys)
-            if any(found.get(key) != token for key, token in fresh.items()):
-                return self._finish(request, response, None)
-            tokens = [found[key] for key in keys]
+        if None in tokens:
+            return self._finish(request, response, None)
         entry = {
             "tokens": tokens,  # read before rendering: a purge during it leaves this entry stale at once
             "status": response.status_code,
@@ -243,9 +244,10 @@ def kept(name: str, items, compute_missing, *, vary: str = "", dated: bool = Fal
     order; a value of None is not kept. `vary` tells apart what else a value depends on (the host, the
     language); `dated` keeps it for the local day only (what the phases show). One round trip finds them all.
     """
-    items = list(items)
     if not parts_enabled():
         return list(compute_missing(list(range(len(items)))))
+    # The tokens are those of the path as Django decodes it (request.path): page URLs come percent-encoded.
+    items = [(unquote(path), key) for path, key in items]
     cache = _cache()
     day = timezone.localdate().isoformat() if dated else ""
     entry_keys = [_part_key(name, path, key, vary, day) for path, key in items]

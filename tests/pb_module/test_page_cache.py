@@ -4,19 +4,21 @@ cache (a "hit"), then makes the change the way the site makes it (a service, a p
 the next anonymous visitor sees the change."""
 
 import http.server
+import re
 import threading
 from datetime import date
 
 import pytest
 from django.apps import apps as django_apps
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.cache import caches
 from django.test import Client
 from wagtail.models import Page, PageViewRestriction
 
 from home import page_cache
-from home.models import NewsIndexPage, NewsPage, PublicCentre
-from pb_module import services
+from home.models import NewsIndexPage, NewsPage, PublicCentre, StandardPage
+from pb_module import roles, services
 from pb_module.models import (
     Milestone,
     MonitoringReport,
@@ -37,15 +39,28 @@ LANGUAGES = ("kk", "ru", "en")
 
 @pytest.fixture(autouse=True)
 def cache_on(settings):
+    """As in production: the page cache, and the page parts kept for what it does not keep."""
     settings.PAGE_CACHE_SECONDS = 600
+    settings.PART_CACHE_SECONDS = 600
     caches["default"].clear()
     yield
     caches["default"].clear()
 
 
 @pytest.fixture
-def visitor():
+def anonymous():
     return Client()
+
+
+@pytest.fixture(params=["anonymous", "signed-in"])
+def visitor(request, make_user):
+    """Every event is checked for both: an anonymous visitor gets the page cache; a signed-in one (a voter with a
+    session, an editor) never does, and gets pages built from kept parts (`page_cache.kept`)."""
+    client = Client()
+    if request.param == "signed-in":
+        client.force_login(make_user("resident"))
+    client.signed_in = request.param == "signed-in"
+    return client
 
 
 @pytest.fixture
@@ -55,20 +70,31 @@ def commit(django_capture_on_commit_callbacks):
 
 
 def served_from_cache(visitor, *urls):
-    """Each page twice: the second answer is the stored one."""
+    """Each page twice: the second answer is the stored one (for a signed-in visitor, the one built from the
+    kept parts: the same page)."""
     pages = {}
     for url in urls:
         first = visitor.get(url)
         assert first.status_code == 200, url
         second = visitor.get(url)
-        assert second["X-Page-Cache"] == "hit", url
+        if getattr(visitor, "signed_in", False):
+            assert "X-Page-Cache" not in second and same_page(second, first), url
+        else:
+            assert second["X-Page-Cache"] == "hit", url
         pages[url] = second.content.decode()
     return pages
 
 
+def same_page(one, other) -> bool:
+    """The same page but for the visitor's CSRF token (masked anew on every answer)."""
+    token = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]*"')
+    return token.sub(b"", one.content) == token.sub(b"", other.content)
+
+
 def fresh(visitor, url):
     response = visitor.get(url)
-    assert response["X-Page-Cache"] == "miss", f"{url} was still served from the cache"
+    if not getattr(visitor, "signed_in", False):
+        assert response["X-Page-Cache"] == "miss", f"{url} was still served from the cache"
     return response.content.decode()
 
 
@@ -83,30 +109,30 @@ def cycle_urls(cycle):
 # The cache itself ------------------------------------------------------------------------------------------------
 
 
-def test_anonymous_pages_are_stored_once_and_served_without_the_database(visitor, django_assert_num_queries):
+def test_anonymous_pages_are_stored_once_and_served_without_the_database(anonymous, django_assert_num_queries):
     urls = ["/kk/", "/ru/participatory-budget/aktau-2024/", "/en/news/", "/kk/projects/?q=саябақ", "/ru/search/?q=парк"]
-    first = {url: visitor.get(url) for url in urls}
+    first = {url: anonymous.get(url) for url in urls}
     for url in urls:
         assert first[url]["X-Page-Cache"] == "miss"
         assert first[url]["Cache-Control"] == "public, max-age=0, s-maxage=0, must-revalidate"
         with django_assert_num_queries(0):
-            again = visitor.get(url)
+            again = anonymous.get(url)
         assert again["X-Page-Cache"] == "hit" and again.content == first[url].content
         assert again["Content-Language"] == url[1:3] and again["Content-Type"].startswith("text/html")
     # Each query string is a page of its own.
-    other = visitor.get("/kk/projects/?q=мектеп")
+    other = anonymous.get("/kk/projects/?q=мектеп")
     assert other["X-Page-Cache"] == "miss" and other.content != first["/kk/projects/?q=саябақ"].content
     # A browser revalidates with the ETag and gets a 304; HEAD is answered from the same entry.
-    etag = visitor.get("/kk/")["ETag"]
-    assert visitor.get("/kk/", HTTP_IF_NONE_MATCH=etag).status_code == 304
-    head = visitor.head("/kk/")
+    etag = anonymous.get("/kk/")["ETag"]
+    assert anonymous.get("/kk/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    head = anonymous.head("/kk/")
     assert head.status_code == 200 and head["X-Page-Cache"] == "hit"
 
 
-def test_off_when_the_setting_is_zero(settings, visitor):
+def test_off_when_the_setting_is_zero(settings, anonymous):
     settings.PAGE_CACHE_SECONDS = 0
-    visitor.get("/kk/")
-    assert "X-Page-Cache" not in visitor.get("/kk/")
+    anonymous.get("/kk/")
+    assert "X-Page-Cache" not in anonymous.get("/kk/")
 
 
 def test_never_for_signed_in_visitors_nor_a_visitor_with_a_session(client, moderator):
@@ -121,7 +147,7 @@ def test_never_for_signed_in_visitors_nor_a_visitor_with_a_session(client, moder
     assert "X-Page-Cache" not in anonymous_with_session.get("/kk/")
 
 
-def test_the_vote_flow_the_forms_and_the_admin_are_never_stored(visitor, client, moderator):
+def test_the_vote_flow_the_forms_and_the_admin_are_never_stored(anonymous, client, moderator):
     cycle = cycle_page("shymkent-2027")
     proposal = Proposal.objects.filter(cycle=cycle, status=Status.ON_BALLOT).first()
     per_visitor = [
@@ -133,7 +159,7 @@ def test_the_vote_flow_the_forms_and_the_admin_are_never_stored(visitor, client,
     ]
     for url in per_visitor:
         for _ in range(2):
-            response = visitor.get(url)
+            response = anonymous.get(url)
             assert "X-Page-Cache" not in response, url
             assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"], url
     client.force_login(moderator)
@@ -141,10 +167,10 @@ def test_the_vote_flow_the_forms_and_the_admin_are_never_stored(visitor, client,
     assert admin.status_code == 200 and "private" in admin["Cache-Control"] and "no-store" in admin["Cache-Control"]
 
 
-def test_a_page_that_sets_a_cookie_is_not_stored(visitor):
-    """The verification form of the vote flow sets the CSRF cookie: that answer belongs to one visitor."""
+def test_a_page_that_sets_a_cookie_is_not_stored(anonymous):
+    """The verification form of the vote flow sets the CSRF cookie: that answer belongs to one anonymous."""
     url = cycle_page("shymkent-2027").url + "vote/"
-    response = visitor.get(url)
+    response = anonymous.get(url)
     assert "csrftoken" in response.cookies
     assert not any("pc:page:" in key for key in caches["default"]._cache)  # nothing stored for it
 
@@ -180,11 +206,11 @@ def test_the_follow_form_of_a_cached_proposal_page_gets_its_token_on_submit():
     assert forged.status_code == 403 and "victim@example.kz" not in forged.content.decode()
 
 
-def test_a_page_stored_yesterday_is_not_served_today(visitor, monkeypatch):
+def test_a_page_stored_yesterday_is_not_served_today(anonymous, monkeypatch):
     """Phases open and close at midnight in Asia/Almaty: the local date is part of every key."""
-    served_from_cache(visitor, "/kk/participatory-budget/shymkent-2027/")
+    served_from_cache(anonymous, "/kk/participatory-budget/shymkent-2027/")
     monkeypatch.setattr(page_cache.timezone, "localdate", lambda: date(2099, 1, 1))
-    assert visitor.get("/kk/participatory-budget/shymkent-2027/")["X-Page-Cache"] == "miss"
+    fresh(anonymous, "/kk/participatory-budget/shymkent-2027/")
 
 
 # Events: each purges every page that shows what changed, in every language -------------------------------------
@@ -200,8 +226,8 @@ def test_publishing_a_news_page_purges_it_its_listing_and_the_home_pages(visitor
         news.save_revision().publish()
     for url in (news.url, index.url, "/kk/"):
         assert "Қоғамдық кеңестің жаңа отырысы өтті" in fresh(visitor, url), url
-    assert visitor.get("/ru/")["X-Page-Cache"] == "miss"  # the home page of every language
-    assert visitor.get("/kk/search/?q=кеңес")["X-Page-Cache"] == "miss"
+    fresh(visitor, "/ru/")  # the home page of every language
+    fresh(visitor, "/kk/search/?q=кеңес")
 
 
 def test_unpublishing_a_page_removes_it_at_once(visitor, commit):
@@ -217,8 +243,9 @@ def test_unpublishing_a_page_removes_it_at_once(visitor, commit):
 def test_a_page_made_private_leaves_the_cache(visitor, commit):
     news = NewsPage.objects.filter(locale__language_code="kk").order_by("-date").first()
     served_from_cache(visitor, news.url)
-    with commit():
-        PageViewRestriction.objects.create(page=news, restriction_type=PageViewRestriction.LOGIN)
+    with commit():  # moderators only: the signed-in visitor is not one
+        restriction = PageViewRestriction.objects.create(page=news, restriction_type=PageViewRestriction.GROUPS)
+        restriction.groups.set([Group.objects.get(name=roles.MODERATORS)])
     response = visitor.get(news.url)
     assert response.status_code == 302 and "login" in response["Location"]
 
@@ -251,7 +278,7 @@ def test_a_validated_cost_purges_the_proposal_and_its_cycle(visitor, commit, exp
     for lang, url in pages_of(proposal).items():
         assert "4" in fresh(visitor, url) and "321" in visitor.get(url).content.decode(), lang
     for url in cycle_urls(proposal.cycle):
-        assert visitor.get(url)["X-Page-Cache"] == "miss", url
+        fresh(visitor, url)
 
 
 def test_a_hidden_comment_disappears_from_every_language_version(visitor, commit, moderator):
@@ -308,7 +335,7 @@ def test_a_story_shows_the_milestones_of_its_projects_and_is_shown_on_their_page
             percent=10,
         )
     for url in urls:
-        assert visitor.get(url)["X-Page-Cache"] == "miss", url
+        fresh(visitor, url)
 
     served_from_cache(visitor, *urls)
     with commit():
@@ -337,8 +364,8 @@ def test_closing_voting_and_publishing_results_purge_the_cycle_and_its_proposals
         services.publish_results(cycle=cycle, user=moderator)
     for url in cycle_urls(cycle):
         assert "status-selected" in fresh(visitor, url), url
-    assert visitor.get(cycle.url + "results/")["X-Page-Cache"] == "miss"
-    assert visitor.get("/kk/participatory-budget/")["X-Page-Cache"] == "miss"
+    fresh(visitor, cycle.url + "results/")
+    fresh(visitor, "/kk/participatory-budget/")
 
 
 @pytest.mark.parametrize("snippet", ["territory", "mrp", "centre"])
@@ -359,23 +386,23 @@ def test_a_snippet_shown_across_pages_purges_them_all(visitor, commit, snippet):
             centre.name = "Обновлённый центр"
             centre.save()
     for url in urls:
-        assert visitor.get(url)["X-Page-Cache"] == "miss", url
+        fresh(visitor, url)
     if snippet == "centre":
         assert "Обновлённый центр" in visitor.get("/ru/public-centres/").content.decode()
     if snippet == "territory":
         assert "Жаңа атау" in visitor.get("/kk/projects/").content.decode()
 
 
-def test_a_deployment_empties_the_page_cache(visitor, commit):
+def test_a_deployment_empties_the_page_cache(anonymous, commit):
     from io import StringIO
 
     from django.core.management import call_command
 
-    served_from_cache(visitor, "/kk/", "/ru/participatory-budget/aktau-2024/")
+    served_from_cache(anonymous, "/kk/", "/ru/participatory-budget/aktau-2024/")
     with commit():
         call_command("page_cache_clear", stdout=StringIO())
-    assert visitor.get("/kk/")["X-Page-Cache"] == "miss"
-    assert visitor.get("/ru/participatory-budget/aktau-2024/")["X-Page-Cache"] == "miss"
+    fresh(anonymous, "/kk/")
+    fresh(anonymous, "/ru/participatory-budget/aktau-2024/")
 
 
 def test_every_model_shown_on_public_pages_purges_them():
@@ -421,10 +448,10 @@ def cdn(settings):
     server.shutdown()
 
 
-def test_a_cdn_gets_the_same_purges_and_may_keep_pages_until_then(visitor, commit, moderator, cdn):
-    response = visitor.get("/kk/")
+def test_a_cdn_gets_the_same_purges_and_may_keep_pages_until_then(anonymous, commit, moderator, cdn):
+    response = anonymous.get("/kk/")
     assert "s-maxage=" in response["Cache-Control"] and "s-maxage=0" not in response["Cache-Control"]
-    assert "s-maxage=0" in visitor.get("/kk/projects/?q=парк")["Cache-Control"]  # query strings: the app's cache
+    assert "s-maxage=0" in anonymous.get("/kk/projects/?q=парк")["Cache-Control"]  # query strings: the app's cache
     proposal = Proposal.objects.filter(status=Status.SELECTED).order_by("pk").first()
     with commit():
         services.change_status(proposal=proposal, new_status=Status.IN_IMPLEMENTATION, user=moderator)
@@ -437,3 +464,95 @@ def test_a_cdn_gets_the_same_purges_and_may_keep_pages_until_then(visitor, commi
     for url in cycle_urls(cycle):
         assert {url, url + "results/", url + "analytics/"} <= purged, url
     assert {"/kk/", "/ru/", "/en/", "/kk/projects/", "/en/projects/"} <= purged
+
+
+# Kept parts: what a page the page cache does not keep is built from --------------------------------------------
+
+KEPT_PAGES = [
+    "/kk/",
+    "/ru/",
+    "/ru/participatory-budget/aktau-2024/",
+    "/ru/participatory-budget/aktau-2024/?status=selected",
+    "/kk/participatory-budget/aksu-2025/8/",
+    "/en/participatory-budget/aktau-2024/results/",
+    "/kk/participatory-budget/aktau-2024/analytics/",
+    "/kk/participatory-budget/analytics/",
+    "/en/news/218-public-councils-3915-members/",
+]
+
+
+def test_a_signed_in_visitor_gets_pages_built_from_kept_parts(client, make_user, django_assert_max_num_queries):
+    """The route, the site, the menu, the listings and the shared blocks come from the cache: what is left is the
+    visitor's own session and user."""
+    client.force_login(make_user("resident"))
+    for url in KEPT_PAGES:
+        first = client.get(url)
+        assert first.status_code == 200, url
+        with django_assert_max_num_queries(2):  # the session and its user
+            again = client.get(url)
+        assert same_page(again, first), url
+
+
+def test_kept_parts_hold_nothing_of_one_visitor(anonymous, client, make_user):
+    page = "/kk/participatory-budget/aksu-2025/8/"
+    shared_form = 'name="csrfmiddlewaretoken" value="" data-csrf-url="/csrf/"'  # the script fetches a token
+    assert shared_form in anonymous.get(page).content.decode()
+    client.force_login(make_user("resident"))
+    signed_in = client.get(page).content.decode()
+    assert shared_form not in signed_in and 'name="csrfmiddlewaretoken" value="' in signed_in  # this visitor's
+    client.logout()
+    assert shared_form in Client().get(page).content.decode()
+
+
+def test_a_missing_page_is_not_kept_and_appears_once_published(visitor, commit):
+    home = Page.objects.get(depth=2, locale__language_code="kk").specific
+    assert visitor.get("/kk/zhana-bet/").status_code == 404
+    assert visitor.get("/kk/zhana-bet/").status_code == 404
+    with commit():
+        home.add_child(instance=StandardPage(title="Жаңа бет", slug="zhana-bet")).save_revision().publish()
+    assert "Жаңа бет" in visitor.get("/kk/zhana-bet/").content.decode()
+
+
+def test_a_kept_part_is_kept_for_the_local_day_when_it_shows_the_phases(monkeypatch):
+    built = []
+    compute = lambda: built.append(1) or len(built)  # noqa: E731
+    assert page_cache.kept_one("test", "/kk/x/", compute, dated=True) == 1
+    assert page_cache.kept_one("test", "/kk/x/", compute, dated=True) == 1
+    assert page_cache.kept_one("test", "/kk/x/", compute) == 2  # not dated: a part of its own
+    monkeypatch.setattr(page_cache.timezone, "localdate", lambda: date(2099, 1, 1))
+    assert page_cache.kept_one("test", "/kk/x/", compute, dated=True) == 3
+
+
+def test_a_purge_while_a_part_is_built_leaves_it_stale():
+    """The tokens are read before the part is built: a change committed meanwhile is never hidden by it."""
+
+    def build_during_a_purge():
+        page_cache._purge_now({"/kk/x/"}, set(), False, set())
+        return "old"
+
+    assert page_cache.kept_one("test", "/kk/x/y/", build_during_a_purge) == "old"
+    assert page_cache.kept_one("test", "/kk/x/y/", lambda: "new") == "new"
+    assert page_cache.kept_one("test", "/kk/x/y/", lambda: "newer") == "new"
+    page_cache._purge_now(set(), {"/kk/x/y/"}, False, set())
+    assert page_cache.kept_one("test", "/kk/x/y/", lambda: "newest") == "newest"
+
+
+def test_kept_parts_are_off_with_their_setting(settings):
+    settings.PART_CACHE_SECONDS = 0
+    assert page_cache.kept_one("test", "/kk/x/", lambda: 1) == 1
+    assert page_cache.kept_one("test", "/kk/x/", lambda: 2) == 2
+
+
+def test_page_urls_are_the_ones_wagtail_reverses_in_every_language():
+    """Links are made without a `reverse` each (home/routing.py `get_url_parts`): the same URLs, Kazakh slugs
+    quoted alike."""
+    from django.utils import translation
+
+    home = Page.objects.get(depth=2, locale__language_code="kk").specific
+    home.add_child(instance=StandardPage(title="Саябақ", slug="саябақ-жобасы"))
+    pages = list(Page.objects.filter(depth__gt=1).specific())
+    assert len(pages) > 100
+    for language in LANGUAGES:
+        with translation.override(language):
+            for page in pages:
+                assert page.get_url_parts() == Page.get_url_parts(page), (language, page.url_path)
