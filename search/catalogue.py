@@ -158,10 +158,12 @@ def _fts5(column: str, stems: list[str], operator: str, many: bool = True) -> Ra
 
 def with_words(queryset, stems: list[str], lookups: "Lookups | None" = None):
     """Rows whose text has every one of these stems (search/text.py), through the database's full-text index, or,
-    on PostgreSQL when `lookups` knows that many rows of the state have them, as plain text (see `Lookups.walk`)."""
+    when `lookups` knows that many rows of the state have them, as plain text (see `Lookups.walk`)."""
     if not stems:
         return queryset
     vendor = connections[queryset.db].vendor
+    if lookups is not None and lookups.walk:
+        vendor = None  # plain text
     if vendor == "sqlite":  # the FTS5 table of migration 0001
         condition = _fts5("search_text", stems, "AND")
         if lookups is not None and lookups.word_rows is not None:  # counted already
@@ -171,7 +173,7 @@ def with_words(queryset, stems: list[str], lookups: "Lookups | None" = None):
                 cursor.execute(f"SELECT count(*) FROM ({FTS5_ROWS})", condition.params)  # noqa: S608 -- fixed SQL
                 many = cursor.fetchone()[0] > FTS5_FEW
         return queryset.filter(_fts5("search_text", stems, "AND", many=many))
-    if vendor == "postgresql" and not (lookups is not None and lookups.walk):  # the GIN index of migration 0001
+    if vendor == "postgresql":  # the GIN index of migration 0001
         words = RawSQL(TSVECTOR_MATCH, [" ".join(stems)], output_field=BooleanField())  # noqa: S611 -- as above
         return queryset.filter(words)
     for stem in stems:
@@ -179,9 +181,9 @@ def with_words(queryset, stems: list[str], lookups: "Lookups | None" = None):
     return queryset
 
 
-def _title_hit(queryset, stems: list[str]):
-    """1 for rows whose title has one of the stems, else 0 (the relevance)."""
-    if connections[queryset.db].vendor == "sqlite":
+def _title_hit(queryset, stems: list[str], walk: bool = False):
+    """1 for rows whose title has one of the stems, else 0 (the relevance); as plain text for a walk."""
+    if connections[queryset.db].vendor == "sqlite" and not walk:
         in_title = _fts5("title_stems", stems, "OR")
     else:
         in_title = Q()
@@ -201,7 +203,8 @@ class Lookups:
         # Once counted: whether a page of results is found by walking a sort's index and testing each row's words
         # as plain text (many hits: about PER_PAGE * rows / hits rows to test) rather than through the full-text
         # index (few hits: the index gives them all, then they are sorted). On PostgreSQL the tsvector test a walk
-        # would make costs about 25 µs a row; at 44 000 hits of 100 000 the page of ids took 35-70 ms that way.
+        # would make costs about 25 µs a row; at 44 000 hits of 100 000 the page of ids took 35-70 ms that way. On
+        # SQLite the full-text index gives every hit's id first (44 000 ids: 25-45 ms) before the walk can test them.
         self.walk = False
 
     @cached_property
@@ -586,8 +589,8 @@ def _word_counts(filterset, tests: list, word: str, tag: str, costs: dict, langu
             outside |= Q(cost__lt=clean["cost_min"])
         if "cost_max" in costs:
             outside |= Q(cost__gt=clean["cost_max"])
-        outside = entries(language).filter(outside)
-        if outside[: OUTSIDE_MAX + 1].count() > OUTSIDE_MAX:
+        outside = list(entries(language).filter(outside).values_list("page_id", flat=True)[: OUTSIDE_MAX + 1])
+        if len(outside) > OUTSIDE_MAX:
             return None
     stored = CatalogueWordGroup.objects.filter(language=language, stem=word)
     hits = Sum(Case(When(tags__contains=f" {tag} ", then="n"), default=Value(0))) if tag else Sum("n")
@@ -596,9 +599,9 @@ def _word_counts(filterset, tests: list, word: str, tag: str, costs: dict, langu
         for row in stored.order_by().values_list(*COLUMNS).annotate(all=Sum("n"), hits=hits)
     }
     topics = _topics(filterset, tests, language, word, stored)
-    if outside is not None:
-        found = outside.filter(search_text__contains=f" {word} ").order_by().values_list(*COLUMNS, "tags")
-        for *key, tags, n in found.annotate(n=Count("*")):
+    if outside:
+        found = entries(language).filter(page_id__in=outside, search_text__contains=f" {word} ")
+        for *key, tags, n in found.order_by().values_list(*COLUMNS, "tags").annotate(n=Count("*")):
             counts = grouped.setdefault(tuple(key), [0, 0])
             counts[0] -= n
             if not tag or tag in tags.split():
@@ -712,14 +715,14 @@ def _grouped_counts(rows, tests: list[tuple]) -> tuple[dict, int]:
     return counts, total
 
 
-def _page_ids(queryset, sort: str, stems: list[str], offset: int) -> list[int]:
+def _page_ids(queryset, sort: str, stems: list[str], offset: int, walk: bool = False) -> list[int]:
     """The ids of one page of results. By relevance, the hits with a word in their title come first, each group
     newest first: read as plain queries that each walk an index and stop at the page, not as one sort of all the
     hits; the hits with a title word are counted only for a later page that may start after them."""
     if not (sort == "relevance" and stems):
         return list(_ordered(queryset, sort).values_list("page_id", flat=True)[offset : offset + PER_PAGE])
     newest = ("-created_at", "page_id")
-    hits = queryset.alias(title_hit=_title_hit(queryset, stems))
+    hits = queryset.alias(title_hit=_title_hit(queryset, stems, walk))
     titles, others = hits.filter(title_hit=1).order_by(*newest), hits.filter(title_hit=0).order_by(*newest)
     ids = list(titles.values_list("page_id", flat=True)[offset : offset + PER_PAGE])
     if len(ids) < PER_PAGE:
@@ -742,7 +745,7 @@ def run_catalogue(data, language: str) -> CatalogueResult:
     asked = data.get("page") or "1"
     number = page_number(paginator, asked)
     lookups.walk = total >= WALK_MIN and number * PER_PAGE * 10 <= total
-    ids = _page_ids(filterset.qs, sort, stems, (number - 1) * PER_PAGE)
+    ids = _page_ids(filterset.qs, sort, stems, (number - 1) * PER_PAGE, lookups.walk)
     page_obj = result_page(ids, number, paginator, lookups)
     notices = []
     if str(page_obj.number) != str(asked).strip():

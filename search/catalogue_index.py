@@ -209,6 +209,11 @@ def _move(model, delta: dict) -> None:
     """Move the counts of a table of `COUNTED` by `delta` (a Counter by key) and delete those that fell to 0."""
     key, upsert, emptied = COUNTED[model]
     changes = sorted((*k, n) for k, n in delta.items() if n)  # in key order: concurrent writers lock alike
+    if not changes:
+        return
+    if connection.vendor == "postgresql":
+        _move_postgresql(model, key, changes)
+        return
     row = "(" + ", ".join(["%s"] * len(key)) + ")"
     with connection.cursor() as cursor:
         for chunk in _chunks(changes):
@@ -216,6 +221,34 @@ def _move(model, delta: dict) -> None:
             cursor.execute(upsert.format(values), [value for change in chunk for value in change])
         for chunk in _chunks([change[:-1] for change in changes if change[-1] < 0]):
             cursor.execute(emptied.format(", ".join([row] * len(chunk))), [v for k in chunk for v in k])
+
+
+def _move_postgresql(model, key: tuple[str, ...], changes: list[tuple]) -> None:
+    """`_move` on PostgreSQL: every change in one statement of arrays (a column each), the emptied counts deleted
+    in another, sent with their parameters apart. A status change of 2 000 proposals moves about 60 000 word counts:
+    written as rows of values, quoting their parameters into the text took longer than the database's work."""
+    table = model._meta.db_table
+    columns = ", ".join(key)
+    types = [model._meta.get_field(name).db_type(connection) for name in key]
+    arrays = ", ".join(f"%s::{kind}[]" for kind in types)
+    inserted = list(zip(*changes, strict=True))
+    emptied = list(zip(*[change[:-1] for change in changes if change[-1] < 0], strict=True))
+    matches = " AND ".join(f"t.{name} = d.{name}" for name in key)
+    import psycopg  # the PostgreSQL driver, there when PostgreSQL is
+
+    connection.ensure_connection()
+    with psycopg.Cursor(connection.connection) as cursor:  # binds parameters on the server
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}, n) SELECT * FROM unnest({arrays}, %s::integer[]) "  # noqa: S608
+            f"ON CONFLICT ({columns}) DO UPDATE SET n = {table}.n + excluded.n",
+            [list(values) for values in inserted],
+        )
+        if emptied:
+            cursor.execute(
+                f"DELETE FROM {table} t USING unnest({arrays}) AS d({columns}) "  # noqa: S608
+                f"WHERE t.n = 0 AND {matches}",
+                [list(values) for values in emptied],
+            )
 
 
 def _add(groups: Counter, words: Counter) -> None:

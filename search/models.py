@@ -12,6 +12,7 @@ counts kept with the rows: `CatalogueGroup` for states without words, `Catalogue
 from django.db import models
 
 FILTERED = ["place_id", "cycle_id", "year", "status", "cost"]
+YEAR_FILTERED = ["place_id", "cycle_id", "status", "cost"]
 
 
 class CatalogueEntry(models.Model):
@@ -51,7 +52,9 @@ class CatalogueEntry(models.Model):
             models.Index(
                 fields=["language", "cost", *FILTERED[:-1], "tags"], name="catalogue_cost", include=["page_id"]
             ),
-            models.Index(fields=["language", "year", "created_at"], name="catalogue_year", include=["page_id"]),
+            models.Index(
+                fields=["language", "year", "created_at", *YEAR_FILTERED], name="catalogue_year", include=["page_id"]
+            ),
         ]
 
     def __str__(self):
@@ -77,12 +80,11 @@ class CatalogueGroup(models.Model):
                 fields=["language", "place_id", "cycle_id", "year", "status", "tag"], name="catalogue_group_key"
             )
         ]
-        # The topic counts sum the rows of each topic under the state's filters: from the index alone.
+        # The topic counts sum the rows of each topic under the state's filters: from the index alone (its key holds
+        # the columns: SQLite has no INCLUDE).
         indexes = [
             models.Index(
-                fields=["language", "tag"],
-                name="catalogue_group_tag",
-                include=["place_id", "cycle_id", "year", "status", "n"],
+                fields=["language", "tag", "place_id", "cycle_id", "year", "status", "n"], name="catalogue_group_topics"
             )
         ]
 
