@@ -12,6 +12,7 @@ rows (every place, the cycles of its language, a cycle asked for by id) is read 
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import cached_property
 
 import django_filters
@@ -499,15 +500,21 @@ def check_state(data, language: str, lookups: Lookups | None = None):
     return filterset, clean, stems, clean.get("sort") or ("relevance" if stems else "newest")
 
 
-def _ordered(queryset, sort: str):
-    """Rows in the order of a sort (relevance: see `_page_ids`)."""
+def _ordered(queryset, sort: str, fenced: bool = False):
+    """Rows in the order of a sort (relevance: see `_page_ids`). `fenced`: the same order of values computed from
+    the columns, which no index holds, so PostgreSQL takes the hits from the full-text index and sorts them instead
+    of walking a sort's index and computing each row's words on the way (a word in 575 rows sorted by newest: the
+    walk took 100-230 ms)."""
+    created, votes, cost = F("created_at"), F("votes"), F("cost")
+    if fenced:
+        created, votes, cost = created + Value(timedelta(0)), votes + Value(0), cost + Value(0)
     if sort == "votes":
-        return queryset.order_by(F("votes").desc(nulls_last=True), "-created_at", "page_id")
+        return queryset.order_by(votes.desc(nulls_last=True), created.desc(), "page_id")
     if sort in ("cost", "-cost"):
-        return queryset.order_by(sort, "page_id")
+        return queryset.order_by(cost.desc() if sort == "-cost" else cost.asc(), "page_id")
     if sort == "oldest":
-        return queryset.order_by("created_at", "page_id")
-    return queryset.order_by("-created_at", "page_id")
+        return queryset.order_by(created.asc(), "page_id")
+    return queryset.order_by(created.desc(), "page_id")
 
 
 FUNDED_VALUES = frozenset(s.value for s in FUNDED)
@@ -719,11 +726,14 @@ def _page_ids(queryset, sort: str, stems: list[str], offset: int, walk: bool = F
     """The ids of one page of results. By relevance, the hits with a word in their title come first, each group
     newest first: read as plain queries that each walk an index and stop at the page, not as one sort of all the
     hits; the hits with a title word are counted only for a later page that may start after them."""
+    fenced = bool(stems) and not walk and connections[queryset.db].vendor == "postgresql"  # see `_ordered`
     if not (sort == "relevance" and stems):
-        return list(_ordered(queryset, sort).values_list("page_id", flat=True)[offset : offset + PER_PAGE])
-    newest = ("-created_at", "page_id")
+        return list(_ordered(queryset, sort, fenced).values_list("page_id", flat=True)[offset : offset + PER_PAGE])
     hits = queryset.alias(title_hit=_title_hit(queryset, stems, walk))
-    titles, others = hits.filter(title_hit=1).order_by(*newest), hits.filter(title_hit=0).order_by(*newest)
+    titles, others = (
+        _ordered(hits.filter(title_hit=1), "newest", fenced),
+        _ordered(hits.filter(title_hit=0), "newest", fenced),
+    )
     ids = list(titles.values_list("page_id", flat=True)[offset : offset + PER_PAGE])
     if len(ids) < PER_PAGE:
         titled = offset + len(ids) if ids or offset == 0 else titles.count()
