@@ -15,7 +15,7 @@ from wagtail_localize.fields import BaseTranslatableField
 from search.indexing import WORD_FORMS, WordFormsMixin
 
 from .blocks import RICH_TEXT_FEATURES, BodyBlock, CurrentCyclesBlock, FigureBlock, table_of_contents
-from .routing import RoutedHomeMixin, RoutedPageMixin, public
+from .routing import RoutedHomeMixin, RoutedPageMixin, public, translated, with_translations
 
 NEWS_PER_PAGE = 10
 
@@ -142,15 +142,17 @@ class HomePage(RoutedHomeMixin, Page):
     @property
     def latest_news(self):
         """The three newest news pages (kept with the home page: publishing one purges the routes above it)."""
-        return self.kept(
-            "latest-news",
-            lambda: list(
+        def read():
+            news = list(
                 public(NewsPage.objects.live())
                 .descendant_of(self)
                 .select_related("image", "council")
                 .order_by("-date", "-pk")[:3]
-            ),
-        )
+            )
+            with_translations([item.council for item in news])
+            return news
+
+        return self.kept("latest-news", read)
 
     @property
     def latest_stories(self):
@@ -221,16 +223,24 @@ class NewsIndexPage(ListingPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        items = self.news_items
+        # Kept with the page: publishing a news item purges the routes above it.
+        tags = self.kept("tags", lambda: list(self.tags_in_use))
         # Only tags that exist here are accepted; anything else shows the whole list.
-        tag = self.tags_in_use.filter(slug=request.GET.get("tag", "")).first()
-        if tag:
-            items = items.filter(tags=tag)
-        context.update(
-            page_obj=Paginator(items, NEWS_PER_PAGE).get_page(request.GET.get("page")),
-            active_tag=tag,
-            tags=self.tags_in_use,
-        )
+        tag = next((tag for tag in tags if tag.slug == request.GET.get("tag", "")), None)
+        number = request.GET.get("page")
+
+        def read():
+            items = self.news_items.filter(tags=tag) if tag else self.news_items
+            page_obj = Paginator(items, NEWS_PER_PAGE).get_page(number)
+            page_obj.object_list = list(page_obj.object_list)
+            with_translations([item.council for item in page_obj.object_list])
+            paginator = page_obj.paginator
+            paginator.count, paginator.num_pages  # noqa: B018 (counted now, so that the rows need not be kept)
+            paginator.object_list = ()
+            return page_obj
+
+        page_obj = self.kept("news", read, vary=f"{tag.slug if tag else ''}\n{number}")
+        context.update(page_obj=page_obj, active_tag=tag, tags=tags)
         return context
 
 
@@ -285,7 +295,7 @@ class NewsPage(WordFormsMixin, RoutedPageMixin, Page):
 
     @property
     def council_localized(self):
-        return self.council.localized if self.council else None
+        return translated(self.council)
 
 
 class DocumentIndexPage(ListingPage):

@@ -184,14 +184,14 @@ class RoutedPageMixin:
         rest = self.url_path[len(root_path) :]
         return (site_id, root_url, get_script_prefix() + quote(prefix + rest, safe=RFC3986_SUBDELIMS + "/~:@"))
 
-    def kept(self, name: str, compute, *, dated: bool = False):
+    def kept(self, name: str, compute, *, vary: str = "", dated: bool = False):
         """`compute()`, kept with this page (`page_cache.kept`): purged whenever the page is."""
         from home import page_cache
 
         parts = self.get_url_parts()
         if not parts or not parts[2]:
             return compute()
-        return page_cache.kept_one(name, parts[2], compute, dated=dated)
+        return page_cache.kept_one(name, parts[2], compute, vary=vary, dated=dated)
 
     def get_view_restrictions(self):
         """The view restrictions of this page and its ancestors (an alias has its source's), in one query when the
@@ -240,6 +240,35 @@ def locale_code(locale_id) -> str:
 
 
 _LOCALES: dict[str, Locale] = {}
+
+
+def translated(obj):
+    """The version of a translatable snippet (a territory, a council) in the reader's language, else itself: as
+    `obj.localized`, without reading the Locale again, and from `with_translations` when it was read there."""
+    if obj is None:
+        return None
+    locale = locale_for(get_language())
+    if locale is None or locale.pk == obj.locale_id:
+        return obj
+    known = getattr(obj, "_qatysu_translations", None)
+    if known is not None and locale.pk in known:
+        return known[locale.pk]
+    return obj.get_translation_or_none(locale) or obj
+
+
+def with_translations(objects) -> None:
+    """Read the reader's-language versions of these snippets (one model) in one query, for `translated`."""
+    objects = [obj for obj in objects if obj is not None]
+    locale = locale_for(get_language())
+    if not objects or locale is None:
+        return
+    model = type(objects[0])
+    found = {
+        row.translation_key: row
+        for row in model.objects.filter(translation_key__in={obj.translation_key for obj in objects}, locale=locale)
+    }
+    for obj in objects:
+        obj._qatysu_translations = {locale.pk: found.get(obj.translation_key, obj)}
 
 
 def home_for(request):

@@ -9,7 +9,7 @@ from django.db.models import Count
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from home.routing import public
+from home.routing import locale_for, public
 from pb_module.models import Ballot, BallotItem, Channel, PBCyclePage, TallyResult, Territory
 from pb_module.rules import analytics as rules
 from pb_module.rules.iin import AGE_BANDS
@@ -50,6 +50,7 @@ class CycleAnalytics:
     ballots: int
     turnout_percent: float | None
     breakdowns: list[Breakdown]
+    local_cycle: PBCyclePage | None = None  # the cycle's page in the reader's language (the comparison's links)
 
     @property
     def table3_rows(self) -> list[dict]:
@@ -78,27 +79,63 @@ def _district_names(keys, language: str) -> dict:
 def cycle_analytics(cycle: PBCyclePage, language: str) -> CycleAnalytics | None:
     """The analytics of `cycle` in `language`, or None while its results are not published."""
     source = canonical_cycle(cycle)
-    result = TallyResult.objects.filter(cycle=source).defer("ballots_file").first()
-    if result is None:
-        return None
-    pks = [line["proposal"] for line in result.lines]
-    votes = dict.fromkeys(pks, 0)
-    votes.update(
-        BallotItem.objects.filter(ballot__cycle=source, proposal_id__in=pks)
-        .values("proposal_id")
+    return _analytics([source], language).get(source.pk)
+
+
+def _analytics(sources: list[PBCyclePage], language: str) -> dict[int, CycleAnalytics]:
+    """The analytics of these source-language cycles whose results are published, by cycle pk: the same seven
+    queries for one cycle or all of them (the comparison page)."""
+    results = {
+        result.cycle_id: result
+        for result in TallyResult.objects.filter(cycle__in=sources).defer("ballots_file").select_related("cycle")
+    }
+    if not results:
+        return {}
+    ballot_counts = BallotItem.objects.filter(ballot__cycle__in=results, proposal_id__isnull=False)
+    chosen = {}
+    for cycle_id, proposal_id, n in (
+        ballot_counts.values("ballot__cycle_id", "proposal_id")
         .annotate(n=Count("ballot_id"))
-        .values_list("proposal_id", "n")
-    )
+        .values_list("ballot__cycle_id", "proposal_id", "n")
+    ):
+        chosen[(cycle_id, proposal_id)] = n
+    ballots = Ballot.objects.filter(cycle__in=results)
+
+    def by(field) -> dict[int, dict]:
+        counts: dict[int, dict] = {pk: {} for pk in results}
+        for cycle_id, value, n in (
+            ballots.values("cycle_id", field).annotate(n=Count("id")).values_list("cycle_id", field, "n")
+        ):
+            counts[cycle_id][value] = n
+        return counts
+
+    districts, ages, sexes, ways = by("district__translation_key"), by("age_band"), by("sex"), by("channel")
+    names = _district_names({key for counts in districts.values() for key in counts}, language)
+    channels = dict(Channel.choices)
+    found = {}
+    for source in sources:
+        result = results.get(source.pk)
+        if result is None:
+            continue
+        pks = [line["proposal"] for line in result.lines]
+        votes = {pk: chosen.get((source.pk, pk), 0) for pk in pks}
+        found[source.pk] = _cycle_analytics(
+            source,
+            result,
+            votes,
+            districts[source.pk],
+            names,
+            ages[source.pk],
+            sexes[source.pk],
+            ways[source.pk],
+            channels,
+        )
+    return found
+
+
+def _cycle_analytics(source, result, votes, districts, names, ages, sexes, ways, channels) -> CycleAnalytics:
     counts = list(votes.values())
     population = source.territory.population_16_plus
-    ballots = Ballot.objects.filter(cycle=source)
-
-    def by(field):
-        return dict(ballots.values(field).annotate(n=Count("id")).values_list(field, "n"))
-
-    districts = by("district__translation_key")
-    names = _district_names(districts, language)
-    channels = dict(Channel.choices)
     breakdowns = [
         Breakdown(
             "district",
@@ -113,7 +150,7 @@ def cycle_analytics(cycle: PBCyclePage, language: str) -> CycleAnalytics | None:
             "age",
             _("Age"),
             _("Ballots by age"),
-            _rows(rules.shares(by("age_band"), [*AGE_BANDS, "unknown"]), lambda k: UNKNOWN if k == "unknown" else k),
+            _rows(rules.shares(ages, [*AGE_BANDS, "unknown"]), lambda k: UNKNOWN if k == "unknown" else k),
             chart_title=_("How many residents of each age voted"),
             rows_label=_("age, years"),
             bars_label=BALLOTS_BAR,
@@ -122,7 +159,7 @@ def cycle_analytics(cycle: PBCyclePage, language: str) -> CycleAnalytics | None:
             "sex",
             _("Sex"),
             _("Ballots by sex"),
-            _rows(rules.shares(by("sex"), ["female", "male", ""]), lambda k: SEX_LABELS.get(k, k)),
+            _rows(rules.shares(sexes, ["female", "male", ""]), lambda k: SEX_LABELS.get(k, k)),
             chart_title=_("How many women and men voted"),
             rows_label=_("sex"),
             bars_label=BALLOTS_BAR,
@@ -131,7 +168,7 @@ def cycle_analytics(cycle: PBCyclePage, language: str) -> CycleAnalytics | None:
             "channel",
             _("Channel"),
             _("Ballots by channel"),
-            _rows(rules.shares(by("channel"), list(channels)), lambda k: channels.get(k, k)),
+            _rows(rules.shares(ways, list(channels)), lambda k: channels.get(k, k)),
             chart_title=_("How residents cast their ballots"),
             rows_label=_("way of voting"),
             bars_label=BALLOTS_BAR,
@@ -151,5 +188,20 @@ def cycle_analytics(cycle: PBCyclePage, language: str) -> CycleAnalytics | None:
 
 def published_cycles(language: str) -> list[CycleAnalytics]:
     """The analytics of every published cycle, oldest first, for the comparison page."""
-    cycles = public(PBCyclePage.objects.live()).filter(tally_result__isnull=False).order_by("year", "title")
-    return [a for cycle in cycles if (a := cycle_analytics(cycle, language))]
+    cycles = list(
+        public(PBCyclePage.objects.live())
+        .filter(tally_result__isnull=False)
+        .select_related("territory")
+        .order_by("year", "title")
+    )
+    found = _analytics(cycles, language)
+    locale = locale_for(language)  # each cycle in the reader's language, for its link
+    local = {
+        page.translation_key: page
+        for page in PBCyclePage.objects.live().filter(
+            translation_key__in=[c.translation_key for c in cycles], locale=locale
+        )
+    }
+    for analytics in found.values():
+        analytics.local_cycle = local.get(analytics.cycle.translation_key, analytics.cycle)
+    return [found[cycle.pk] for cycle in cycles if cycle.pk in found]

@@ -19,7 +19,7 @@ from home import page_cache
 from pb_module.models import PBCyclePage, Proposal, ProposalPage, TallyResult, Territory
 
 from . import catalogue_index
-from .models import CatalogueEntry, CatalogueGroup
+from .models import CatalogueEntry, CatalogueGroup, CatalogueTopic, CatalogueWordGroup
 
 logger = logging.getLogger(__name__)
 
@@ -133,5 +133,7 @@ page_cache.NOT_WATCHED.update(
     {
         CatalogueEntry: "rebuilt from proposal pages, whose changes purge the catalogue",
         CatalogueGroup: "counts of catalogue rows, rebuilt with them",
+        CatalogueWordGroup: "counts of catalogue rows by word, rebuilt with them",
+        CatalogueTopic: "counts of catalogue rows by topic, rebuilt with them",
     }
 )

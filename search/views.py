@@ -2,13 +2,16 @@ import unicodedata
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db.models import OuterRef, Subquery
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search.query import Or, PlainText
 
+from home import page_cache
 from home.models import ConceptDocumentPage, NewsPage
+from home.routing import locale_for
 from pb_module.models import PBCyclePage, ProgressStoryPage, Proposal, ProposalPage, Territory
 from pb_module.models.proposal import STATUS_LABELS
 from pb_module.rules.statuses import Status
@@ -47,25 +50,55 @@ def type_label(page) -> str:
 
 def add_proposal_facts(pages: list, language: str) -> None:
     """Give each proposal page among the results `facts`: its place (in `language`), its cycle's year and its
-    status (value and label): two queries for the whole page of results."""
+    status (value and label): one query for the whole page of results."""
     if not pages:
         return
+    local_name = Territory.objects.filter(
+        locale__language_code=language, translation_key=OuterRef("district__translation_key")
+    ).values("name")[:1]
     facts = {
         row[0]: row[1:]
-        for row in Proposal.objects.filter(pk__in={page.proposal_id for page in pages}).values_list(
-            "pk", "status", "cycle__year", "district__translation_key", "district__name"
-        )
+        for row in Proposal.objects.filter(pk__in={page.proposal_id for page in pages})
+        .annotate(local_name=Subquery(local_name))
+        .values_list("pk", "status", "cycle__year", "local_name", "district__name")
     }
-    names = dict(
-        Territory.objects.filter(
-            locale__language_code=language, translation_key__in={fact[2] for fact in facts.values()}
-        ).values_list("translation_key", "name")
-    )
     for page in pages:
         if page.proposal_id in facts:
-            status, year, key, name = facts[page.proposal_id]
+            status, year, local, name = facts[page.proposal_id]
             label = STATUS_LABELS[Status(status)]
-            page.facts = {"place": names.get(key, name), "year": year, "status": status, "status_label": label}
+            page.facts = {"place": local or name, "year": year, "status": status, "status_label": label}
+
+
+def _search(query: str, chosen: str, number, language: str) -> dict:
+    """The page of results and the count of each type of page, with what the results show."""
+    # All the words as typed, or all their stems: pages index both (search/indexing.py), so word forms match.
+    stems = normalise_query(query, language)
+    typed = searchable(query)
+    terms = [PlainText(text) for text in dict.fromkeys((typed, stems)) if text]
+    terms = Or(terms) if len(terms) > 1 else terms[0] if terms else None
+    pages = Page.objects.live().public().filter(locale=locale_for(language))
+    facets = [
+        {
+            "key": key,
+            "label": label,
+            "count": pages.type(model).search(terms).count() if terms else 0,
+            "current": key == chosen,
+        }
+        for key, (model, label) in TYPES.items()
+    ]
+    scoped = pages.type(TYPES[chosen][0]) if chosen else pages
+    results = scoped.specific().search(terms) if terms else []
+    paginator = Paginator(results, RESULTS_PER_PAGE)
+    if chosen:
+        paginator.count = next(facet["count"] for facet in facets if facet["current"])  # counted already
+    page_obj = paginator.get_page(number)
+    page_obj.object_list = list(page_obj.object_list)
+    for result in page_obj.object_list:
+        result.type_label = type_label(result)
+    add_proposal_facts([result for result in page_obj.object_list if isinstance(result, ProposalPage)], language)
+    paginator.num_pages  # noqa: B018 (counted now, so that the results need not be kept)
+    paginator.object_list = ()
+    return {"page_obj": page_obj, "facets": facets}
 
 
 def search(request):
@@ -77,27 +110,15 @@ def search(request):
         chosen = ""
     page_obj, facets = None, []
     if query:
-        # All the words as typed, or all their stems: pages index both (search/indexing.py), so word forms match.
-        stems = normalise_query(query, get_language())
-        typed = searchable(query)
-        terms = [PlainText(text) for text in dict.fromkeys((typed, stems)) if text]
-        terms = Or(terms) if len(terms) > 1 else terms[0] if terms else None
-        pages = Page.objects.live().public().filter(locale=Locale.get_active())
-        facets = [
-            {
-                "key": key,
-                "label": label,
-                "count": pages.type(model).search(terms).count() if terms else 0,
-                "current": key == chosen,
-            }
-            for key, (model, label) in TYPES.items()
-        ]
-        scoped = pages.type(TYPES[chosen][0]) if chosen else pages
-        results = scoped.specific().search(terms) if terms else []
-        page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-        for result in page_obj:
-            result.type_label = type_label(result)
-        add_proposal_facts([result for result in page_obj if isinstance(result, ProposalPage)], get_language())
+        # Kept with the search page (`page_cache.kept`): any page published, changed or withdrawn purges it.
+        number, language = request.GET.get("page"), get_language()
+        found = page_cache.kept_one(
+            "search",
+            request.path,
+            lambda: _search(query, chosen, number, language),
+            vary=f"{request.get_host()}\n{query}\n{chosen}\n{number}",
+        )
+        page_obj, facets = found["page_obj"], found["facets"]
     return render(
         request,
         "search/search.html",

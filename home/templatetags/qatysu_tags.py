@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
-from home.routing import home_for, locale_code, locale_for, public, route_of
+from home.routing import home_for, locale_code, locale_for, public, route_of, translated, with_translations
 from pb_module.rules.formatting import format_date, format_number
 from pb_module.rules.money import format_tenge
 
@@ -150,10 +150,7 @@ def localized(obj):
     """The version of a translatable object (a territory, a council) in the reader's language."""
     if obj is None or isinstance(obj, Page):
         return obj.localized if obj is not None else None
-    locale = locale_for(get_language())  # as `obj.localized`, without reading the Locale again
-    if locale is None or locale.pk == obj.locale_id:
-        return obj
-    return obj.get_translation_or_none(locale) or obj
+    return translated(obj)
 
 
 @register.simple_tag
@@ -185,8 +182,11 @@ def current_cycles():
     from pb_module.models import PBCyclePage
 
     def read():
-        cycles = public(PBCyclePage.objects.live()).filter(locale=locale_for(get_language())).prefetch_related("phases")
-        return [cycle for cycle in cycles.order_by("-year", "title") if cycle.is_current]
+        cycles = public(PBCyclePage.objects.live()).filter(locale=locale_for(get_language()))
+        cycles = cycles.select_related("territory").prefetch_related("phases").order_by("-year", "title")
+        current = [cycle for cycle in cycles if cycle.is_current]
+        with_translations([cycle.territory for cycle in current])
+        return current
 
     return page_cache.kept_one("current-cycles", f"/{get_language()}/", read, dated=True)
 
