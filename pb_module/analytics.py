@@ -79,7 +79,11 @@ def _district_names(keys, language: str) -> dict:
 def cycle_analytics(cycle: PBCyclePage, language: str) -> CycleAnalytics | None:
     """The analytics of `cycle` in `language`, or None while its results are not published."""
     source = canonical_cycle(cycle)
-    return _analytics([source], language).get(source.pk)
+    analytics = _analytics([source], language).get(source.pk)
+    if analytics is not None:
+        locale = locale_for(language)
+        analytics.local_cycle = cycle if locale is not None and cycle.locale_id == locale.pk else source
+    return analytics
 
 
 def _analytics(sources: list[PBCyclePage], language: str) -> dict[int, CycleAnalytics]:
