@@ -142,6 +142,7 @@ class HomePage(RoutedHomeMixin, Page):
     @property
     def latest_news(self):
         """The three newest news pages (kept with the home page: publishing one purges the routes above it)."""
+
         def read():
             news = list(
                 public(NewsPage.objects.live())
