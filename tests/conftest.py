@@ -125,3 +125,15 @@ def demo(db):
         "news": list(NewsPage.objects.filter(locale=kk).order_by("-date")),
         "concept": ConceptDocumentPage.objects.get(locale=kk),
     }
+
+
+@pytest.fixture(autouse=True)
+def _no_language_left_active():
+    """The test client's requests activate their page's language in the test's own thread, and it stays active
+    after them: each test starts from the site's language, whatever the test before it requested."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
