@@ -14,6 +14,7 @@ from wagtail_localize.fields import BaseTranslatableField
 
 from search.indexing import WORD_FORMS, WordFormsMixin
 
+from . import page_cache
 from .blocks import RICH_TEXT_FEATURES, BodyBlock, CurrentCyclesBlock, FigureBlock, table_of_contents
 from .routing import RoutedHomeMixin, RoutedPageMixin, public, translated, with_translations
 
@@ -232,12 +233,8 @@ class NewsIndexPage(ListingPage):
 
         def read():
             items = self.news_items.filter(tags=tag) if tag else self.news_items
-            page_obj = Paginator(items, NEWS_PER_PAGE).get_page(number)
-            page_obj.object_list = list(page_obj.object_list)
+            page_obj = page_cache.keepable(Paginator(items, NEWS_PER_PAGE).get_page(number))
             with_translations([item.council for item in page_obj.object_list])
-            paginator = page_obj.paginator
-            paginator.count, paginator.num_pages  # noqa: B018 (counted now, so that the rows need not be kept)
-            paginator.object_list = ()
             return page_obj
 
         page_obj = self.kept("news", read, vary=f"{tag.slug if tag else ''}\n{number}")

@@ -184,13 +184,9 @@ class PageCacheMiddleware:
         if entry is not None and None not in tokens and entry["tokens"] == tokens:
             return self._answer(request, entry)
         if None in tokens:
-            # Tokens settled before rendering (ours, or those another process or a kept part wrote first): a purge
-            # during the render replaces one, and the page stored under the old ones is stale at once.
-            for key in keys:
-                if key not in found:
-                    cache.add(key, _new_token(), timeout=None)
-            found = cache.get_many(keys)
-            tokens = [found.get(key) for key in keys]
+            # Tokens settled before rendering: a purge during the render replaces one, and the page stored under
+            # the old ones is stale at once.
+            tokens = _settled_tokens(cache, keys, found)
         response = self.get_response(request)
         if not _storable(request, response):
             if _page_like(response) and "Cache-Control" not in response:
@@ -234,63 +230,62 @@ class PageCacheMiddleware:
 # Kept parts ---------------------------------------------------------------------------------------------------
 
 
-def kept(name: str, items, compute_missing, *, vary: str = "", dated: bool = False) -> list:
-    """Values built for pages, kept in the cache under the same tokens as the page at each item's path, so that
-    the purges that make a page stale make its parts stale too: the route to a page (its rows, the site, the
-    menu), a proposal's card. A page the page cache cannot keep (a query string, a signed-in visitor, the first
-    visit after a purge) is then built from kept parts, and only what changed is read again.
+def kept_one(name: str, path: str, compute, *, vary: str = "", dated: bool = False):
+    """`compute()`, kept in the cache under the same tokens as the page at `path`, so that the purges that make a
+    page stale make this part of it stale too: the route to a page (its rows, the site, the menu), a listing, a
+    block of the page. A page the page cache cannot keep (a query string, a signed-in visitor, the first visit
+    after a purge) is then built from kept parts.
 
-    `items` are (path, key) pairs; `compute_missing(indices)` builds the values of the items not found, in
-    order; a value of None is not kept. `vary` tells apart what else a value depends on (the host, the
-    language); `dated` keeps it for the local day only (what the phases show). One round trip finds them all.
+    A value of None is not kept. `vary` tells apart what else the value depends on (the host, a query); `dated`
+    keeps it for the local day only (what shows the phases). One round trip finds the part with its tokens.
     """
     if not parts_enabled():
-        return list(compute_missing(list(range(len(items)))))
-    # The tokens are those of the path as Django decodes it (request.path): page URLs come percent-encoded.
-    items = [(unquote(path), key) for path, key in items]
+        return compute()
+    path = unquote(path)  # the tokens are those of the path as Django decodes it: page URLs come percent-encoded
     cache = _cache()
     day = timezone.localdate().isoformat() if dated else ""
-    entry_keys = [_part_key(name, path, key, vary, day) for path, key in items]
-    token_keys = {path: generation_keys(path) for path, _key in items}
-    wanted = {key for keys in token_keys.values() for key in keys}
-    found = cache.get_many([*entry_keys, *wanted])
-    values, missing = [None] * len(items), []
-    for index, ((path, _key), entry_key) in enumerate(zip(items, entry_keys, strict=True)):
-        entry = found.get(entry_key)
-        if entry is not None and entry["tokens"] == [found.get(key) for key in token_keys[path]]:
-            values[index] = entry["value"]
-        else:
-            missing.append(index)
-    if not missing:
-        return values
-    fresh = [key for key in wanted if key not in found]
-    if fresh:
-        for key in fresh:
-            cache.add(key, _new_token(), timeout=None)
-        found.update(cache.get_many(fresh))  # ours, or the one a purge or another process wrote first
-    store = {}
-    for index, value in zip(missing, compute_missing(missing), strict=True):
-        values[index] = value
-        tokens = [found.get(key) for key in token_keys[items[index][0]]]
-        if value is not None and None not in tokens:
-            # Tokens read before building: a purge meanwhile leaves this entry stale at once.
-            store[entry_keys[index]] = {"tokens": tokens, "value": value}
-    if store:
+    entry_key = _part_key(name, path, vary, day)
+    keys = generation_keys(path)
+    found = cache.get_many([entry_key, *keys])
+    entry = found.pop(entry_key, None)
+    tokens = [found.get(key) for key in keys]
+    if entry is not None and entry["tokens"] == tokens:
+        return entry["value"]
+    tokens = _settled_tokens(cache, keys, found)  # read before building: a purge meanwhile leaves the part stale
+    value = compute()
+    if value is not None and None not in tokens:
         timeout = settings.PART_CACHE_SECONDS
         try:
-            cache.set_many(store, min(timeout, seconds_to_midnight()) if dated else timeout)
+            cache.set(
+                entry_key, {"tokens": tokens, "value": value}, min(timeout, seconds_to_midnight()) if dated else timeout
+            )
         except (TypeError, AttributeError, pickle.PicklingError):
-            logger.exception("page parts %s could not be kept", name)
-    return values
+            logger.exception("page part %s could not be kept", name)
+    return value
 
 
-def kept_one(name: str, path: str, compute, *, vary: str = "", dated: bool = False):
-    """`kept` for one value."""
-    return kept(name, [(path, "")], lambda missing: [compute()], vary=vary, dated=dated)[0]
+def _settled_tokens(cache, keys, found) -> list:
+    """The current tokens of `keys` (`found`: those already read), a new one written for each missing (or the one
+    another process, a purge or a kept part wrote first)."""
+    missing = [key for key in keys if key not in found]
+    if missing:
+        for key in missing:
+            cache.add(key, _new_token(), timeout=None)
+        found = {**found, **cache.get_many(missing)}
+    return [found.get(key) for key in keys]
 
 
-def _part_key(name, path, key, vary, day) -> str:
-    raw = "\n".join((name, path, str(key), vary, day))
+def keepable(page_obj):
+    """A page of a Paginator made fit to keep: its rows listed and counted once, the query behind them dropped
+    (pickling it would read every row)."""
+    page_obj.object_list = list(page_obj.object_list)
+    page_obj.paginator.num_pages  # noqa: B018 (counts the rows now)
+    page_obj.paginator.object_list = ()
+    return page_obj
+
+
+def _part_key(name, path, vary, day) -> str:
+    raw = "\n".join((name, path, vary, day))
     return f"pc:part:{name}:" + hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()[:40]
 
 

@@ -91,13 +91,10 @@ def _search(query: str, chosen: str, number, language: str) -> dict:
     paginator = Paginator(results, RESULTS_PER_PAGE)
     if chosen:
         paginator.count = next(facet["count"] for facet in facets if facet["current"])  # counted already
-    page_obj = paginator.get_page(number)
-    page_obj.object_list = list(page_obj.object_list)
+    page_obj = page_cache.keepable(paginator.get_page(number))
     for result in page_obj.object_list:
         result.type_label = type_label(result)
     add_proposal_facts([result for result in page_obj.object_list if isinstance(result, ProposalPage)], language)
-    paginator.num_pages  # noqa: B018 (counted now, so that the results need not be kept)
-    paginator.object_list = ()
     return {"page_obj": page_obj, "facets": facets}
 
 
