@@ -2,11 +2,12 @@ import unicodedata
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Subquery, TextField
+from django.db.models.functions import Coalesce
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search.query import Or, PlainText
 
 from home import page_cache
@@ -48,6 +49,42 @@ def type_label(page) -> str:
     return next((label for model, label in TYPES.values() if isinstance(page, model)), OTHER_LABEL)
 
 
+def _own_field(model, name: str):
+    """`name` of `model`'s page with the same id, for a query of pages (a subclass shares its parent's row)."""
+    return Subquery(model.objects.filter(pk=OuterRef("pk")).values(name)[:1])
+
+
+def _kinds_with(name: str) -> list:
+    """Every kind of page whose own row has the field `name` (a kind that inherits it shares its parent's row)."""
+    return [model for model in get_page_models() if any(field.name == name for field in model._meta.local_fields)]
+
+
+def with_their_texts(pages: list) -> list:
+    """The found pages as their own kind of page, with the texts a result shows and a proposal page's proposal id,
+    read for the whole page of results in one query (`.specific()` makes one for each kind of page found)."""
+    if not pages:
+        return []
+    fields = {
+        name: Coalesce(*(_own_field(model, name) for model in _kinds_with(name)), output_field=TextField())
+        for name in ("summary", "intro")  # what a result shows under its title
+    }
+    texts = {
+        row["pk"]: row
+        for row in Page.objects.filter(pk__in=[page.pk for page in pages])
+        .annotate(**fields, own_proposal_id=_own_field(ProposalPage, "proposal_id"))
+        .values("pk", "own_proposal_id", *fields)
+    }
+    found = []
+    for page in pages:
+        page = page.specific_deferred  # no query: its own fields are set below or never read
+        row = texts.get(page.pk, {})
+        page.summary, page.intro = row.get("summary"), row.get("intro")
+        if isinstance(page, ProposalPage):
+            page.proposal_id = row.get("own_proposal_id")
+        found.append(page)
+    return found
+
+
 def add_proposal_facts(pages: list, language: str) -> None:
     """Give each proposal page among the results `facts`: its place (in `language`), its cycle's year and its
     status (value and label): one query for the whole page of results."""
@@ -87,11 +124,12 @@ def _search(query: str, chosen: str, number, language: str) -> dict:
         for key, (model, label) in TYPES.items()
     ]
     scoped = pages.type(TYPES[chosen][0]) if chosen else pages
-    results = scoped.specific().search(terms) if terms else []
+    results = scoped.search(terms) if terms else []
     paginator = Paginator(results, RESULTS_PER_PAGE)
     if chosen:
         paginator.count = next(facet["count"] for facet in facets if facet["current"])  # counted already
     page_obj = page_cache.keepable(paginator.get_page(number))
+    page_obj.object_list = with_their_texts(page_obj.object_list)
     for result in page_obj.object_list:
         result.type_label = type_label(result)
     add_proposal_facts([result for result in page_obj.object_list if isinstance(result, ProposalPage)], language)

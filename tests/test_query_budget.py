@@ -221,12 +221,6 @@ def test_every_page_from_kept_parts(client, many, settings, django_assert_max_nu
         caches["default"].clear()
 
 
-# Still over budget with every part rebuilt (the first visit after a purge; config.settings.test keeps no parts):
-# the site search, 12 queries and one per type of page among its page of results (18 here). Strict: it fails as soon
-# as it fits, so the mark must then go.
-OVER = pytest.mark.xfail(strict=True, reason="over the 15-query budget still (issue 15)")
-
-
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_cycle_page_with_many_proposals(client, many, lang, django_assert_max_num_queries):
     in_every_language(many, lang)
@@ -306,7 +300,7 @@ def test_story_page(client, many, django_assert_max_num_queries):
         ("/kk/participatory-budget/aktau-2024/results/", "<table"),
         ("/kk/pb/receipts/", "<form"),
         ("/kk/projects/", "<h1>"),
-        pytest.param(*("/kk/search/?q=" + quote("кеңес"), "<h1>"), marks=OVER),
+        ("/kk/search/?q=" + quote("кеңес"), "<h1>"),
         ("/kk/participatory-budget/aktau-2024/analytics/", "<svg"),
         ("/kk/participatory-budget/analytics/", "table2-caption"),
     ],
