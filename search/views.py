@@ -5,6 +5,8 @@ from django.core.paginator import Paginator
 from django.db.models import OuterRef, Subquery, TextField
 from django.db.models.functions import Coalesce
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, get_page_models
@@ -170,15 +172,27 @@ def search(request):
 
 
 def projects(request):
-    """The catalogue of proposals of every cycle: the whole state is in the address, no JavaScript needed."""
-    result = run_catalogue(request.GET, get_language())
+    """The catalogue of proposals of every cycle: the whole state is in the address, no JavaScript needed. Its
+    content is the same for every visitor: kept with the catalogue's path and query string (`page_cache.kept_one`;
+    any change to a proposal or a page it lists purges the catalogue), so a signed-in visitor's filters are not
+    counted again."""
+    content = page_cache.kept_one(
+        "catalogue",
+        request.path,
+        lambda: _catalogue(request, get_language()),
+        vary=f"{request.get_host()}\n{request.META.get('QUERY_STRING', '')}",
+    )
+    return render(request, "search/projects.html", {"content": mark_safe(content)})  # noqa: S308 (rendered below)
+
+
+def _catalogue(request, language: str) -> str:
+    result = run_catalogue(request.GET, language)
     state = [(k, v) for k, v in request.GET.items() if k != "page" and v]
     # "Filters (n active)": the facets and the cost bounds chosen, not the words or the order.
     filter_keys = {facet.key for facet in result.facets} | {"cost_min", "cost_max"}
     active_filters = sum(1 for key, _value in state if key in filter_keys)
-    return render(
-        request,
-        "search/projects.html",
+    return render_to_string(
+        "search/includes/catalogue.html",
         {
             "result": result,
             "form": result.filterset.form,
@@ -188,4 +202,5 @@ def projects(request):
             "q": request.GET.get("q", "")[:MAX_QUERY_LENGTH],
             "active_filters": active_filters,
         },
+        request=request,
     )

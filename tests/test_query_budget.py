@@ -208,6 +208,8 @@ def test_every_page_from_kept_parts(client, many, settings, django_assert_max_nu
         "/kk/participatory-budget/aktau-2024/analytics/",
         "/kk/participatory-budget/analytics/",
         "/kk/search/?q=" + quote("кеңес"),
+        "/kk/projects/?year=2024&sort=votes",
+        "/ru/projects/",
         ProgressStoryPage.objects.filter(locale__language_code="kk").live().first().url,
     ]
     try:
