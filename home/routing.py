@@ -108,12 +108,14 @@ def read_route(home, path_components) -> Route:
     """The pages on the way to the requested path, the main menu, the translations of both (for the language
     switcher) and whether any view restriction exists, in one query."""
     prefixes = [home.url_path + "/".join(path_components[:n]) + "/" for n in range(1, len(path_components) + 1)]
-    on_the_way = Q(url_path__in=prefixes) | Q(pk=home.pk)
+    # url_path has no index (slug has): with 100 000 pages, a query by url_path alone read every page (65 ms).
+    on_the_way = Q(slug__in=set(path_components), url_path__in=prefixes) | Q(pk=home.pk)
     menu = Q(depth=home.depth + 1, path__startswith=home.path, live=True, show_in_menus=True)
-    translations = Q(translation_key__in=Page.objects.filter(on_the_way).values("translation_key"))
+    pages = Page.objects.annotate(any_restriction=Exists(PageViewRestriction.objects.all())).order_by()
+    # Two halves of one query, each read through indexes (an OR with a subquery reads every page).
     rows = (
-        Page.objects.filter(on_the_way | menu | translations)
-        .annotate(any_restriction=Exists(PageViewRestriction.objects.all()))
+        pages.filter(on_the_way | menu)
+        .union(pages.filter(translation_key__in=Page.objects.filter(on_the_way).values("translation_key")))
         .order_by("path")
     )
     route = Route(home=home, pages={home.url_path: home})
