@@ -187,7 +187,7 @@ class RoutedPageMixin:
         return (site_id, root_url, get_script_prefix() + quote(prefix + rest, safe=RFC3986_SUBDELIMS + "/~:@"))
 
     def kept(self, name: str, compute, *, vary: str = "", dated: bool = False):
-        """`compute()`, kept with this page (`page_cache.kept`): purged whenever the page is."""
+        """`compute()`, kept with this page (`page_cache.kept_one`): purged whenever the page is."""
         from home import page_cache
 
         parts = self.get_url_parts()
@@ -325,7 +325,7 @@ def _chrome_now(request):
 
 class KeptRouteMiddleware:
     """Routes the requests for pages (`route_request`), and reads a page's route, the site and the menu from the
-    parts kept for its path (`page_cache.kept`, purged with the page) instead of the four queries that find them:
+    parts kept for its path (`page_cache.kept_one`, purged with the page) instead of the four queries that find them:
     the site, the home page of the language, `read_route` and the page's own row. A 404 is not kept; neither is
     anything but a GET or HEAD."""
 

@@ -147,7 +147,7 @@ def search(request):
         chosen = ""
     page_obj, facets = None, []
     if query:
-        # Kept with the search page (`page_cache.kept`): any page published, changed or withdrawn purges it.
+        # Kept with the search page (`page_cache.kept_one`): any page published, changed or withdrawn purges it.
         number, language = request.GET.get("page"), get_language()
         found = page_cache.kept_one(
             "search",

@@ -203,7 +203,7 @@ def page_links(page_obj):
 @register.simple_tag(takes_context=True)
 def kept_cards(context, pages, template_name, listing):
     """The pages' cards (`template_name` with each page as `item`), each in a list item, kept with the listing page
-    (`page_cache.kept`: purged with it, and so by any change to a page it lists) for these pages in this order (a
+    (`page_cache.kept_one`: purged with it, and so by any change to a page it lists) for these pages in this order (a
     filter or a sort keeps its own)."""
     from home import page_cache
 
@@ -248,7 +248,7 @@ class KeepNode(template.Node):
 @register.tag
 def keep(parser, token):
     """{% keep page "name" [dated] %}…{% endkeep %}: the part of a page that is the same for every visitor,
-    kept with the page (`page_cache.kept`: purged with it; `dated`: for the local day only, as what shows the
+    kept with the page (`page_cache.kept_one`: purged with it; `dated`: for the local day only, as what shows the
     phases)."""
     bits = token.split_contents()
     if len(bits) not in (3, 4) or (len(bits) == 4 and bits[3] != "dated"):

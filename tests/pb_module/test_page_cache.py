@@ -55,7 +55,7 @@ def anonymous():
 @pytest.fixture(params=["anonymous", "signed-in"])
 def visitor(request, make_user):
     """Every event is checked for both: an anonymous visitor gets the page cache; a signed-in one (a voter with a
-    session, an editor) never does, and gets pages built from kept parts (`page_cache.kept`)."""
+    session, an editor) never does, and gets pages built from kept parts (`page_cache.kept_one`)."""
     client = Client()
     if request.param == "signed-in":
         client.force_login(make_user("resident"))
