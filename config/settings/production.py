@@ -11,6 +11,7 @@ from .base import (
     PB_SMS_BACKEND,
     PB_VOTER_HASH_KEY,
     SECRET_KEY,
+    SILENCED_SYSTEM_CHECKS,
 )
 
 DEBUG = False
@@ -45,4 +46,4 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 # Wagtail's live preview shows the page in a same-origin iframe, so DENY would break it.
 X_FRAME_OPTIONS = "SAMEORIGIN"
-SILENCED_SYSTEM_CHECKS = ["security.W019"]
+SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "security.W019"]
