@@ -192,7 +192,7 @@ def assert_within_budget(client, url, django_assert_max_num_queries, *samples):
 
 def test_every_page_from_kept_parts(client, many, settings, django_assert_max_num_queries):
     """As in production, with the page parts kept (home/page_cache.py `kept`): a page the page cache does not keep
-    (a signed-in visitor, a query string) is built from them without a query, whatever the rows."""
+    (a signed-in visitor's page) is built from them without a query, whatever the rows."""
     from django.core.cache import caches
 
     settings.PART_CACHE_SECONDS = 600
