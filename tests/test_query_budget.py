@@ -191,7 +191,7 @@ def assert_within_budget(client, url, django_assert_max_num_queries, *samples):
 
 
 def test_every_page_from_kept_parts(client, many, settings, django_assert_max_num_queries):
-    """As in production, with the page parts kept (home/page_cache.py `kept`): a page the page cache does not keep
+    """As in production, with the page parts kept (home/page_cache.py `kept_one`): a page the page cache does not keep
     (a signed-in visitor's page) is built from them without a query, whatever the rows."""
     from django.core.cache import caches
 
