@@ -53,6 +53,7 @@ test: $(VENV)/.installed-dev node_modules/axe-core/axe.min.js mo
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(PY) locales/po.py check
 
