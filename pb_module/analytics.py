@@ -90,8 +90,7 @@ def _analytics(sources: list[PBCyclePage], language: str) -> dict[int, CycleAnal
     """The analytics of these source-language cycles whose results are published, by cycle pk: the same seven
     queries for one cycle or all of them (the comparison page)."""
     results = {
-        result.cycle_id: result
-        for result in TallyResult.objects.filter(cycle__in=sources).defer("ballots_file").select_related("cycle")
+        result.cycle_id: result for result in TallyResult.objects.filter(cycle__in=sources).defer("ballots_file")
     }
     if not results:
         return {}
