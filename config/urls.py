@@ -11,9 +11,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from config.converters import IdConverter
 from home import views as home_views
-from pb_module import feeds as pb_feeds
-from pb_module import views as pb_views
-from pb_module import voting_views as pb_voting_views
+from pb_module.web import feeds as pb_feeds
+from pb_module.web import proposals as pb_views
+from pb_module.web import voting as pb_voting_views
 from search import views as search_views
 
 register_converter(IdConverter, "id")
@@ -29,7 +29,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/v1/", include("pb_module.api_urls")),
+    path("api/v1/", include("pb_module.api.urls")),
 ]
 
 if settings.DEBUG:

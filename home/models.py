@@ -12,7 +12,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField
 
-from search.indexing import WORD_FORMS, WordFormsMixin
+from words.indexing import WORD_FORMS, WordFormsMixin
 
 from . import page_cache
 from .blocks import RICH_TEXT_FEATURES, BodyBlock, CurrentCyclesBlock, FigureBlock, table_of_contents

@@ -22,7 +22,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from search.text import KAZAKH_LETTERS as KAZAKH_ALPHABET
+from words.text import KAZAKH_LETTERS as KAZAKH_ALPHABET
 
 # The note after text in another language than the page, one per language the text is written in.
 LANGUAGE_NOTES = {

@@ -50,7 +50,7 @@ def check_sms_backend(app_configs, **kwargs):
             )
         ]
     if backend != "http":
-        from pb_module.sms import BACKENDS
+        from pb_module.integrations.sms import BACKENDS
 
         return [
             checks.Error(
@@ -89,7 +89,7 @@ def check_identity_backend(app_configs, **kwargs):
         return [
             checks.Error(
                 f"PB_IDENTITY_BACKEND={name!r} cannot be imported ({error}): no voter's identity could be checked.",
-                hint="Name a class by its dotted path, e.g. pb_module.identity.BuiltinIdentityBackend.",
+                hint="Name a class by its dotted path, e.g. pb_module.integrations.identity.BuiltinIdentityBackend.",
                 id="qatysu.E005",
             )
         ]

@@ -30,9 +30,9 @@ from pb_module.models import Milestone, PBCyclePage, ProposalPage, Territory
 from pb_module.models.proposal import STATUS_LABELS
 from pb_module.rules.statuses import PUBLIC, TRACKED, Status
 from pb_module.rules.text import is_db_id
+from words.text import normalise_query
 
 from .models import WORD_MAX, CatalogueEntry, CatalogueGroup, CatalogueTopic, CatalogueWordGroup
-from .text import normalise_query
 
 PER_PAGE = 20
 FUNDED = [Status.SELECTED, Status.IN_IMPLEMENTATION, Status.COMPLETED, Status.STALLED]

@@ -18,9 +18,9 @@ from wagtail.models import Locale
 from home.people_text import tag_fits
 from pb_module.models import PBCyclePage, Proposal, ProposalPage, ProposalTag, Territory
 from pb_module.rules.statuses import PUBLIC, Status
+from words.text import normalise
 
 from .models import WORD_MAX, CatalogueEntry, CatalogueGroup, CatalogueTopic, CatalogueWordGroup
-from .text import normalise
 
 CHUNK = 2000
 PUBLIC_STATUSES = [s.value for s in Status if s in PUBLIC]

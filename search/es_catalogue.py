@@ -44,6 +44,7 @@ from elasticsearch.helpers import bulk
 
 from home.people_text import tag_fits
 from pb_module.models import PBCyclePage, ProposalPage, Territory
+from words.text import normalise
 
 from . import catalogue_index
 from .catalogue import (
@@ -61,7 +62,6 @@ from .catalogue import (
     query_stems,
     result_page,
 )
-from .text import normalise
 
 logger = logging.getLogger(__name__)
 

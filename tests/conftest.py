@@ -23,8 +23,8 @@ def pytest_xdist_make_scheduler(config, log):
 
 
 def _load_demo():
-    from home.demo import load_demo
-    from pb_module.demo import load_pb_demo
+    from demo.home import load_demo
+    from demo.pb import load_pb_demo
 
     load_pb_demo(load_demo()["home"])
 

@@ -22,7 +22,7 @@ GOOD = {
     "PB_SMS_BACKEND": "http",
     "PB_SMS_GATEWAY_URL": "https://sms.example.kz/send",
     "PB_SMS_GATEWAY_TOKEN": "token",
-    "PB_IDENTITY_BACKEND": "pb_module.identity.BuiltinIdentityBackend",
+    "PB_IDENTITY_BACKEND": "pb_module.integrations.identity.BuiltinIdentityBackend",
 }
 
 
@@ -81,7 +81,13 @@ def test_a_plain_http_gateway_is_a_warning(settings):
 
 
 @pytest.mark.parametrize(
-    "name", ["pb_module.identity.NoSuchBackend", "egov_identity.Backend", "not a dotted path", "pb_module.identity"]
+    "name",
+    [
+        "pb_module.integrations.identity.NoSuchBackend",
+        "egov_identity.Backend",
+        "not a dotted path",
+        "pb_module.integrations.identity",
+    ],
 )
 def test_an_identity_backend_that_does_not_import_is_refused(settings, name):
     issues = deploy_issues(settings, PB_IDENTITY_BACKEND=name)
@@ -90,7 +96,7 @@ def test_an_identity_backend_that_does_not_import_is_refused(settings, name):
 
 
 def test_an_identity_backend_without_a_check_method_is_refused(settings):
-    issues = deploy_issues(settings, PB_IDENTITY_BACKEND="pb_module.identity.IdentityResult")
+    issues = deploy_issues(settings, PB_IDENTITY_BACKEND="pb_module.integrations.identity.IdentityResult")
     assert set(issues) == {"qatysu.E005"}
     assert "has no check(iin, birth_date) method" in issues["qatysu.E005"].msg
 

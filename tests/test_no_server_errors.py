@@ -17,9 +17,9 @@ from django.test import Client, RequestFactory
 from home.models import NewsIndexPage
 from home.views import csrf_failure
 from pb_module import roles
-from pb_module.forms import ballot_items_from
 from pb_module.models import Ballot, PBCyclePage, Proposal, TallyResult, Territory
 from pb_module.rules.iin import make_iin
+from pb_module.web.forms import ballot_items_from
 from tests.pb_module.conftest import cycle_page
 
 pytestmark = pytest.mark.django_db

@@ -138,7 +138,7 @@ def test_production_deploy_check_reports_nothing():
             "REDIS_URL": "redis://127.0.0.1:6379/7",
             "PB_SMS_BACKEND": "http",
             "PB_SMS_GATEWAY_URL": "https://sms.example.kz/send",
-            "PB_IDENTITY_BACKEND": "pb_module.identity.BuiltinIdentityBackend",
+            "PB_IDENTITY_BACKEND": "pb_module.integrations.identity.BuiltinIdentityBackend",
         },
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -34,12 +34,12 @@ FORBIDDEN = {
     },
 }
 DEMO_SOURCES = [
-    "home/demo_content.py",
-    "home/demo.py",
-    "pb_module/demo_content.py",
-    "pb_module/demo.py",
-    "pb_module/demo_implementation.py",
-    "pb_module/demo_results.py",
+    "demo/home_content.py",
+    "demo/home.py",
+    "demo/pb_content.py",
+    "demo/pb.py",
+    "demo/implementation.py",
+    "demo/results.py",
 ]
 KAZAKH_LETTERS = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 

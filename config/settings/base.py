@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "home",
     "pb_module",
     "search",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -230,7 +231,7 @@ PB_SMS_FIXED_CODE = os.environ.get("PB_SMS_FIXED_CODE", "")
 PB_SMS_GATEWAY_URL = os.environ.get("PB_SMS_GATEWAY_URL", "")
 PB_SMS_GATEWAY_TOKEN = os.environ.get("PB_SMS_GATEWAY_TOKEN", "")
 # Who vouches for an IIN and date of birth; an eGov or digital-signature provider can replace the built-in one.
-PB_IDENTITY_BACKEND = os.environ.get("PB_IDENTITY_BACKEND", "pb_module.identity.BuiltinIdentityBackend")
+PB_IDENTITY_BACKEND = os.environ.get("PB_IDENTITY_BACKEND", "pb_module.integrations.identity.BuiltinIdentityBackend")
 PB_OTP_TTL_SECONDS = 5 * 60
 PB_OTP_MAX_WRONG = 5
 PB_OTP_LOCK_SECONDS = 15 * 60
@@ -257,7 +258,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "EXCEPTION_HANDLER": "pb_module.api.exception_handler",
+    "EXCEPTION_HANDLER": "pb_module.api.voting.exception_handler",
     "UNAUTHENTICATED_USER": None,
 }
 SPECTACULAR_SETTINGS = {
@@ -266,7 +267,7 @@ SPECTACULAR_SETTINGS = {
     "(JSON or CSV). Vote counts are hidden until a cycle's results are published.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
-    "PREPROCESSING_HOOKS": ["pb_module.api.only_public_api"],
+    "PREPROCESSING_HOOKS": ["pb_module.api.voting.only_public_api"],
 }
 
 LOGGING = {

@@ -38,6 +38,6 @@ def text_language_of(page):
         return (locale_code(page.locale_id) if getattr(page, "locale_id", None) else "") or texts.short(get_language())
     if "proposal" in page._state.fields_cache or getattr(page, "proposal_id", None):
         return page.proposal.language
-    from search.indexing import text_language
+    from words.indexing import text_language
 
     return text_language(page) or ""

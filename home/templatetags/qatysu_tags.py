@@ -10,8 +10,8 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
 from home.routing import home_for, locale_code, locale_for, public, route_of, translated, with_translations
-from pb_module.rules.formatting import format_date, format_number
 from pb_module.rules.money import format_tenge
+from words.formatting import format_date, format_number
 
 register = template.Library()
 

@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
 
 def backfill(apps, schema_editor):
     """Existing pages get their search text, existing published results their votes."""
-    from search.text import normalise
+    from words.text import normalise
 
     Locale = apps.get_model("wagtailcore", "Locale")
     languages = dict(Locale.objects.values_list("pk", "language_code"))

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import modelcluster.fields
-import search.indexing
+import words.indexing
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -135,6 +135,6 @@ class Migration(migrations.Migration):
                 "verbose_name": "progress story",
                 "verbose_name_plural": "progress stories",
             },
-            bases=(search.indexing.WordFormsMixin, "wagtailcore.page"),
+            bases=(words.indexing.WordFormsMixin, "wagtailcore.page"),
         ),
     ]

@@ -17,7 +17,7 @@ from home.routing import RoutedPageMixin, public
 from pb_module.rules import freeze, money
 from pb_module.rules.phases import Phase, PhaseDates, current_phase, next_phase, phase_problems
 from pb_module.rules.statuses import PUBLIC, TRACKED
-from search.indexing import WORD_FORMS, WordFormsMixin
+from words.indexing import WORD_FORMS, WordFormsMixin
 
 from .territory import MrpRate, Territory
 
@@ -80,7 +80,7 @@ class PBIndexPage(RoutablePageMixin, ListingPage):
 
     @path("analytics/")
     def comparison(self, request):
-        from pb_module.results_views import comparison_view
+        from pb_module.web.results import comparison_view
 
         return comparison_view(request, self)
 
@@ -540,7 +540,7 @@ class PBCyclePage(WordFormsMixin, RoutablePageMixin, RoutedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         """The proposals as the visitor sorted and filtered them (pb_module/listing.py)."""
-        from pb_module.listing import cycle_listing
+        from pb_module.selectors.listing import cycle_listing
 
         context = super().get_context(request, *args, **kwargs)
         # Kept with the page: any change to a proposal purges the routes of the pages above it.
@@ -581,31 +581,31 @@ class PBCyclePage(WordFormsMixin, RoutablePageMixin, RoutedPageMixin, Page):
 
     @path("results/")
     def results(self, request):
-        from pb_module.results_views import results_view
+        from pb_module.web.results import results_view
 
         return results_view(request, self)
 
     @path("results/ballots/")
     def results_ballots(self, request):
-        from pb_module.results_views import ballots_download
+        from pb_module.web.results import ballots_download
 
         return ballots_download(request, self)
 
     @path("analytics/")
     def analytics(self, request):
-        from pb_module.results_views import analytics_view
+        from pb_module.web.results import analytics_view
 
         return analytics_view(request, self)
 
     @path("vote/")
     def vote(self, request):
-        from pb_module.voting_views import vote_view
+        from pb_module.web.voting import vote_view
 
         return vote_view(request, self)
 
     @path("submit/")
     def submit(self, request):
-        from pb_module.views import submit_proposal_view
+        from pb_module.web.proposals import submit_proposal_view
 
         return submit_proposal_view(request, self)
 

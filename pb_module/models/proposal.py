@@ -19,7 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField, SynchronizedField
 
 from home.routing import RoutedPageMixin
-from pb_module import crypto
+from pb_module.integrations import crypto
 from pb_module.rules.statuses import PUBLIC, Status, Verdict
 from pb_module.rules.text import strip_bidi
 
@@ -204,31 +204,31 @@ class ProposalPage(RoutablePageMixin, RoutedPageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        from pb_module.views import proposal_page_view
+        from pb_module.web.proposals import proposal_page_view
 
         return proposal_page_view(request, self)
 
     @path("comment/")
     def comment(self, request):
-        from pb_module.views import add_comment_view
+        from pb_module.web.proposals import add_comment_view
 
         return add_comment_view(request, self)
 
     @path("follow/")
     def follow(self, request):
-        from pb_module.views import follow_view
+        from pb_module.web.proposals import follow_view
 
         return follow_view(request, self)
 
     @path("report/")
     def report(self, request):
-        from pb_module.monitoring_views import file_report_view
+        from pb_module.web.monitoring import file_report_view
 
         return file_report_view(request, self)
 
 
 def searchable_text(page) -> str:
-    from search.indexing import index_stems, text_language
+    from words.indexing import index_stems, text_language
 
     words = [page.title, page.summary, page.description, page.location, *page.tags.names()]
     return f" {index_stems(' '.join(w for w in words if w), text_language(page))} "

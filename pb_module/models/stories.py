@@ -24,7 +24,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.routing import RoutedPageMixin, public
 from pb_module.blocks import StoryBodyBlock
 from pb_module.rules.statuses import PUBLIC, Status
-from search.indexing import WORD_FORMS, WordFormsMixin
+from words.indexing import WORD_FORMS, WordFormsMixin
 
 from .proposal import Proposal, ProposalPage
 

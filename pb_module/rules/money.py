@@ -9,7 +9,7 @@ computed from the settlement category and the MRP of the cycle's year, never typ
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .formatting import format_number
+from words.formatting import format_number
 
 
 class SettlementCategory(StrEnum):

@@ -19,7 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pb_module import crypto
+from pb_module.integrations import crypto
 from pb_module.models import Proposal, ProposalFollower
 
 from .notifications import send_follow_confirmation

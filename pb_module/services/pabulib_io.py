@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from pb_module import crypto
+from pb_module.integrations import crypto
 from pb_module.models import (
     Ballot,
     BallotItem,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from home.people_text import written
-from pb_module import crypto
+from pb_module.integrations import crypto
 from pb_module.models import (
     Ballot,
     ExpertReview,

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from pb_module import identity, sms
+from pb_module.integrations import identity, sms
 from pb_module.models import Ballot, BallotItem, Channel, PBCyclePage, Proposal, Receipt, Territory
 from pb_module.models import VerificationChallenge as Challenge
 from pb_module.rules import ballots as ballot_rules

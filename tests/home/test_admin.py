@@ -4,7 +4,7 @@ import pytest
 from django.utils import translation
 from wagtail.admin.localization import get_available_admin_languages
 
-from home.demo import ensure_admin
+from demo.home import ensure_admin
 from home.models import NewsPage
 
 pytestmark = pytest.mark.django_db

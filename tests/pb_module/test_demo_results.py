@@ -6,9 +6,9 @@ from django.db.models import Count, Max, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from home.demo import demo_key
-from pb_module.demo_content import TERRITORIES
-from pb_module.demo_results import GENERATED, external_id, load_results_demo, texts
+from demo.home import demo_key
+from demo.pb_content import TERRITORIES
+from demo.results import GENERATED, external_id, load_results_demo, texts
 from pb_module.models import Ballot, BallotItem, PBCyclePage, Proposal, ProposalPage, Territory
 from pb_module.rules.iin import AGE_BANDS
 from pb_module.rules.phases import Phase

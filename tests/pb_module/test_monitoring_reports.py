@@ -14,12 +14,12 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from pb_module.integrations.sms import LocmemBackend
 from pb_module.models import ImplementationPhoto, Milestone, MonitoringReport, Proposal, ResponsibleBody
 from pb_module.rules.iin import make_iin
 from pb_module.rules.statuses import Status
 from pb_module.services import monitoring
 from pb_module.services.voting import voter_hash
-from pb_module.sms import LocmemBackend
 
 pytestmark = pytest.mark.django_db
 BORN = date(1988, 3, 9)

@@ -11,8 +11,8 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Locale
 
+from pb_module.api.open_data import public_proposals
 from pb_module.models import Ballot, PBCyclePage, PBIndexPage, Proposal, ProposalPage, Territory
-from pb_module.open_data import public_proposals
 from pb_module.services.proposals import canonical_cycle
 
 pytestmark = pytest.mark.django_db

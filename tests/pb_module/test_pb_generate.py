@@ -12,7 +12,7 @@ from pb_module.rules.phases import PhaseDates, phase_problems
 from pb_module.rules.statuses import PUBLIC, TRANSITIONS, Status
 from search import catalogue_index
 from search.models import CatalogueEntry
-from search.text import normalise_query
+from words.text import normalise_query
 
 SEED = 7
 N = 300

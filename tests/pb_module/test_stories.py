@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from wagtail.images.models import Image
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from home.demo import translate_page
+from demo.home import translate_page
 from pb_module.models import Milestone, PBCyclePage, ProgressStoryPage, Proposal, ProposalPage
 from pb_module.models.stories import STORY_STATUSES
 from pb_module.rules.implementation import overall_progress

@@ -11,12 +11,12 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from pb_module import roles, services
-from pb_module.identity import IdentityResult
+from pb_module.integrations.identity import IdentityResult
+from pb_module.integrations.sms import LocmemBackend
 from pb_module.models import Ballot, Proposal, VerificationChallenge
 from pb_module.rules import iin as iin_rules
 from pb_module.rules.iin import make_iin
 from pb_module.services.voting import RESEND_AFTER_SECONDS, normalize_receipt_code
-from pb_module.sms import LocmemBackend
 
 from .conftest import cycle_page
 

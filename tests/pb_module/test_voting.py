@@ -14,9 +14,9 @@ from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from pb_module import services
+from pb_module.integrations.sms import LocmemBackend
 from pb_module.models import Ballot, Proposal, VerificationChallenge
 from pb_module.rules.iin import make_iin
-from pb_module.sms import LocmemBackend
 
 from .conftest import cycle_page
 

@@ -19,7 +19,7 @@ from search import catalogue_index
 from search.catalogue import PER_PAGE, entries, run_catalogue, with_words
 from search.catalogue_index import GROUPED
 from search.models import CatalogueEntry, CatalogueGroup
-from search.text import normalise_query
+from words.text import normalise_query
 
 from ..pb_module.test_results import close_voting
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from search.text import (
+from words.text import (
     MAX_QUERY_TOKENS,
     kazakh_stem,
     normalise,

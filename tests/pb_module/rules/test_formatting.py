@@ -1,6 +1,6 @@
 from datetime import date
 
-from pb_module.rules.formatting import NARROW_NBSP, format_date, format_number
+from words.formatting import NARROW_NBSP, format_date, format_number
 
 
 def test_numbers_group_thousands_per_language():

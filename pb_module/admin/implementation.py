@@ -16,7 +16,7 @@ from wagtail.admin.widgets import AdminDateInput
 from pb_module.models import ImplementationPhoto, Milestone, Proposal
 from pb_module.rules import implementation as rules
 from pb_module.services import implementation as service
-from pb_module.views import add_service_errors
+from pb_module.web.proposals import add_service_errors
 
 MILESTONE_FIELDS = [
     "title_kk",

@@ -22,12 +22,11 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from home.demo import TARGETS, translate_page
-
-from . import roles, services
-from .demo_content import PROPOSALS
-from .models import Ballot, BallotItem, ExpertReview, Proposal, ProposalPage
-from .rules.phases import Phase
+from demo.home import TARGETS, translate_page
+from demo.pb_content import PROPOSALS
+from pb_module import roles, services
+from pb_module.models import Ballot, BallotItem, ExpertReview, Proposal, ProposalPage
+from pb_module.rules.phases import Phase
 
 # Where a generated proposal is: the attributive form of the place in kk ("...-дағы"), "in ..." in ru and en.
 PLACES = {
@@ -517,7 +516,7 @@ def _cycle_projects(cycle_key):
 
 def load_results_demo(cycles, territories, moderator):
     """The rest of the Aktau 2024 and Aksu 2025 ballots, and the ballots their voters cast (once)."""
-    from .demo import _user, _when
+    from demo.pb import _user, _when
 
     expert = get_user_model().objects.get(username="expert_demo")
     for cycle_key, rows in GENERATED.items():

@@ -21,8 +21,8 @@ from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.synctree import synchronize_tree
 
-from . import demo_content as C
-from .models import (
+from demo import home_content as C
+from home.models import (
     ConceptDocumentPage,
     DocumentIndexPage,
     HomePage,

@@ -11,14 +11,22 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from home.demo import SOURCE, TARGETS, publish, translate_page, upsert_child, upsert_snippet
-
-from . import demo_content as C
-from . import roles, services
-from .demo_implementation import load_implementation_demo
-from .demo_results import load_results_demo
-from .models import CyclePhase, MrpRate, PBCyclePage, PBIndexPage, Proposal, ProposalComment, ProposalPage, Territory
-from .rules.phases import Phase
+from demo.home import SOURCE, TARGETS, publish, translate_page, upsert_child, upsert_snippet
+from demo.implementation import load_implementation_demo
+from demo.results import load_results_demo
+from pb_module import demo_content as C
+from pb_module import roles, services
+from pb_module.models import (
+    CyclePhase,
+    MrpRate,
+    PBCyclePage,
+    PBIndexPage,
+    Proposal,
+    ProposalComment,
+    ProposalPage,
+    Territory,
+)
+from pb_module.rules.phases import Phase
 
 PB_INDEX = {
     "slug": "participatory-budget",
@@ -265,7 +273,7 @@ def load_pb_demo(home):
 
 def _voting_demo(cycle, territory, moderator):
     """Proposals on the ballot of the open voting cycle, and a few assisted ballots from a public centre."""
-    from .rules.iin import make_iin
+    from pb_module.rules.iin import make_iin
 
     made = []
     for n, (title, summary, cost) in enumerate(C.VOTING_PROPOSALS):

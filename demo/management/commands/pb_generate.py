@@ -41,10 +41,11 @@ from taggit.models import Tag
 from wagtail.models import Locale, Page, PageLogEntry, ReferenceIndex, Revision, WorkflowState
 from wagtail.search.models import IndexEntry
 
-from home.demo import demo_key, publish
-from pb_module import crypto, roles
-from pb_module.demo_content import TERRITORIES
-from pb_module.demo_results import AUTHORS, KINDS, PLACES
+from demo.home import demo_key, publish
+from demo.pb_content import TERRITORIES
+from demo.results import AUTHORS, KINDS, PLACES
+from pb_module import roles
+from pb_module.integrations import crypto
 from pb_module.models import (
     CyclePhase,
     PBCyclePage,
@@ -57,11 +58,11 @@ from pb_module.models import (
 )
 from pb_module.models.proposal import searchable_text
 from pb_module.rules import money
-from pb_module.rules.formatting import format_number
 from pb_module.rules.phases import ORDER, Phase, PhaseDates
 from pb_module.rules.statuses import Status
 from pb_module.services.proposals import tracking_hash
 from search import catalogue_index
+from words.formatting import format_number
 
 S = Status
 NAMESPACE = uuid.UUID("7d0c3b8e-2f1a-4c55-9e0b-6a1f3c2d4e5f")

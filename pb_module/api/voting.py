@@ -27,13 +27,13 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from wagtail.models import Locale
 
 from pb_module import services
-from pb_module.forms import districts_of
 from pb_module.models import Ballot, PBCyclePage, ProposalPage, Territory
 from pb_module.rules.phases import Phase
 from pb_module.rules.text import is_db_id
 from pb_module.services.proposals import canonical_cycle
 from pb_module.services.voting import ballot_proposals, earlier_ballot, voter_hash, voting_open
-from pb_module.voting_views import forget_voter, remember_voter, session_voter
+from pb_module.web.forms import districts_of
+from pb_module.web.voting import forget_voter, remember_voter, session_voter
 
 
 class ApiError(APIException):

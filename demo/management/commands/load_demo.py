@@ -3,8 +3,8 @@ import os
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from home.demo import ensure_admin, load_demo
-from pb_module.demo import load_pb_demo
+from demo.home import ensure_admin, load_demo
+from demo.pb import load_pb_demo
 
 
 class Command(BaseCommand):

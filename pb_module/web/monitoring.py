@@ -14,10 +14,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from pb_module.forms import MonitoringReportForm
 from pb_module.services import monitoring
-from pb_module.views import add_service_errors
-from pb_module.voting_views import session_voter, verification_step
+from pb_module.web.forms import MonitoringReportForm
+from pb_module.web.proposals import add_service_errors
+from pb_module.web.voting import session_voter, verification_step
 
 SESSION_KEY = "pb_monitors"
 PENDING_KEY = "pb_monitor_pending"

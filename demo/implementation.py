@@ -13,11 +13,10 @@ from datetime import date, datetime, time, timedelta
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from home.demo import TARGETS, demo_key, translate_page
-
-from .models import ImplementationPhoto, Milestone, Proposal, ResponsibleBody
-from .rules.statuses import Status
-from .services.implementation import store_photo, sync_implementation
+from demo.home import TARGETS, demo_key, translate_page
+from pb_module.models import ImplementationPhoto, Milestone, Proposal, ResponsibleBody
+from pb_module.rules.statuses import Status
+from pb_module.services.implementation import store_photo, sync_implementation
 
 BODIES = {
     "aktau-housing": {
@@ -686,7 +685,7 @@ def _bodies():
 def load_implementation_demo(make_user, moderator) -> dict:
     """Milestones, photos and monitoring reports of the demo's funded proposals; `make_user(username, group,
     first, last)`."""
-    from . import roles
+    from pb_module import roles
 
     bodies = _bodies()
     for key, (username, first, last) in OFFICIALS.items():
@@ -742,7 +741,7 @@ def _story_body(spec, lang, milestones_of):
 
 def _stories():
     """Progress stories in kk, made into ru and en through wagtail-localize like every demo page."""
-    from .models import PBCyclePage, ProgressStoryPage
+    from pb_module.models import PBCyclePage, ProgressStoryPage
 
     for spec in STORIES:
         cycle_key, slug, project_keys, day, title, intro, _paragraphs, _quote, milestones_key = spec
@@ -766,11 +765,11 @@ def _stories():
 def _reports(make_user, moderator):
     """Reports by the demo NGOs and by verified residents (known by the hash of a made-up IIN), some answered by
     the responsible body, one hidden by the moderator with its public reason."""
-    from . import demo_content as C
-    from . import roles
-    from .rules.iin import make_iin
-    from .services.monitoring import answer_report, file_report, hide_report
-    from .services.voting import VoterIdentity, voter_hash
+    from pb_module import demo_content as C
+    from pb_module import roles
+    from pb_module.rules.iin import make_iin
+    from pb_module.services.monitoring import answer_report, file_report, hide_report
+    from pb_module.services.voting import VoterIdentity, voter_hash
 
     ngos = {n["key"]: n for n in C.NGOS}
     for n, (key, index, by, rating, language, text, after, answer, hidden) in enumerate(REPORTS):

@@ -8,8 +8,8 @@ from django.template.response import TemplateResponse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
-from pb_module.analytics import VOTES_CHART, cycle_analytics, published_cycles
 from pb_module.models import ProposalPage, TallyResult
+from pb_module.selectors.analytics import VOTES_CHART, cycle_analytics, published_cycles
 from pb_module.services.proposals import canonical_cycle
 
 

@@ -5,7 +5,7 @@ attachment. Errors stay JSON in the API's format {"code", "message", "errors"}.
 
 The embargo: nothing counted (`votes`, `score`, `selected`) appears for a cycle without a TallyResult;
 results and analytics answer 404 "not_published" until then. The figures are the frozen TallyResult's
-and those of `pb_module.analytics`; nothing is recomputed here.
+and those of `pb_module.selectors.analytics`; nothing is recomputed here.
 """
 
 import csv
@@ -25,12 +25,12 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
-from pb_module.analytics import _district_names, bucket_label, cycle_analytics, published_cycles
-from pb_module.api import ApiError, _cycle_or_404, _localized, local_moment
+from pb_module.api.voting import ApiError, _cycle_or_404, _localized, local_moment
 from pb_module.models import PBCyclePage, Proposal, ProposalPage, TallyResult, Territory
 from pb_module.rules.analytics import VOTE_BUCKETS
 from pb_module.rules.statuses import PUBLIC, Status
 from pb_module.rules.text import MAX_DB_INTEGER, csv_safe, is_db_id
+from pb_module.selectors.analytics import _district_names, bucket_label, cycle_analytics, published_cycles
 from pb_module.services.proposals import canonical_cycle
 
 PUBLIC_STATUSES = [s.value for s in Status if s in PUBLIC]

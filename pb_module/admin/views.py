@@ -10,7 +10,14 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from pb_module import services
-from pb_module.forms import (
+from pb_module.models import MonitoringReport, PBCyclePage, Proposal, ProposalComment
+from pb_module.models.proposal import STATUS_LABELS
+from pb_module.models.stories import reader_pages
+from pb_module.rules.statuses import allowed_next
+from pb_module.services import monitoring
+from pb_module.services.results import preview_results
+from pb_module.services.voting import ballot_costs, voting_open
+from pb_module.web.forms import (
     AnswerReportForm,
     AssistedBallotForm,
     CloseVotingForm,
@@ -21,14 +28,7 @@ from pb_module.forms import (
     StatusChangeForm,
     ballot_items_from,
 )
-from pb_module.models import MonitoringReport, PBCyclePage, Proposal, ProposalComment
-from pb_module.models.proposal import STATUS_LABELS
-from pb_module.models.stories import reader_pages
-from pb_module.rules.statuses import allowed_next
-from pb_module.services import monitoring
-from pb_module.services.results import preview_results
-from pb_module.services.voting import ballot_costs, voting_open
-from pb_module.views import add_service_errors
+from pb_module.web.proposals import add_service_errors
 
 
 def _render(request, template, context, status=200):

@@ -16,7 +16,6 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from pb_module import services
-from pb_module.forms import CommentForm, FollowForm, ProposalForm
 from pb_module.models import Proposal
 from pb_module.models.stories import ProgressStoryPage, story_list
 from pb_module.rules.statuses import Status
@@ -29,6 +28,7 @@ from pb_module.services.implementation import (
 )
 from pb_module.services.monitoring import reports_context
 from pb_module.services.proposals import canonical_cycle, comments_open, tracking_hash
+from pb_module.web.forms import CommentForm, FollowForm, ProposalForm
 
 
 def add_service_errors(form, error: ValidationError):

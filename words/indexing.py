@@ -3,7 +3,7 @@
 from django.utils.html import strip_tags
 from wagtail.search import index
 
-from .text import normalise
+from words.text import normalise
 
 
 def index_stems(text: str, language: str | None) -> str:

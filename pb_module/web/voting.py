@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from pb_module import services
-from pb_module.forms import CodeForm, ReceiptForm, ResendCodeForm, VerifyVoterForm, ballot_items_from
 from pb_module.models import ProposalPage
 from pb_module.rules import ballots as ballot_rules
 from pb_module.rules.phases import Phase
@@ -33,7 +32,8 @@ from pb_module.services.voting import (
     voter_hash,
     voting_open,
 )
-from pb_module.views import add_service_errors
+from pb_module.web.forms import CodeForm, ReceiptForm, ResendCodeForm, VerifyVoterForm, ballot_items_from
+from pb_module.web.proposals import add_service_errors
 
 SESSION_KEY = "pb_voters"
 PENDING_KEY = "pb_pending"
