@@ -765,7 +765,7 @@ def _stories():
 def _reports(make_user, moderator):
     """Reports by the demo NGOs and by verified residents (known by the hash of a made-up IIN), some answered by
     the responsible body, one hidden by the moderator with its public reason."""
-    from pb_module import demo_content as C
+    from demo import pb_content as C
     from pb_module import roles
     from pb_module.rules.iin import make_iin
     from pb_module.services.monitoring import answer_report, file_report, hide_report

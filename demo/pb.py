@@ -14,7 +14,7 @@ from django.utils import timezone
 from demo.home import SOURCE, TARGETS, publish, translate_page, upsert_child, upsert_snippet
 from demo.implementation import load_implementation_demo
 from demo.results import load_results_demo
-from pb_module import demo_content as C
+from demo import pb_content as C
 from pb_module import roles, services
 from pb_module.models import (
     CyclePhase,

@@ -17,8 +17,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from home import page_cache
 from pb_module.models import PBCyclePage, Proposal, ProposalPage, TallyResult, Territory
+from search.catalogue import index as catalogue_index
 
-from . import catalogue_index
 from .models import CatalogueEntry, CatalogueGroup, CatalogueTopic, CatalogueWordGroup
 
 logger = logging.getLogger(__name__)
@@ -29,7 +29,7 @@ def enabled() -> bool:
 
 
 def _sync(page_ids: list[int]) -> None:
-    from . import es_catalogue
+    from search.catalogue import es as es_catalogue
 
     try:
         es_catalogue.sync_pages(page_ids)

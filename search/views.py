@@ -18,9 +18,8 @@ from home.routing import locale_for
 from pb_module.models import PBCyclePage, ProgressStoryPage, Proposal, ProposalPage, Territory
 from pb_module.models.proposal import STATUS_LABELS
 from pb_module.rules.statuses import Status
+from search.catalogue import SORTS, run_catalogue
 from words.text import normalise_query
-
-from .catalogue import SORTS, run_catalogue
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10

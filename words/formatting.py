@@ -77,3 +77,15 @@ def format_date(value: date, language: str | None) -> str:
     if lang == "ru":
         return f"{value.day} {month} {value.year}\u00a0г."
     return f"{value.day} {month} {value.year}"
+
+
+# Kazakh letters sort after the Russian letter they follow in the Kazakh alphabet (Ә after А, І after Ы), not
+# after Я as their code points would.
+_KAZAKH_ORDER = str.maketrans(
+    {k: base + "\u04ff" for k, base in zip("әғқңөұһі", "агкноухы", strict=True)} | {"ү": "у\u04ff\u04ff"}
+)
+
+
+def name_key(name: str) -> str:
+    """A sort key for a place name in Kazakh, Russian or English alphabetical order."""
+    return name.casefold().translate(_KAZAKH_ORDER)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pb_module.models.proposal import STATUS_LABELS
 from pb_module.rules.statuses import Status
-from search.catalogue import name_key
+from words.formatting import name_key
 
 WINNERS = "winners"
 SORTS = {

@@ -10,7 +10,7 @@ from pb_module.models import PBCyclePage, Proposal, ProposalPage, ProposalStatus
 from pb_module.models.proposal import searchable_text
 from pb_module.rules.phases import PhaseDates, phase_problems
 from pb_module.rules.statuses import PUBLIC, TRANSITIONS, Status
-from search import catalogue_index
+from search.catalogue import index as catalogue_index
 from search.models import CatalogueEntry
 from words.text import normalise_query
 

@@ -17,8 +17,10 @@ from django.utils import translation
 from pb_module import roles, services
 from pb_module.models import PBCyclePage, Proposal, ProposalPage, Territory
 from pb_module.rules.statuses import Status
-from search import catalogue, catalogue_index
-from search.catalogue import FUNDED, TAG_FACET_SIZE, Lookups, query_stems, run_catalogue
+from search.catalogue import db as catalogue
+from search.catalogue import index as catalogue_index
+from search.catalogue import run_catalogue
+from search.catalogue.state import FUNDED, TAG_FACET_SIZE, Lookups, query_stems
 from search.models import CatalogueEntry, CatalogueTopic, CatalogueWordGroup
 
 pytestmark = pytest.mark.django_db

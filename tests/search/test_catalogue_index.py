@@ -15,9 +15,10 @@ from wagtail.models import PageViewRestriction
 from home.templatetags.qatysu_tags import page_links
 from pb_module import roles, services
 from pb_module.models import PBCyclePage, ProposalPage
-from search import catalogue_index
-from search.catalogue import PER_PAGE, entries, run_catalogue, with_words
-from search.catalogue_index import GROUPED
+from search.catalogue import index as catalogue_index
+from search.catalogue import run_catalogue
+from search.catalogue.index import GROUPED
+from search.catalogue.state import PER_PAGE, entries, with_words
 from search.models import CatalogueEntry, CatalogueGroup
 from words.text import normalise_query
 

@@ -25,9 +25,9 @@ from elastic_transport import ConnectionError as ESConnectionError
 
 from pb_module import roles, services
 from pb_module.models import PBCyclePage, Proposal, ProposalPage, Territory
-from search import es_catalogue as es
 from search import signals
-from search.catalogue import check_state, run_catalogue
+from search.catalogue import es, run_catalogue
+from search.catalogue.state import check_state
 from search.models import CatalogueEntry
 
 from ..pb_module.test_results import close_voting
@@ -576,7 +576,7 @@ def test_the_database_answers_when_elasticsearch_fails(db, settings, monkeypatch
             raise ESConnectionError("connection refused")
 
     monkeypatch.setattr(es, "get_client", Down)
-    with caplog.at_level(logging.ERROR, logger="search.es_catalogue"):
+    with caplog.at_level(logging.ERROR, logger="search.catalogue.es"):
         result = run_catalogue(params, "kk")
     assert [p.pk for p in result.page_obj] == [p.pk for p in expected.page_obj]
     assert result.page_obj.paginator.count == expected.page_obj.paginator.count
@@ -742,7 +742,7 @@ class MiniElasticsearch:
 
 
 def place_words(page):
-    from search.catalogue_index import place_words
+    from search.catalogue.index import place_words
 
     return place_words([page.proposal.district_id])[page.proposal.district_id]
 

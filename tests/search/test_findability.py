@@ -9,8 +9,8 @@ from django.utils import translation
 from pb_module.models import ProposalPage, Territory
 from pb_module.models.proposal import STATUS_LABELS
 from pb_module.rules.statuses import PUBLIC, Status
-from search import es_catalogue as es
-from search.catalogue import check_state, place_options
+from search.catalogue import es
+from search.catalogue.state import check_state, place_options
 from search.models import CatalogueEntry
 
 

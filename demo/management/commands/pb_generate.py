@@ -61,7 +61,7 @@ from pb_module.rules import money
 from pb_module.rules.phases import ORDER, Phase, PhaseDates
 from pb_module.rules.statuses import Status
 from pb_module.services.proposals import tracking_hash
-from search import catalogue_index
+from search.catalogue import index as catalogue_index
 from words.formatting import format_number
 
 S = Status

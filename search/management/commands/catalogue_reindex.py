@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from search import catalogue_index, es_catalogue
+from search.catalogue import es as es_catalogue
+from search.catalogue import index as catalogue_index
 
 
 class Command(BaseCommand):

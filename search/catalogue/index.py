@@ -18,9 +18,8 @@ from wagtail.models import Locale
 from home.people_text import tag_fits
 from pb_module.models import PBCyclePage, Proposal, ProposalPage, ProposalTag, Territory
 from pb_module.rules.statuses import PUBLIC, Status
+from search.models import WORD_MAX, CatalogueEntry, CatalogueGroup, CatalogueTopic, CatalogueWordGroup
 from words.text import normalise
-
-from .models import WORD_MAX, CatalogueEntry, CatalogueGroup, CatalogueTopic, CatalogueWordGroup
 
 CHUNK = 2000
 PUBLIC_STATUSES = [s.value for s in Status if s in PUBLIC]

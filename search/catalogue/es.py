@@ -44,24 +44,20 @@ from elasticsearch.helpers import bulk
 
 from home.people_text import tag_fits
 from pb_module.models import PBCyclePage, ProposalPage, Territory
-from words.text import normalise
-
-from . import catalogue_index
-from .catalogue import (
+from search.catalogue import index as catalogue_index
+from search.catalogue.facets import build_facets
+from search.catalogue.results import CatalogueResult, Total, page_number, result_page
+from search.catalogue.state import (
     FACETS,
     FUNDED,
     PER_PAGE,
     PUBLIC_STATUSES,
     TAG_FACET_SIZE,
-    CatalogueResult,
-    Total,
-    build_facets,
     check_state,
-    page_number,
     place_options,
     query_stems,
-    result_page,
 )
+from words.text import normalise
 
 logger = logging.getLogger(__name__)
 
