@@ -354,19 +354,27 @@ def publish_results(cycle, user=None) -> TallyResult:
     """Close the vote of `cycle` (if it is open) and publish its tally: proposals on the ballot become selected or
     not selected, as the rule decides."""
     user = user or make_moderator()
-    if services.voting.voting_open(cycle):
+    if cycle.is_voting:
         cycle = close_voting(cycle, user)
     return services.publish_results(cycle=cycle, user=user)
 
 
-def funded_proposal(user=None, **proposal_kwargs) -> Proposal:
-    """A proposal the vote selected (the only one on the ballot of a voting cycle, one ballot for it), moved into
-    implementation by a moderator."""
+def selected_proposal(user=None, **proposal_kwargs) -> Proposal:
+    """A proposal the vote selected: the only one on the ballot of a voting cycle, one ballot for it, the vote
+    closed and the results published by a moderator."""
     user = user or make_moderator()
     voting = proposal_kwargs.pop("cycle", None) or cycle(schedule="voting")
     proposal = ProposalFactory(cycle=voting, status=Status.ON_BALLOT, moderator=user, **proposal_kwargs)
     BallotFactory(cycle=voting, proposals=[proposal])
     publish_results(voting, user)
+    proposal.refresh_from_db()
+    return proposal
+
+
+def funded_proposal(user=None, **proposal_kwargs) -> Proposal:
+    """A selected proposal (see `selected_proposal`) moved into implementation by a moderator."""
+    user = user or make_moderator()
+    proposal = selected_proposal(user, **proposal_kwargs)
     services.change_status(proposal=proposal, new_status=Status.IN_IMPLEMENTATION, user=user)
     proposal.refresh_from_db()
     return proposal

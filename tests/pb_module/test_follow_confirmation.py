@@ -22,6 +22,8 @@ from pb_module.services import notifications
 from pb_module.services.implementation import save_milestone
 from pb_module.services.proposals import follower_hash
 
+from .. import factories as f
+
 pytestmark = pytest.mark.django_db
 CONFIRM = re.compile(r"http://\S+/(kk|ru|en)/pb/follow/confirm/([A-Za-z0-9_-]+)/")
 CHECK_INBOX = (
@@ -29,6 +31,18 @@ CHECK_INBOX = (
     "Nothing is sent until you open it. If this address already follows the proposal, nothing changes."
 )
 TOO_MANY_FOR_ADDRESS = "Too many confirmation links were requested for this address. Try again tomorrow."
+
+
+@pytest.fixture
+def open_cycle(db):
+    """A cycle collecting proposals now, in a translated territory of its own."""
+    return f.cycle(schedule="collecting")
+
+
+@pytest.fixture
+def funded(moderator):
+    """A proposal the vote selected, moved into implementation by a moderator (the public log says so)."""
+    return f.funded_proposal(user=moderator)
 
 
 @pytest.fixture(autouse=True)
@@ -212,12 +226,12 @@ def test_the_answer_is_the_same_whether_or_not_the_address_already_follows(clien
     assert (str(already.unsubscribe_token), already.confirmed_at) == before
 
 
-def test_confirmation_links_to_one_address_are_limited(client, funded, open_cycle):
+def test_confirmation_links_to_one_address_are_limited(client, funded):
     per_address, _window = settings.PB_FOLLOW_MAILS_PER_ADDRESS
     for n in range(per_address):
         assert follow(client, funded, "target@example.kz", ip=f"192.0.2.{n + 1}").status_code == 302
     assert len(mails_to("target@example.kz")) == per_address
-    other = Proposal.objects.exclude(pk=funded.pk).filter(status="selected").first()
+    other = f.selected_proposal()
 
     refused = follow(client, other, "target@example.kz", ip="198.51.100.7")  # another proposal, another IP
     html = refused.content.decode()

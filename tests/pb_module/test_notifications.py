@@ -17,9 +17,23 @@ from pb_module.models import Milestone, MonitoringReport, Proposal, ProposalFoll
 from pb_module.services import notifications
 from pb_module.services.implementation import progress_of, save_milestone
 
+from .. import factories as f
+
 pytestmark = pytest.mark.django_db
 UNSUBSCRIBE = re.compile(r"http://\S+/(kk|ru|en)/pb/unsubscribe/([0-9a-f-]+)/")
 CONFIRM = re.compile(r"http://\S+/(kk|ru|en)/pb/follow/confirm/([A-Za-z0-9_-]+)/")
+
+
+@pytest.fixture
+def open_cycle(db):
+    """A cycle collecting proposals now, in a translated territory of its own."""
+    return f.cycle(schedule="collecting")
+
+
+@pytest.fixture
+def funded(moderator):
+    """A proposal the vote selected, moved into implementation by a moderator (the public log says so)."""
+    return f.funded_proposal(user=moderator)
 
 
 def in_language(lang, value):

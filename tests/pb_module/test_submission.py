@@ -7,13 +7,21 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from wagtail.models import Locale
 
-from pb_module.models import Proposal, ProposalAttachment, ProposalPage, Territory
+from pb_module.models import Proposal, ProposalAttachment, ProposalPage
 
-from .conftest import cycle_page
+from .. import factories as f
 
 pytestmark = pytest.mark.django_db
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PDF = b"%PDF-1.4\n%demo\n"
+
+
+@pytest.fixture
+def open_cycle(db):
+    """A cycle collecting proposals now: a city of republican significance with one district, in three languages."""
+    cycle = f.cycle(schedule="collecting")
+    f.TerritoryFactory(parent=cycle.territory, kind="district", settlement_category="", translations=True)
+    return cycle
 
 
 def submit_url(cycle, lang):
@@ -114,7 +122,7 @@ def test_bad_input_is_explained_in_the_readers_language_and_typing_kept(
 
 
 def test_district_outside_the_cycles_territory_is_refused(client, open_cycle):
-    aktau = Territory.objects.get(locale__language_code="en", name__startswith="Aktau")
+    aktau = f.TerritoryFactory(translations=True).get_translation(Locale.objects.get(language_code="en"))
     response = client.post(submit_url(open_cycle, "en"), form_data(open_cycle, "en", district=aktau.pk))
     assert response.status_code == 400
     assert "Choose a district within the territory of this cycle." in response.content.decode()
@@ -148,7 +156,7 @@ def test_attachment_over_10_mb_is_refused(client, open_cycle):
 
 
 def test_outside_collection_the_form_explains_and_saves_nothing(client):
-    aktau = cycle_page("aktau-2024", "ru")
+    aktau = f.cycle(schedule="past").get_translation(Locale.objects.get(language_code="ru"))
     page = client.get(aktau.url + "submit/")
     assert page.status_code == 200
     assert "Сбор проектных предложений завершился" in page.content.decode()
