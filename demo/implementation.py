@@ -3,8 +3,9 @@ photos before and after, responsible bodies and their officials, consistent with
 (completed, stalled, back in implementation, in implementation).
 
 Milestone dates are history, so the rows are written with their real dates (the services would date every move
-today); `sync_implementation` then confirms each status agrees with its milestones. Dates that must stay recent
-(the work that is going on now) are counted back from the day of loading, as the open cycles are.
+today); `services.implementation.sync_implementation` then confirms each status agrees with its milestones.
+Dates that must stay recent (the work that is going on now) are counted back from the day of loading, as
+the open cycles are.
 """
 
 import io
@@ -14,9 +15,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from demo.home import TARGETS, demo_key, translate_page
+from pb_module import services
 from pb_module.models import ImplementationPhoto, Milestone, Proposal, ResponsibleBody
 from pb_module.rules.statuses import Status
-from pb_module.services.implementation import store_photo, sync_implementation
 
 BODIES = {
     "aktau-housing": {
@@ -713,7 +714,7 @@ def load_implementation_demo(make_user, moderator) -> dict:
             )
             for n, (kind, caption) in enumerate(photos):
                 upload = SimpleUploadedFile(f"{key}-{order}-{n}.jpg", _picture(kind, order + n), "image/jpeg")
-                store_photo(
+                services.implementation.store_photo(
                     proposal=proposal,
                     upload=upload,
                     kind=ImplementationPhoto.Kind(kind),
@@ -723,7 +724,7 @@ def load_implementation_demo(make_user, moderator) -> dict:
                 )
         _date_log(proposal)
         # The statuses the demo gave these proposals must be what their milestones say.
-        sync_implementation(proposal)
+        services.implementation.sync_implementation(proposal)
     _reports(make_user, moderator)
     _stories()
     return {"bodies": bodies}
@@ -766,10 +767,8 @@ def _reports(make_user, moderator):
     """Reports by the demo NGOs and by verified residents (known by the hash of a made-up IIN), some answered by
     the responsible body, one hidden by the moderator with its public reason."""
     from demo import pb_content as C
-    from pb_module import roles
+    from pb_module import roles, services
     from pb_module.rules.iin import make_iin
-    from pb_module.services.monitoring import answer_report, file_report, hide_report
-    from pb_module.services.voting import VoterIdentity, voter_hash
 
     ngos = {n["key"]: n for n in C.NGOS}
     for n, (key, index, by, rating, language, text, after, answer, hidden) in enumerate(REPORTS):
@@ -783,8 +782,13 @@ def _reports(make_user, moderator):
             made = dict(user=user, organisation=spec["organisation"][language])
         else:
             iin = make_iin(date(1985 + n, 4, 1 + n), "female" if n % 2 else "male", 300 + n)
-            made = dict(citizen=VoterIdentity(voter_hash(iin), "35-44", "", proposal.district_id), author_name=by)
-        report = file_report(
+            made = dict(
+                citizen=services.voting.VoterIdentity(
+                    services.voting.voter_hash(iin), "35-44", "", proposal.district_id
+                ),
+                author_name=by,
+            )
+        report = services.monitoring.file_report(
             proposal=proposal, milestone=milestone, rating=rating, body=text, language=language, **made
         )
         filed = timezone.make_aware(datetime.combine(milestone.moved_on + timedelta(days=after), time(18)))
@@ -792,11 +796,13 @@ def _reports(make_user, moderator):
         type(report).objects.filter(pk=report.pk).update(created_at=filed)
         if answer:
             official = milestone.responsible_body.members.first()
-            report = answer_report(report=report, user=official, answer=answer, language=language)
+            report = services.monitoring.answer_report(report=report, user=official, answer=answer, language=language)
             type(report).objects.filter(pk=report.pk).update(answered_at=filed + timedelta(days=2))
         if hidden:
             # In Kazakh only: the Russian and English pages show it marked "(in Kazakh)".
-            report = hide_report(report=report, user=moderator, reason_kk=hidden["kk"], language="kk")
+            report = services.monitoring.hide_report(
+                report=report, user=moderator, reason_kk=hidden["kk"], language="kk"
+            )
             type(report).objects.filter(pk=report.pk).update(hidden_at=filed + timedelta(hours=5))
 
 

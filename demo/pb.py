@@ -11,10 +11,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from demo import pb_content as C
 from demo.home import SOURCE, TARGETS, publish, translate_page, upsert_child, upsert_snippet
 from demo.implementation import load_implementation_demo
 from demo.results import load_results_demo
-from demo import pb_content as C
 from pb_module import roles, services
 from pb_module.models import (
     CyclePhase,
@@ -147,7 +147,7 @@ def _proposal(spec, cycles, territories, actors, ngos):
         return
     cycle = cycles[spec["cycle"]]
     lang = spec["language"]
-    submission = services.submit_proposal(
+    submission = services.proposals.submit_proposal(
         cycle=cycle,
         language=lang,
         title=spec["title"][lang],
@@ -175,7 +175,7 @@ def _proposal(spec, cycles, territories, actors, ngos):
         merged_into = None
         if status == "merged":
             merged_into = Proposal.objects.get(external_id=f"demo:{entry[2]}")
-        change = services.change_status(
+        change = services.proposals.change_status(
             proposal=proposal,
             new_status=status,
             user=actors["moderator"],
@@ -191,7 +191,7 @@ def _proposal(spec, cycles, territories, actors, ngos):
     if review and proposal.status == "in_expert_review":
         _review(proposal, review, actors["expert"], lang)
     for comment in spec.get("comments", []):
-        made = services.add_comment(
+        made = services.proposals.add_comment(
             proposal=proposal,
             user=ngos[comment["author"]][0],
             body=comment["text"][lang],
@@ -200,7 +200,7 @@ def _proposal(spec, cycles, territories, actors, ngos):
             historical=True,
         )
         if comment.get("hidden_reason"):
-            services.hide_comment(
+            services.proposals.hide_comment(
                 comment=made,
                 user=actors["moderator"],
                 reason_kk=comment["hidden_reason"]["kk"],
@@ -222,7 +222,7 @@ def _proposal(spec, cycles, territories, actors, ngos):
 
 
 def _review(proposal, review, expert, lang):
-    services.record_expert_review(
+    services.proposals.record_expert_review(
         proposal=proposal,
         user=expert,
         verdict=review["verdict"],
@@ -262,9 +262,9 @@ def load_pb_demo(home):
         _proposal(spec, cycles, territories, actors, ngos)
     load_results_demo(cycles, territories, actors["moderator"])
     for key in RESULTS_PUBLISHED:
-        if services.publish_problem(cycles[key]) is None:
+        if services.results.publish_problem(cycles[key]) is None:
             at = _when(cycles[key], "selected", 0)
-            services.publish_results(cycle=cycles[key], user=actors["moderator"], at=at)
+            services.results.publish_results(cycle=cycles[key], user=actors["moderator"], at=at)
     load_implementation_demo(_user, actors["moderator"])
     cycles[C.VOTING_CYCLE["key"]] = voting = _cycle(pb_index, C.VOTING_CYCLE, territories)
     _voting_demo(voting, territories[C.VOTING_CYCLE["territory"]], actors["moderator"])
@@ -280,7 +280,7 @@ def _voting_demo(cycle, territory, moderator):
         external_id = f"demo:shymkent-{n}"
         proposal = Proposal.objects.filter(external_id=external_id).first()
         if proposal is None:
-            proposal = services.submit_proposal(
+            proposal = services.proposals.submit_proposal(
                 cycle=cycle,
                 language="kk",
                 title=title["kk"],
@@ -294,7 +294,7 @@ def _voting_demo(cycle, territory, moderator):
                 historical=True,
             ).proposal
             for status in ("in_moderation", "on_ballot"):
-                services.change_status(proposal=proposal, new_status=status, user=moderator)
+                services.proposals.change_status(proposal=proposal, new_status=status, user=moderator)
             page = ProposalPage.objects.get(proposal=proposal, alias_of__isnull=True)
             translate_page(
                 page,
@@ -311,7 +311,7 @@ def _voting_demo(cycle, territory, moderator):
     operator = _user("operator_demo", roles.OPERATORS, "Гүлнар", "Ахметова")
     if not cycle.ballots.exists():
         for n, choice in enumerate([[0, 1], [1, 2, 3], [3, 4]]):
-            services.cast_assisted_ballot(
+            services.voting.cast_assisted_ballot(
                 cycle=cycle,
                 operator=operator,
                 iin=make_iin(date(1960 + n * 15, 3, 1 + n), "female", 100 + n),

@@ -533,7 +533,7 @@ def _proposal(cycle, n, kind, place, cost, district, moderator, expert, when):
     if Proposal.objects.filter(external_id=ext).exists():
         return
     text = texts(kind, place)
-    submission = services.submit_proposal(
+    submission = services.proposals.submit_proposal(
         cycle=cycle,
         language="kk",
         title=text["kk"]["title"],
@@ -558,12 +558,12 @@ def _proposal(cycle, n, kind, place, cost, district, moderator, expert, when):
     path = ("in_moderation", "in_discussion", "in_expert_review") if reviewed else ("in_moderation",)
     for status in (*path, "on_ballot"):
         if status == "on_ballot" and reviewed:
-            review = services.record_expert_review(
+            review = services.proposals.record_expert_review(
                 proposal=proposal, user=expert, verdict="compliant", validated_cost=cost, conclusion=REVIEW
             )
             moment = when(cycle, "in_expert_review", n % 60) + timedelta(days=3 + n % 10)
             ExpertReview.objects.filter(pk=review.pk).update(created_at=moment)
-        change = services.change_status(proposal=proposal, new_status=status, user=moderator)
+        change = services.proposals.change_status(proposal=proposal, new_status=status, user=moderator)
         type(change).objects.filter(pk=change.pk).update(changed_at=when(cycle, status, n % 60))
     translate_page(ProposalPage.objects.get(pk=submission.page.pk), ProposalPage, lambda lang: text[lang], TARGETS)
 

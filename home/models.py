@@ -156,13 +156,6 @@ class HomePage(RoutedHomeMixin, Page):
 
         return self.kept("latest-news", read)
 
-    @property
-    def latest_stories(self):
-        """The three newest progress stories of every cycle, in this page's language (kept as the news are)."""
-        from pb_module.models.stories import ProgressStoryPage, story_list
-
-        return self.kept("latest-stories", lambda: list(story_list(ProgressStoryPage.objects.descendant_of(self))[:3]))
-
 
 class StandardPage(WordFormsMixin, RoutedPageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True, help_text=_("One or two sentences under the title."))

@@ -25,7 +25,7 @@ def is_api(request) -> bool:
 
 
 def api_error(code: str, message: str, status: int) -> JsonResponse:
-    """An error in the API's format (pb_module/api.py), for what happens before or outside its views."""
+    """An error in the API's format (pb_module/api/voting.py), for what happens before or outside its views."""
     return JsonResponse({"code": code, "message": message, "errors": {}}, status=status)
 
 

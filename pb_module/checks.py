@@ -14,7 +14,7 @@ PER_PROCESS_CACHES = {
     "django.core.cache.backends.locmem.LocMemCache",
     "django.core.cache.backends.dummy.DummyCache",
 }
-# SMS backends that never reach a phone (pb_module/sms.py).
+# SMS backends that never reach a phone (pb_module/integrations/sms.py).
 NOT_SENDING = {
     "console": "writes the codes to the server's log",
     "locmem": "keeps the codes in memory for tests",

@@ -1,7 +1,5 @@
 """The roles of the PB process and the groups that carry them."""
 
-from django.utils.translation import gettext_lazy as _
-
 from pb_module.rules.text import strip_bidi
 
 # Group names are stored in the database; labels are shown to people.
@@ -12,17 +10,6 @@ NGO_REPRESENTATIVES = "NGO representatives"
 OPERATORS = "Public-centre operators"
 RESPONSIBLE_BODIES = "Responsible bodies"  # akimat departments and contractors doing the work
 
-ROLE_LABELS = {
-    "author": _("author"),
-    EDITORS: _("editor"),
-    MODERATORS: _("moderator"),
-    EXPERTS: _("expert council"),
-    NGO_REPRESENTATIVES: _("NGO representative"),
-    OPERATORS: _("public-centre operator"),
-    RESPONSIBLE_BODIES: _("responsible body"),
-    "staff": _("administrator"),
-    "system": _("automatic check"),
-}
 
 # What each role may do in the PB module: app label "pb_module", codenames.
 ROLE_PERMISSIONS = {

@@ -35,10 +35,8 @@ from .models import (
 
 def forget_cached_cycle(cycle: PBCyclePage) -> None:
     """The API keeps cycles for a few seconds; a published change must be seen at once."""
-    from .services.proposals import canonical_cycle
-
     # Every language version: the API caches the source cycle under the id of each.
-    pks = {cycle.pk, canonical_cycle(cycle).pk} | set(
+    pks = {cycle.pk, cycle.canonical().pk} | set(
         PBCyclePage.objects.filter(translation_key=cycle.translation_key).values_list("pk", flat=True)
     )
     cache.delete_many(

@@ -1,9 +1,9 @@
 """The database catalogue's own index: one narrow row per proposal page the catalogue may show.
 
-The catalogue (search/catalogue.py) filters, counts and sorts these rows instead of joining pages, proposals,
+The catalogue (search/catalogue/) filters, counts and sorts these rows instead of joining pages, proposals,
 places and cycles for every facet: at 100 000 proposals that join made a catalogue page take seconds. A row
-holds what the Elasticsearch document holds (search/es_catalogue.py) and is written by the same signals
-(search/signals.py) and by ``manage.py catalogue_reindex``; search/catalogue_index.py builds the rows.
+holds what the Elasticsearch document holds (search/catalogue/es.py) and is written by the same signals
+(search/signals.py) and by ``manage.py catalogue_reindex``; search/catalogue/index.py builds the rows.
 Words are found through a full-text index of ``search_text`` (the normalised stems): FTS5 on SQLite,
 a GIN index of its ``simple`` tsvector on PostgreSQL (migration 0001). The facet counts are read from stored
 counts kept with the rows: `CatalogueGroup` for states without words, `CatalogueWordGroup` for a one-word query.
@@ -64,7 +64,7 @@ class CatalogueEntry(models.Model):
 class CatalogueGroup(models.Model):
     """How many catalogue rows share a place, cycle, year and status (``tag`` empty), and how many of those have a
     topic (``tag`` its slug). The facet counts of a state without words or cost range are read from these few
-    thousand rows instead of counting 100 000 (search/catalogue_index.py keeps them with the rows)."""
+    thousand rows instead of counting 100 000 (search/catalogue/index.py keeps them with the rows)."""
 
     language = models.CharField(max_length=8)
     place_id = models.IntegerField()
@@ -92,14 +92,14 @@ class CatalogueGroup(models.Model):
         return f"{self.language} {self.cycle_id} {self.status} {self.tag}: {self.n}"
 
 
-WORD_MAX = 64  # longer stems (search/text.py keeps such tokens whole) are not counted: a key must fit an index
+WORD_MAX = 64  # longer stems (words/text.py keeps such tokens whole) are not counted: a key must fit an index
 
 
 class CatalogueWordGroup(models.Model):
     """How many catalogue rows have a word (one stem of ``search_text``) and share a place, cycle, year, status and
     set of topics (``tags`` as the row holds it): the facet counts of a one-word query, read from a few hundred to a
     few thousand of these rows instead of grouping the rows that have the word (44 000 of 100 000 proposals for a
-    common one). A row of the catalogue counts once in each of its distinct stems; search/catalogue_index.py moves
+    common one). A row of the catalogue counts once in each of its distinct stems; search/catalogue/index.py moves
     these counts with the rows, in the same transaction. Rows whose count falls to 0 are deleted."""
 
     pk = models.CompositePrimaryKey("language", "stem", "place_id", "cycle_id", "year", "status", "tags")

@@ -1,5 +1,5 @@
-"""Keep the catalogue's indexes current: the database's (search/catalogue_index.py) at once, in the same
-transaction, and Elasticsearch's (search/es_catalogue.py, only with ELASTICSEARCH_URL) once it commits.
+"""Keep the catalogue's indexes current: the database's (search/catalogue/index.py) at once, in the same
+transaction, and Elasticsearch's (search/catalogue/es.py, only with ELASTICSEARCH_URL) once it commits.
 
 Elasticsearch is written after the commit, so it never shows what a rollback undid, from what the database then
 holds. A failing Elasticsearch is logged and does not fail the change: ``manage.py catalogue_reindex`` rebuilds
@@ -63,7 +63,7 @@ def proposal_page_changed(sender, instance, **kwargs):
 @receiver(post_delete, sender=CatalogueEntry)
 def catalogue_row_deleted(sender, instance, **kwargs):
     """A row deleted with its page (the cascade of a page deletion) leaves its group counts.
-    search/catalogue_index.py deletes rows itself without this signal and counts them in bulk."""
+    search/catalogue/index.py deletes rows itself without this signal and counts them in bulk."""
     catalogue_index.forget(instance)
 
 

@@ -16,8 +16,8 @@ from home import page_cache
 from home.models import ConceptDocumentPage, NewsPage
 from home.routing import locale_for
 from pb_module.models import PBCyclePage, ProgressStoryPage, Proposal, ProposalPage, Territory
-from pb_module.models.proposal import STATUS_LABELS
 from pb_module.rules.statuses import Status
+from pb_module.vocabulary import STATUS_LABELS
 from search.catalogue import SORTS, run_catalogue
 from words.text import normalise_query
 
@@ -109,7 +109,7 @@ def add_proposal_facts(pages: list, language: str) -> None:
 
 def _search(query: str, chosen: str, number, language: str) -> dict:
     """The page of results and the count of each type of page, with what the results show."""
-    # All the words as typed, or all their stems: pages index both (search/indexing.py), so word forms match.
+    # All the words as typed, or all their stems: pages index both (words/indexing.py), so word forms match.
     stems = normalise_query(query, language)
     typed = searchable(query)
     terms = [PlainText(text) for text in dict.fromkeys((typed, stems)) if text]

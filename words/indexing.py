@@ -1,4 +1,4 @@
-"""Word forms in the site search: pages also index the normalised stems of their words (search/text.py)."""
+"""Word forms in the site search: pages also index the normalised stems of their words (words/text.py)."""
 
 from django.utils.html import strip_tags
 from wagtail.search import index

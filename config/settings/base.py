@@ -156,7 +156,7 @@ if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
 # Search: Elasticsearch when ELASTICSEARCH_URL is set, Wagtail's database backend otherwise.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "qatysu")
-# The project catalogue's own index (search/es_catalogue.py): an alias over a dated index that
+# The project catalogue's own index (search/catalogue/es.py): an alias over a dated index that
 # `manage.py catalogue_reindex` rebuilds; used, and kept current, only when ELASTICSEARCH_URL is set.
 ELASTICSEARCH_CATALOGUE_INDEX = os.environ.get("ELASTICSEARCH_CATALOGUE_INDEX", f"{ELASTICSEARCH_INDEX}-catalogue")
 if ELASTICSEARCH_URL:

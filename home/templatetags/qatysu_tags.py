@@ -9,8 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
-from home.routing import home_for, locale_code, locale_for, public, route_of, translated, with_translations
-from pb_module.rules.money import format_tenge
+from home.routing import home_for, locale_code, route_of, translated
 from words.formatting import format_date, format_number
 
 register = template.Library()
@@ -138,14 +137,6 @@ def untranslated_source(page):
 
 
 @register.filter
-def tenge(value):
-    """55 380 000 ₸ in kk and ru, KZT 55,380,000 in en."""
-    if value in (None, ""):
-        return ""
-    return format_tenge(int(value), get_language())
-
-
-@register.filter
 def localized(obj):
     """The version of a translatable object (a territory, a council) in the reader's language."""
     if obj is None or isinstance(obj, Page):
@@ -165,30 +156,6 @@ def field_widget(field):
     if field.field.required:
         attrs["required"] = True
     return field.as_widget(attrs=attrs)
-
-
-@register.filter
-def role_label(role):
-    from pb_module.roles import ROLE_LABELS
-
-    return ROLE_LABELS.get(role, role)
-
-
-@register.simple_tag
-def current_cycles():
-    """Participatory-budget cycles in the reader's language that are running or about to (kept for the day with
-    the home page: a change to any cycle purges the routes above it, the home page's included)."""
-    from home import page_cache
-    from pb_module.models import PBCyclePage
-
-    def read():
-        cycles = public(PBCyclePage.objects.live()).filter(locale=locale_for(get_language()))
-        cycles = cycles.select_related("territory").prefetch_related("phases").order_by("-year", "title")
-        current = [cycle for cycle in cycles if cycle.is_current]
-        with_translations([cycle.territory for cycle in current])
-        return current
-
-    return page_cache.kept_one("current-cycles", f"/{get_language()}/", read, dated=True)
 
 
 @register.simple_tag

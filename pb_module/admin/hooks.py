@@ -16,14 +16,13 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from pb_module import roles
+from pb_module import permissions, roles, services
 from pb_module.admin import implementation as implementation_admin
 from pb_module.admin import views as admin_views
 from pb_module.admin.territory_chooser import TerritoryChooserViewSet
 from pb_module.models import MonitoringReport, MrpRate, PBCyclePage, Proposal, ProposalComment, Territory
 from pb_module.models.implementation import Rating, ResponsibleBody
 from pb_module.rules.money import format_tenge
-from pb_module.services import monitoring
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -55,11 +54,11 @@ class ProposalIndexView(ModelViewSet.index_view_class):
     def get_list_buttons(self, instance):
         buttons = super().get_list_buttons(instance)
         user = self.request.user
-        if user.has_perm("pb_module.change_proposal_status"):
+        if permissions.may_change_status(user):
             buttons.insert(0, ListingButton(_("Change status"), url=reverse("pb_proposal_status", args=[instance.pk])))
-        if user.has_perm("pb_module.add_expertreview") and instance.status == "in_expert_review":
+        if permissions.may_review_as_expert(user) and instance.status == "in_expert_review":
             buttons.insert(0, ListingButton(_("Expert review"), url=reverse("pb_proposal_review", args=[instance.pk])))
-        if user.has_perm("pb_module.change_milestone") and instance.status in implementation_admin.service.PLANNABLE:
+        if permissions.may_change_any_milestone(user) and instance.status in implementation_admin.service.PLANNABLE:
             buttons.insert(0, ListingButton(_("Implementation"), url=reverse("pb_implementation", args=[instance.pk])))
         return buttons
 
@@ -98,7 +97,7 @@ class ProposalViewSet(ModelViewSet):
 class CommentIndexView(ModelViewSet.index_view_class):
     def get_list_buttons(self, instance):
         buttons = super().get_list_buttons(instance)
-        if self.request.user.has_perm("pb_module.moderate_proposalcomment") and not instance.hidden:
+        if permissions.may_hide_comments(self.request.user) and not instance.hidden:
             buttons.insert(0, ListingButton(_("Hide"), url=reverse("pb_comment_hide", args=[instance.pk])))
         return buttons
 
@@ -143,17 +142,17 @@ class ReportIndexView(ModelViewSet.index_view_class):
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related("proposal", "milestone")
         user = self.request.user
-        if user.has_perm("pb_module.moderate_monitoringreport"):
+        if permissions.may_hide_reports(user):
             return queryset
-        return queryset.filter(pk__in=monitoring.answerable_by(user).values("pk"))
+        return queryset.filter(pk__in=services.monitoring.answerable_by(user).values("pk"))
 
     def get_list_buttons(self, instance):
         buttons = super().get_list_buttons(instance)
         user = self.request.user
-        if user.has_perm("pb_module.moderate_monitoringreport"):
+        if permissions.may_hide_reports(user):
             label = _("Publish again") if instance.hidden else _("Hide")
             buttons.insert(0, ListingButton(label, url=reverse("pb_report_hide", args=[instance.pk])))
-        if monitoring.may_answer(user, instance):
+        if permissions.may_answer_report(user, instance):
             label = _("Edit answer") if instance.answer else _("Answer")
             buttons.insert(0, ListingButton(label, url=reverse("pb_report_answer", args=[instance.pk])))
         return buttons
@@ -260,7 +259,7 @@ def register_pb_admin_urls():
 
 class OperatorMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("pb_module.add_assisted_ballot")
+        return permissions.may_cast_assisted_ballots(request.user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -271,7 +270,7 @@ def register_assisted_ballot_menu_item():
 class ImplementationMenuItem(MenuItem):
     def is_shown(self, request):
         user = request.user
-        return user.has_perm("pb_module.change_milestone") or user.responsible_bodies.exists()
+        return permissions.may_change_any_milestone(user) or permissions.is_in_responsible_body(user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -281,7 +280,7 @@ def register_implementation_menu_item():
 
 class PublishResultsMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("pb_module.publish_results")
+        return permissions.may_publish_results(request.user)
 
 
 @hooks.register("register_admin_menu_item")

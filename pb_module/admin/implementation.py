@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.widgets import AdminDateInput
 
+from pb_module import permissions, services
 from pb_module.models import ImplementationPhoto, Milestone, Proposal
 from pb_module.rules import implementation as rules
-from pb_module.services import implementation as service
-from pb_module.web.proposals import add_service_errors
+from pb_module.web.forms import add_service_errors
 
 MILESTONE_FIELDS = [
     "title_kk",
@@ -110,18 +110,15 @@ def _render(request, template, context, status=200):
 
 def may_see(user, proposal: Proposal) -> bool:
     """Moderators see every proposal's milestones; a responsible body those of proposals it works on."""
-    if user.has_perm("pb_module.change_milestone"):
+    if permissions.may_change_any_milestone(user):
         return True
-    return (
-        user.has_perm("pb_module.view_milestone")
-        and proposal.milestones.filter(responsible_body__members=user).exists()
-    )
+    return permissions.may_view_milestones(user) and proposal.milestones.filter(responsible_body__members=user).exists()
 
 
 def visible_proposals(user):
     """The proposals whose implementation `user` follows in the admin."""
-    proposals = Proposal.objects.filter(status__in=service.PLANNABLE)
-    if not user.has_perm("pb_module.change_milestone"):
+    proposals = Proposal.objects.filter(status__in=services.implementation.PLANNABLE)
+    if not permissions.may_change_any_milestone(user):
         proposals = proposals.filter(milestones__responsible_body__members=user).distinct()
     return proposals.select_related("cycle").prefetch_related("milestones").order_by("-cycle__year", "pk")
 
@@ -129,7 +126,7 @@ def visible_proposals(user):
 def implementation_index_view(request):
     """The funded proposals with their overall progress."""
     user = request.user
-    if not (user.has_perm("pb_module.change_milestone") or user.responsible_bodies.exists()):
+    if not (permissions.may_change_any_milestone(user) or permissions.is_in_responsible_body(user)):
         raise PermissionDenied
     rows = [
         (proposal, rules.overall_progress([m.as_rule() for m in proposal.milestones.all()]))
@@ -149,15 +146,15 @@ def implementation_view(request, pk):
         )
     )
     for milestone in milestones:
-        milestone.editable = service.may_update(request.user, proposal, milestone)
+        milestone.editable = permissions.may_update_milestone(request.user, milestone)
     return _render(
         request,
         "implementation.html",
         {
             "proposal": proposal,
-            "progress": service.progress_of(proposal, milestones=milestones),
-            "plannable": proposal.status in service.PLANNABLE,
-            "can_add": service.may_add(request.user),
+            "progress": services.implementation.progress_of(proposal, milestones=milestones),
+            "plannable": proposal.status in services.implementation.PLANNABLE,
+            "can_add": permissions.may_plan_milestones(request.user),
             "header_title": _("Implementation"),
             "subtitle": str(proposal),
         },
@@ -169,20 +166,20 @@ def milestone_edit_view(request, pk=None, proposal_pk=None):
     if pk is not None:
         milestone = get_object_or_404(Milestone.objects.select_related("proposal"), pk=pk)
         proposal = milestone.proposal
-        if not service.may_update(request.user, proposal, milestone):
+        if not permissions.may_update_milestone(request.user, milestone):
             raise PermissionDenied
         initial = {name: getattr(milestone, name) for name in MILESTONE_FIELDS}
     else:
         proposal = get_object_or_404(Proposal, pk=proposal_pk)
-        if not service.may_add(request.user):
+        if not permissions.may_plan_milestones(request.user):
             raise PermissionDenied
         milestone = Milestone(proposal=proposal, order=proposal.milestones.count() + 1)
         initial = {"order": milestone.order, "weight": 1, "percent": 0, "spent": 0}
-    body_locked = not request.user.has_perm("pb_module.change_milestone")
+    body_locked = not permissions.may_change_any_milestone(request.user)
     form = MilestoneForm(request.POST or None, request.FILES or None, initial=initial, body_locked=body_locked)
     if request.method == "POST" and form.is_valid():
         try:
-            service.save_milestone(
+            services.implementation.save_milestone(
                 milestone=form.apply_to(milestone),
                 user=request.user,
                 photos=form.cleaned_data["photos"],
@@ -193,7 +190,7 @@ def milestone_edit_view(request, pk=None, proposal_pk=None):
         else:
             messages.success(request, _("The milestone “%(title)s” is saved.") % {"title": milestone.title})
             return redirect("pb_implementation", pk=proposal.pk)
-    plannable = proposal.status in service.PLANNABLE
+    plannable = proposal.status in services.implementation.PLANNABLE
     return _render(
         request,
         "milestone_form.html",
@@ -214,11 +211,11 @@ def milestone_edit_view(request, pk=None, proposal_pk=None):
 def photo_delete_view(request, pk):
     """Ask, then remove a milestone's photo."""
     photo = get_object_or_404(ImplementationPhoto.objects.select_related("milestone", "proposal", "image"), pk=pk)
-    if photo.milestone is None or not service.may_update(request.user, photo.proposal, photo.milestone):
+    if photo.milestone is None or not permissions.may_update_milestone(request.user, photo.milestone):
         raise PermissionDenied
     if request.method == "POST":
         milestone = photo.milestone
-        service.delete_photo(photo=photo, user=request.user)
+        services.implementation.delete_photo(photo=photo, user=request.user)
         messages.success(request, _("The photo is deleted."))
         return redirect("pb_milestone_edit", pk=milestone.pk)
     return _render(

@@ -9,14 +9,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from pb_module import services
+from pb_module import permissions, services
 from pb_module.models import MonitoringReport, PBCyclePage, Proposal, ProposalComment
-from pb_module.models.proposal import STATUS_LABELS
 from pb_module.models.stories import reader_pages
 from pb_module.rules.statuses import allowed_next
-from pb_module.services import monitoring
-from pb_module.services.results import preview_results
-from pb_module.services.voting import ballot_costs, voting_open
+from pb_module.selectors.voting import ballot_costs, voting_open
+from pb_module.vocabulary import STATUS_LABELS
 from pb_module.web.forms import (
     AnswerReportForm,
     AssistedBallotForm,
@@ -26,9 +24,9 @@ from pb_module.web.forms import (
     HideReportForm,
     PublishResultsForm,
     StatusChangeForm,
+    add_service_errors,
     ballot_items_from,
 )
-from pb_module.web.proposals import add_service_errors
 
 
 def _render(request, template, context, status=200):
@@ -36,14 +34,14 @@ def _render(request, template, context, status=200):
 
 
 def change_status_view(request, pk):
-    if not request.user.has_perm("pb_module.change_proposal_status"):
+    if not permissions.may_change_status(request.user):
         raise PermissionDenied
     proposal = get_object_or_404(Proposal, pk=pk)
     choices = [(s.value, STATUS_LABELS[s]) for s in allowed_next(proposal.status)]
     form = StatusChangeForm(request.POST or None, proposal=proposal, choices=choices)
     if request.method == "POST" and form.is_valid():
         try:
-            services.change_status(
+            services.proposals.change_status(
                 proposal=proposal,
                 new_status=form.cleaned_data["new_status"],
                 user=request.user,
@@ -66,7 +64,7 @@ def change_status_view(request, pk):
             "proposal": proposal,
             "form": form,
             "log": proposal.status_changes.all(),
-            "contact": proposal.author_contact if request.user.has_perm("pb_module.view_author_contact") else None,
+            "contact": proposal.author_contact if permissions.may_see_author_contact(request.user) else None,
             "header_title": _("Change status"),
         },
         status=400 if form.errors else 200,
@@ -74,13 +72,13 @@ def change_status_view(request, pk):
 
 
 def expert_review_view(request, pk):
-    if not request.user.has_perm("pb_module.add_expertreview"):
+    if not permissions.may_review_as_expert(request.user):
         raise PermissionDenied
     proposal = get_object_or_404(Proposal, pk=pk)
     form = ExpertReviewForm(request.POST or None, initial={"validated_cost": proposal.estimated_cost})
     if request.method == "POST" and form.is_valid():
         try:
-            services.record_expert_review(proposal=proposal, user=request.user, **form.cleaned_data)
+            services.proposals.record_expert_review(proposal=proposal, user=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -100,13 +98,13 @@ def expert_review_view(request, pk):
 
 
 def hide_comment_view(request, pk):
-    if not request.user.has_perm("pb_module.moderate_proposalcomment"):
+    if not permissions.may_hide_comments(request.user):
         raise PermissionDenied
     comment = get_object_or_404(ProposalComment, pk=pk)
     form = HideCommentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.hide_comment(comment=comment, user=request.user, language=get_language(), **form.reasons)
+            services.proposals.hide_comment(comment=comment, user=request.user, language=get_language(), **form.reasons)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -117,19 +115,19 @@ def hide_comment_view(request, pk):
 
 def hide_report_view(request, pk):
     """A moderator hides a monitoring report with a public reason (or, once hidden, publishes it again)."""
-    if not request.user.has_perm("pb_module.moderate_monitoringreport"):
+    if not permissions.may_hide_reports(request.user):
         raise PermissionDenied
     report = get_object_or_404(MonitoringReport.objects.select_related("milestone", "proposal"), pk=pk)
     if report.hidden:
         if request.method == "POST":
-            monitoring.unhide_report(report=report, user=request.user)
+            services.monitoring.unhide_report(report=report, user=request.user)
             messages.success(request, _("The report is published again."))
             return redirect("pb_reports:index")
         return _render(request, "unhide_report.html", {"report": report, "header_title": _("Publish report again")})
     form = HideReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            monitoring.hide_report(report=report, user=request.user, language=get_language(), **form.reasons)
+            services.monitoring.hide_report(report=report, user=request.user, language=get_language(), **form.reasons)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -146,12 +144,12 @@ def hide_report_view(request, pk):
 def answer_report_view(request, pk):
     """A member of the body responsible for the report's milestone publishes the official answer."""
     report = get_object_or_404(MonitoringReport.objects.select_related("milestone", "proposal"), pk=pk)
-    if not monitoring.may_answer(request.user, report):
+    if not permissions.may_answer_report(request.user, report):
         raise PermissionDenied
     form = AnswerReportForm(request.POST or None, initial={"answer": report.answer})
     if request.method == "POST" and form.is_valid():
         try:
-            monitoring.answer_report(
+            services.monitoring.answer_report(
                 report=report, user=request.user, answer=form.cleaned_data["answer"], language=get_language()
             )
         except ValidationError as error:
@@ -209,7 +207,7 @@ def _ballot_lines(proposals, costs, language) -> list[dict]:
 
 def assisted_ballot_view(request):
     """A public-centre operator records the ballot of a resident who came in person."""
-    if not request.user.has_perm("pb_module.add_assisted_ballot"):
+    if not permissions.may_cast_assisted_ballots(request.user):
         raise PermissionDenied
     cycles = [
         c for c in PBCyclePage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE) if voting_open(c)
@@ -243,7 +241,7 @@ def assisted_ballot_view(request):
         items = ballot_items_from(request.POST, set(costs), cycle.ballot_type)
         context["chosen"] = items
         try:
-            result = services.cast_assisted_ballot(
+            result = services.voting.cast_assisted_ballot(
                 cycle=cycle,
                 operator=request.user,
                 iin=form.cleaned_data["iin"],
@@ -267,15 +265,15 @@ def assisted_ballot_view(request):
 
 def results_index_view(request):
     """The cycles whose results can be published, are published, or cannot be yet (and why)."""
-    if not request.user.has_perm("pb_module.publish_results"):
+    if not permissions.may_publish_results(request.user):
         raise PermissionDenied
     cycles = PBCyclePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("-year", "title")
-    can_close = request.user.has_perm("pb_module.close_voting_early")
+    can_close = permissions.may_close_voting_early(request.user)
     rows = [
         {
             "cycle": c,
             "published": hasattr(c, "tally_result"),
-            "problem": services.publish_problem(c),
+            "problem": services.results.publish_problem(c),
             "can_close": can_close and voting_open(c),
         }
         for c in cycles
@@ -285,14 +283,14 @@ def results_index_view(request):
 
 def publish_results_view(request, pk):
     """A preview of the count, then publication once the moderator confirms."""
-    if not request.user.has_perm("pb_module.publish_results"):
+    if not permissions.may_publish_results(request.user):
         raise PermissionDenied
     cycle = get_object_or_404(PBCyclePage, pk=pk, locale__language_code=settings.LANGUAGE_CODE)
-    problem = services.publish_problem(cycle)
+    problem = services.results.publish_problem(cycle)
     form = PublishResultsForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and not problem and form.is_valid():
         try:
-            services.publish_results(cycle=cycle, user=request.user)
+            services.results.publish_results(cycle=cycle, user=request.user)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -305,20 +303,20 @@ def publish_results_view(request, pk):
         "header_title": _("Publish results"),
     }
     if not problem:
-        context["preview"] = preview_results(cycle, get_language())
+        context["preview"] = services.results.preview_results(cycle, get_language())
     return _render(request, "publish_results.html", context, status=400 if form.errors else 200)
 
 
 def close_voting_view(request, pk):
     """Close voting early, for good, with a public reason (logged on the cycle page)."""
-    if not request.user.has_perm("pb_module.close_voting_early"):
+    if not permissions.may_close_voting_early(request.user):
         raise PermissionDenied
     cycle = get_object_or_404(PBCyclePage, pk=pk, locale__language_code=settings.LANGUAGE_CODE)
     problem = services.cycles.close_problem(cycle)
     form = CloseVotingForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and not problem and form.is_valid():
         try:
-            services.close_voting_early(cycle=cycle, user=request.user, language=get_language(), **form.reasons)
+            services.cycles.close_voting_early(cycle=cycle, user=request.user, language=get_language(), **form.reasons)
         except ValidationError as error:
             add_service_errors(form, error)
         else:

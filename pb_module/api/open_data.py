@@ -26,14 +26,12 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
 from pb_module.api.voting import ApiError, _cycle_or_404, _localized, local_moment
-from pb_module.models import PBCyclePage, Proposal, ProposalPage, TallyResult, Territory
+from pb_module.models import PBCyclePage, Proposal, TallyResult, Territory
 from pb_module.rules.analytics import VOTE_BUCKETS
-from pb_module.rules.statuses import PUBLIC, Status
 from pb_module.rules.text import MAX_DB_INTEGER, csv_safe, is_db_id
 from pb_module.selectors.analytics import _district_names, bucket_label, cycle_analytics, published_cycles
-from pb_module.services.proposals import canonical_cycle
+from pb_module.selectors.proposals import PUBLIC_STATUSES, live_pages, public_proposals
 
-PUBLIC_STATUSES = [s.value for s in Status if s in PUBLIC]
 DEFAULT_LIMIT, MAX_LIMIT = 100, 1000  # MAX_LIMIT is also in the limit's error message
 
 
@@ -194,7 +192,7 @@ class ProposalQuery(serializers.Serializer):
         cycle = PBCyclePage.objects.live().public().filter(pk=pk).first() if is_db_id(pk) else None
         if cycle is None:
             raise serializers.ValidationError(_("There is no public cycle with this id."))
-        return canonical_cycle(cycle)
+        return cycle.canonical()
 
     def validate_district(self, pk):
         territory = Territory.objects.filter(pk=pk).first() if is_db_id(pk) else None
@@ -212,34 +210,11 @@ def query_filters(params) -> dict:
     return query.validated_data
 
 
-def public_proposals(filters: dict):
-    """Proposals in a public status with a live public page in a live public cycle, filtered, by id."""
-    proposals = Proposal.objects.filter(
-        status__in=PUBLIC_STATUSES,
-        pk__in=_live_pages().values("proposal_id"),
-        cycle__in=PBCyclePage.objects.live().public().values("pk"),
-    )
-    if "cycle" in filters:
-        proposals = proposals.filter(cycle=filters["cycle"])
-    if "district" in filters:
-        proposals = proposals.filter(district__translation_key__in=filters["district"].descendant_keys)
-    if "status" in filters:
-        proposals = proposals.filter(status=filters["status"])
-    if "year" in filters:
-        proposals = proposals.filter(cycle__year=filters["year"])
-    return proposals.select_related("district").order_by("pk")
-
-
-def _live_pages():
-    # Aliases count: a proposal written in one language has aliases of its page in the others.
-    return ProposalPage.objects.live().public()
-
-
 def localized_pages(proposals, language: str) -> dict:
     """Proposal pk -> its live page in `language`, else the one in the author's language, else another one."""
     authors = {p.pk: p.language for p in proposals}
     found = {}
-    for page in _live_pages().filter(proposal_id__in=authors).select_related("locale").order_by("pk"):
+    for page in live_pages().filter(proposal_id__in=authors).select_related("locale").order_by("pk"):
         code = page.locale.language_code
         rank = 0 if code == language else 1 if code == authors[page.proposal_id] else 2
         if page.proposal_id not in found or rank < found[page.proposal_id][0]:

@@ -1,6 +1,6 @@
 """JSON API v1 for the voting widget and load tests (OpenAPI schema at /api/v1/schema/).
 
-The read-only open data (proposals, results, analytics, also as CSV) is in pb_module/open_data.py.
+The read-only open data (proposals, results, analytics, also as CSV) is in pb_module/api/open_data.py.
 
 Errors are JSON: {"code": machine code, "message": translated text, "errors": {field: [text]}}.
 Writes keep CSRF protection for browsers: send the csrftoken cookie back in X-CSRFToken.
@@ -30,10 +30,9 @@ from pb_module import services
 from pb_module.models import Ballot, PBCyclePage, ProposalPage, Territory
 from pb_module.rules.phases import Phase
 from pb_module.rules.text import is_db_id
-from pb_module.services.proposals import canonical_cycle
-from pb_module.services.voting import ballot_proposals, earlier_ballot, voter_hash, voting_open
+from pb_module.selectors.voting import ballot_proposals, earlier_ballot, voting_open
 from pb_module.web.forms import districts_of
-from pb_module.web.voting import forget_voter, remember_voter, session_voter
+from pb_module.web.verification import forget_voter, remember_voter, session_voter
 
 
 class ApiError(APIException):
@@ -94,7 +93,7 @@ def _cycle_or_404(pk) -> PBCyclePage:
     key = f"pb:api:cycle:{pk}"
     cycle = cache.get(key)
     if cycle is None:
-        cycle = canonical_cycle(get_object_or_404(PBCyclePage.objects.live().public(), pk=pk))
+        cycle = get_object_or_404(PBCyclePage.objects.live().public(), pk=pk).canonical()
         cycle.phase_dates  # noqa: B018 - computed before caching, so hits need no query
         cycle.territory.descendant_keys  # noqa: B018
         cache.set(key, cycle, CYCLE_CACHE_SECONDS)
@@ -262,7 +261,7 @@ class VerifyStart(CsrfProtected, APIView):
                 _("Choose a district within the territory of this cycle."),
                 {"district": [_("Choose a district within the territory of this cycle.")]},
             )
-        challenge = services.start_verification(
+        challenge = services.voting.start_verification(
             cycle=cycle,
             iin=data["iin"],
             birth_date=data["birth_date"],
@@ -293,7 +292,9 @@ class VerifyConfirm(CsrfProtected, APIView):
     def post(self, request):
         data = _valid(ConfirmSerializer, request)
         cycle = _cycle_or_404(data["cycle"])
-        voter = services.confirm_verification(cycle=cycle, hashed_iin=voter_hash(data["iin"]), code=data["code"])
+        voter = services.voting.confirm_verification(
+            cycle=cycle, hashed_iin=services.voting.voter_hash(data["iin"]), code=data["code"]
+        )
         remember_voter(request._request, cycle, voter)
         # Said at once, before the ballot is filled in: when the voter's ballot was cast (Asia/Almaty time), and
         # whether a new one would replace it; never what it says.
@@ -352,7 +353,7 @@ class BallotView(CsrfProtected, APIView):
         items = {}
         for item in data["items"]:
             items[item["proposal"]] = items.get(item["proposal"], 0) + item["points"]
-        result = services.cast_ballot(cycle=cycle, voter=voter, items=items, language=get_language())
+        result = services.voting.cast_ballot(cycle=cycle, voter=voter, items=items, language=get_language())
         forget_voter(request._request, cycle)  # as on the site: the next person on the device starts afresh
         return Response({"receipt": result.receipt, "replaced": result.replaced}, status=status.HTTP_201_CREATED)
 
@@ -369,7 +370,7 @@ class ReceiptDetail(APIView):
         )
     )
     def get(self, request, code):
-        found = services.check_receipt(code)
+        found = services.voting.check_receipt(code)
         if found is None:
             raise ApiError("unknown_receipt", _("No ballot has this receipt code."), status_code=404)
         return Response(

@@ -1,3 +1,5 @@
+import functools
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -8,7 +10,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -17,43 +19,10 @@ from home.routing import RoutedPageMixin, public
 from pb_module.rules import freeze, money
 from pb_module.rules.phases import Phase, PhaseDates, current_phase, next_phase, phase_problems
 from pb_module.rules.statuses import PUBLIC, TRACKED
+from pb_module.vocabulary import FROZEN_MESSAGE, PHASE_LABELS, PHASE_PROBLEMS, SCHEDULE_PROBLEMS
 from words.indexing import WORD_FORMS, WordFormsMixin
 
 from .territory import MrpRate, Territory
-
-PHASE_LABELS = {
-    Phase.COLLECTION: _("Collection of proposals"),
-    Phase.MODERATION: _("Moderation"),
-    Phase.DISCUSSION: _("Discussion"),
-    Phase.EXPERT_REVIEW: _("Expert review"),
-    Phase.VOTING: _("Voting"),
-    Phase.RESULTS: _("Results"),
-    Phase.IMPLEMENTATION: _("Implementation"),
-}
-FROZEN_MESSAGE = _(
-    "Ballots have been cast in this cycle: this setting is frozen until the end of the vote, so every ballot is "
-    "counted under the rules it was cast under."
-)
-SCHEDULE_PROBLEMS = {
-    "voting_removed": _("Ballots have been cast in this cycle: the voting phase cannot be removed."),
-    "voting_closed": _(
-        "Voting in this cycle has closed and ballots were cast: its dates can no longer change, and it never reopens."
-    ),
-    "voting_start_moved": _("Ballots have been cast in this cycle: the first day of voting cannot move."),
-    "voting_shortened": _(
-        "Ballots have been cast in this cycle: voting can only be extended. To end it before its last day, use "
-        "“Close voting early” under Participatory budget › Publish results; it asks for a public reason."
-    ),
-}
-PHASE_PROBLEMS = {
-    "duplicate": _("This phase is given twice."),
-    "ends_before_start": _("The phase ends before it starts."),
-    "out_of_order": _(
-        "Phases must follow the order collection, moderation, discussion, expert review, voting, "
-        "results, implementation."
-    ),
-    "overlap": _("This phase starts before the previous one ends."),
-}
 
 
 class PBIndexPage(RoutablePageMixin, ListingPage):
@@ -172,6 +141,12 @@ class PBCycleForm(WagtailAdminPageForm):
                 _("This cycle is running: say why its phases change. The reason is shown in the public log."),
             )
         return cleaned
+
+
+@functools.cache
+def source_locale_id() -> int:
+    """The id of the site's source locale (kk); locales are made once, by a migration."""
+    return Locale.objects.get(language_code=settings.LANGUAGE_CODE).pk
 
 
 class PBCyclePage(WordFormsMixin, RoutablePageMixin, RoutedPageMixin, Page):
@@ -298,6 +273,13 @@ class PBCyclePage(WordFormsMixin, RoutablePageMixin, RoutedPageMixin, Page):
     def is_source(self) -> bool:
         """The page in the site's source language: ballots and proposals belong to it."""
         return self.locale.language_code == settings.LANGUAGE_CODE
+
+    def canonical(self) -> "PBCyclePage":
+        """This cycle in the site's source language (itself when it is): proposals of every language point to it."""
+        if self.locale_id == source_locale_id():
+            return self
+        source = PBCyclePage.objects.filter(translation_key=self.translation_key, locale_id=source_locale_id()).first()
+        return source or self
 
     @property
     def ballots_cast(self) -> bool:
@@ -539,7 +521,7 @@ class PBCyclePage(WordFormsMixin, RoutablePageMixin, RoutedPageMixin, Page):
         return pages
 
     def get_context(self, request, *args, **kwargs):
-        """The proposals as the visitor sorted and filtered them (pb_module/listing.py)."""
+        """The proposals as the visitor sorted and filtered them (pb_module/selectors/listing.py)."""
         from pb_module.selectors.listing import cycle_listing
 
         context = super().get_context(request, *args, **kwargs)
@@ -665,6 +647,6 @@ class CycleScheduleChange(models.Model):
 
     @property
     def role_label(self):
-        from pb_module.roles import ROLE_LABELS
+        from pb_module.vocabulary import ROLE_LABELS
 
         return ROLE_LABELS.get(self.actor_role, "")

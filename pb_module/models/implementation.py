@@ -7,16 +7,12 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from pb_module.models.moderation import ModeratedPost
 from pb_module.rules import implementation as rules
+from pb_module.vocabulary import MILESTONE_STATUS_LABELS
 
 LANGUAGES = ("kk", "ru", "en")
 
-MILESTONE_STATUS_LABELS = {
-    rules.MilestoneStatus.PLANNED: _("planned"),
-    rules.MilestoneStatus.IN_PROGRESS: _("in progress"),
-    rules.MilestoneStatus.DONE: _("done"),
-    rules.MilestoneStatus.DELAYED: _("delayed"),
-}
 MILESTONE_STATUS_CHOICES = [(s.value, MILESTONE_STATUS_LABELS[s]) for s in rules.MilestoneStatus]
 
 
@@ -149,7 +145,7 @@ class Milestone(models.Model):
         )
 
 
-class MonitoringReport(models.Model):
+class MonitoringReport(ModeratedPost):
     """What an NGO representative or a verified citizen saw of the work on a milestone; moderated in the open."""
 
     class AuthorKind(models.TextChoices):
@@ -179,23 +175,6 @@ class MonitoringReport(models.Model):
     body = models.TextField(_("report"), max_length=4000)
     language = models.CharField(_("language"), max_length=8)
     created_at = models.DateTimeField(_("filed at"), auto_now_add=True)
-
-    hidden = models.BooleanField(_("hidden"), default=False)
-    hidden_reason = models.TextField(_("reason for hiding"), blank=True)
-    # The reason in Kazakh and in Russian as the moderator gave it (home/people_text.py); `hidden_reason` is the
-    # first of them, in `hidden_reason_language`.
-    hidden_reason_language = models.CharField(max_length=8, blank=True)
-    hidden_reason_kk = models.TextField(_("reason for hiding in Kazakh"), blank=True)
-    hidden_reason_ru = models.TextField(_("reason for hiding in Russian"), blank=True)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("hidden by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True)
 
     answer = models.TextField(_("official answer"), blank=True)
     answer_language = models.CharField(_("language of the answer"), max_length=8, blank=True)

@@ -8,7 +8,6 @@ from django.db.models import Sum
 from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -20,31 +19,14 @@ from wagtail_localize.fields import BaseTranslatableField, SynchronizedField
 
 from home.routing import RoutedPageMixin
 from pb_module.integrations import crypto
-from pb_module.rules.statuses import PUBLIC, Status, Verdict
+from pb_module.rules.statuses import PUBLIC, Status
 from pb_module.rules.text import strip_bidi
+from pb_module.vocabulary import AUTOMATIC_REASONS, STATUS_LABELS, VERDICT_CHOICES
 
+from .moderation import ModeratedPost
 from .territory import Territory
 
-STATUS_LABELS = {
-    Status.SUBMITTED: _("submitted"),
-    Status.IN_MODERATION: _("in moderation"),
-    Status.IN_DISCUSSION: _("in discussion"),
-    Status.IN_EXPERT_REVIEW: _("in expert review"),
-    Status.ON_BALLOT: _("on the ballot"),
-    Status.REJECTED: _("rejected"),
-    Status.MERGED: _("merged"),
-    Status.SELECTED: _("selected"),
-    Status.NOT_SELECTED: _("not selected"),
-    Status.IN_IMPLEMENTATION: _("in implementation"),
-    Status.COMPLETED: _("completed"),
-    Status.STALLED: _("stalled"),
-}
 STATUS_CHOICES = [(s.value, STATUS_LABELS[s]) for s in Status]
-VERDICT_CHOICES = [
-    (Verdict.COMPLIANT.value, _("compliant")),
-    (Verdict.NEEDS_CHANGES.value, _("needs changes")),
-    (Verdict.NON_COMPLIANT.value, _("non-compliant")),
-]
 
 
 class ProposalQuerySet(models.QuerySet):
@@ -89,7 +71,7 @@ class Proposal(models.Model):
         help_text=_("Identifier in imported data, e.g. a pabulib project_id."),
     )
     created_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
-    # Set only by `services.publish_results`: the published score, so the catalogue can sort by votes
+    # Set only by `services.results.publish_results`: the published score, so the catalogue can sort by votes
     # without ever seeing an unpublished count.
     published_votes = models.PositiveIntegerField(_("published votes"), null=True, blank=True, editable=False)
 
@@ -159,7 +141,7 @@ class ProposalPage(RoutablePageMixin, RoutedPageMixin, Page):
         help_text=_("Free topic tags in the page's own language."),
     )
 
-    # The words of the page, normalised for search (search/text.py) and padded with spaces, so that a query
+    # The words of the page, normalised for search (words/text.py) and padded with spaces, so that a query
     # word's stem is found as " stem " on every database.
     search_text = models.TextField(editable=False, blank=True, default="")
 
@@ -177,7 +159,7 @@ class ProposalPage(RoutablePageMixin, RoutedPageMixin, Page):
         index.SearchField("summary"),
         index.SearchField("description"),
         index.SearchField("location"),
-        index.SearchField("search_text"),  # the stems of the words, for word forms (search/text.py)
+        index.SearchField("search_text"),  # the stems of the words, for word forms (words/text.py)
         index.FilterField("proposal"),
     ]
 
@@ -259,18 +241,6 @@ class ProposalAttachment(models.Model):
         return self.original_name
 
 
-# Reasons the platform itself gives for a status change (implementation tracking), shown in the reader's language.
-AUTOMATIC_REASONS = {
-    "all_done": _("Every milestone is done."),
-    "no_movement": ngettext_lazy(
-        "No milestone has moved for more than %(days)s day.",
-        "No milestone has moved for more than %(days)s days.",
-        "days",
-    ),
-    "moved_again": _("A milestone has moved again."),
-}
-
-
 class ProposalStatusChange(models.Model):
     """One line of the public moderation log: who changed the status, when, and why."""
 
@@ -346,7 +316,7 @@ class ExpertReview(models.Model):
         return f"{self.get_verdict_display()} ({self.expert_name})"
 
 
-class ProposalComment(models.Model):
+class ProposalComment(ModeratedPost):
     """A public comment of an NGO or public-council representative on a proposal."""
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="comments")
@@ -358,19 +328,6 @@ class ProposalComment(models.Model):
     body = models.TextField(_("comment"), max_length=4000)
     language = models.CharField(_("language"), max_length=8)
     created_at = models.DateTimeField(_("posted at"), auto_now_add=True)
-    hidden = models.BooleanField(_("hidden"), default=False)
-    hidden_reason = models.TextField(_("reason for hiding"), blank=True)
-    hidden_reason_language = models.CharField(max_length=8, blank=True)
-    hidden_reason_kk = models.TextField(_("reason for hiding in Kazakh"), blank=True)
-    hidden_reason_ru = models.TextField(_("reason for hiding in Russian"), blank=True)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("hidden by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
 
     class Meta:
         verbose_name = _("comment")

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class TallyResult(models.Model):
-    """The result of one cycle, written once by `services.publish_results` and never changed.
+    """The result of one cycle, written once by `services.results.publish_results` and never changed.
 
     `ballots_file` is the anonymised ballot export (pabulib format) exactly as it was tallied;
     `ballots_sha256` is its SHA-256, so a downloaded copy can be checked before recomputing.

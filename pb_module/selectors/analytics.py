@@ -13,7 +13,7 @@ from home.routing import locale_for, public
 from pb_module.models import Ballot, BallotItem, Channel, PBCyclePage, TallyResult, Territory
 from pb_module.rules import analytics as rules
 from pb_module.rules.iin import AGE_BANDS
-from pb_module.services.proposals import canonical_cycle
+from pb_module.vocabulary import SEX_LABELS
 
 BALLOTS_BAR = _("number of ballots")
 # The chart of the paper's Table 3 (analytics and comparison pages): its title, rows and bars in plain words.
@@ -22,7 +22,6 @@ VOTES_CHART = {
     "rows": _("votes a project got"),
     "bars": _("number of projects"),
 }
-SEX_LABELS = {"female": _("women"), "male": _("men"), "": _("not stated")}
 UNKNOWN = _("not known")
 
 
@@ -78,7 +77,7 @@ def _district_names(keys, language: str) -> dict:
 
 def cycle_analytics(cycle: PBCyclePage, language: str) -> CycleAnalytics | None:
     """The analytics of `cycle` in `language`, or None while its results are not published."""
-    source = canonical_cycle(cycle)
+    source = cycle.canonical()
     analytics = _analytics([source], language).get(source.pk)
     if analytics is not None:
         locale = locale_for(language)

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from pb_module.models.proposal import STATUS_LABELS
 from pb_module.rules.statuses import Status
+from pb_module.vocabulary import STATUS_LABELS
 from words.formatting import name_key
 
 WINNERS = "winners"

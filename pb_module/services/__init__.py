@@ -1,6 +1,11 @@
-"""The verbs of the PB module that change the database; each owns its transaction."""
+"""The verbs of the PB module that change the database; each owns its transaction.
 
-from . import cycles
+One import style: `from pb_module import services`, then `services.<module>.<verb>(...)`, e.g.
+`services.voting.cast_ballot(...)`, so a call says which service it belongs to. What pages only read lives in
+`pb_module.selectors`.
+"""
+
+from . import cycles, following, implementation, monitoring, notifications, pabulib_io, proposals, results, voting
 from .cycles import close_voting_early
 from .proposals import (
     Submission,
@@ -23,6 +28,14 @@ from .voting import (
 )
 
 __all__ = [
+    "following",
+    "implementation",
+    "monitoring",
+    "notifications",
+    "pabulib_io",
+    "proposals",
+    "results",
+    "voting",
     "CastResult",
     "VoterIdentity",
     "cast_assisted_ballot",

@@ -6,13 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from home.people_text import written
+from pb_module import permissions
 from pb_module.models import CyclePhase, CycleScheduleChange, PBCyclePage, ScheduleChangeKind
 from pb_module.roles import display_name, role_of
 from pb_module.rules import freeze
 from pb_module.rules.phases import Phase, PhaseDates
 from pb_module.signals import forget_cached_cycle
-
-from .proposals import canonical_cycle, require_permission
 
 
 def _actor(user) -> dict:
@@ -57,9 +56,9 @@ def record_schedule_changes(
 
 def close_problem(cycle: PBCyclePage) -> str | None:
     """Why voting in `cycle` cannot be closed early now (translated), or None when it can."""
-    from .voting import voting_open
+    from pb_module.selectors.voting import voting_open
 
-    if not voting_open(canonical_cycle(cycle)):
+    if not voting_open(cycle.canonical()):
         return _("Voting in this cycle is not open now: there is nothing to close.")
     return None
 
@@ -79,8 +78,8 @@ def close_voting_early(
     The voting phase ends today on every language version, `voting_closed_at` is set, and the public log
     on the cycle page says who closed it, when, and why. The count can be previewed and published at once.
     """
-    require_permission(user, "close_voting_early")
-    cycle = PBCyclePage.objects.select_for_update().get(pk=canonical_cycle(cycle).pk)
+    permissions.require(user, permissions.may_close_voting_early)
+    cycle = PBCyclePage.objects.select_for_update().get(pk=cycle.canonical().pk)
     reasons = written("reason", {"": reason or "", "kk": reason_kk, "ru": reason_ru}, language)
     if not reasons["reason"]:
         raise ValidationError(

@@ -15,34 +15,24 @@ from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from PIL import Image as PILImage
 from PIL import ImageOps, UnidentifiedImageError
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.models import Collection
 
+from pb_module import permissions
 from pb_module.models import ImplementationPhoto, Milestone, Proposal, ProposalStatusChange
 from pb_module.models.implementation import in_language, text_language
-from pb_module.models.proposal import AUTOMATIC_REASONS
 from pb_module.rules import implementation as rules
 from pb_module.rules.statuses import TRACKED, Status
+from pb_module.vocabulary import AUTOMATIC_REASONS, MILESTONE_MESSAGES, PHOTO_ALT
 
 # Where a proposal may get milestones: once selected (the work is being planned) and after.
 PLANNABLE = TRACKED | {Status.SELECTED}
 
 PHOTO_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 PHOTO_MAX_PIXELS = 40_000_000
-
-MILESTONE_MESSAGES = {
-    ("percent", "out_of_range"): gettext_lazy("Enter a percentage from 0 to 100."),
-    ("weight", "not_positive"): gettext_lazy("The weight must be a whole number of at least 1."),
-    ("planned_end", "before_start"): gettext_lazy("The planned end cannot be before the planned start."),
-    ("actual_end", "before_start"): gettext_lazy("The actual end cannot be before the actual start."),
-    ("percent", "done_below_100"): gettext_lazy("A milestone that is done is complete: 100 percent."),
-    ("status", "complete_not_done"): gettext_lazy("A milestone at 100 percent is done: choose “done”."),
-    ("actual_end", "not_done"): gettext_lazy("Only a milestone that is done has an actual end."),
-}
 
 
 def milestone_errors(milestone: rules.Milestone) -> dict[str, list[str]]:
@@ -90,11 +80,6 @@ def progress_of(proposal: Proposal, today=None, milestones=None, log=None) -> Pr
 
 # The rendition of a photo on the proposal page (prefetched with the photos: one query for all of them).
 PUBLIC_PHOTO_SPEC = "max-800x600"
-PHOTO_ALT = {
-    ImplementationPhoto.Kind.BEFORE: gettext_lazy("Photo before the work: %(title)s"),
-    ImplementationPhoto.Kind.PROGRESS: gettext_lazy("Photo during the work: %(title)s"),
-    ImplementationPhoto.Kind.AFTER: gettext_lazy("Photo after the work: %(title)s"),
-}
 
 
 @dataclass(frozen=True)
@@ -264,21 +249,6 @@ def _store_prepared(
     )
 
 
-def may_update(user, proposal: Proposal, milestone: Milestone | None = None) -> bool:
-    """Moderators and editors with the permission update any milestone; members of a responsible body theirs."""
-    if user is None or not user.is_active:
-        return False
-    if user.has_perm("pb_module.change_milestone"):
-        return True
-    body = milestone.responsible_body_id if milestone else None
-    return body is not None and user.responsible_bodies.filter(pk=body).exists()
-
-
-def may_add(user) -> bool:
-    """Only those with the permission (moderators) plan new milestones; a responsible body updates its own."""
-    return user is not None and user.is_active and user.has_perm("pb_module.add_milestone")
-
-
 @transaction.atomic
 def save_milestone(*, milestone: Milestone, user, photos=(), photo_kind=ImplementationPhoto.Kind.PROGRESS) -> Milestone:
     """Create or update a milestone after the rules' checks; moves the proposal's status when it must.
@@ -289,10 +259,10 @@ def save_milestone(*, milestone: Milestone, user, photos=(), photo_kind=Implemen
     proposal = Proposal.objects.select_for_update().get(pk=milestone.proposal_id)
     previous = Milestone.objects.filter(pk=milestone.pk).first() if milestone.pk else None
     if previous is None:
-        allowed = may_add(user)
+        allowed = permissions.may_plan_milestones(user)
     else:
-        allowed = previous.proposal_id == milestone.proposal_id and may_update(user, proposal, previous)
-        if allowed and not user.has_perm("pb_module.change_milestone"):
+        allowed = previous.proposal_id == milestone.proposal_id and permissions.may_update_milestone(user, previous)
+        if allowed and not permissions.may_change_any_milestone(user):
             allowed = milestone.responsible_body_id == previous.responsible_body_id
     if not allowed:
         raise PermissionDenied
@@ -341,7 +311,7 @@ def save_milestone(*, milestone: Milestone, user, photos=(), photo_kind=Implemen
 @transaction.atomic
 def delete_photo(*, photo: ImplementationPhoto, user) -> None:
     """Remove a milestone's photo and its Wagtail image (by whoever may update that milestone)."""
-    if photo.milestone is None or not may_update(user, photo.proposal, photo.milestone):
+    if photo.milestone is None or not permissions.may_update_milestone(user, photo.milestone):
         raise PermissionDenied
     image = photo.image
     photo.delete()

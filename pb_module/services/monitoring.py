@@ -14,12 +14,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from home.people_text import guess_language, short, written
+from pb_module import permissions
 from pb_module.models import ImplementationPhoto, Milestone, MonitoringReport, Proposal
 from pb_module.models.implementation import Rating
 from pb_module.roles import display_name
 
 from .implementation import TRACKED, check_photo, store_photo
-from .proposals import require_permission
 from .voting import VoterIdentity
 
 MAX_PHOTOS = 3
@@ -53,7 +53,7 @@ def file_report(
     """Publish a report by an NGO representative (`user` with add_monitoringreport) or a verified resident
     (`citizen`, known only by the keyed hash of the IIN, with the name they chose to show)."""
     if citizen is None:
-        require_permission(user, "add_monitoringreport")
+        permissions.require(user, permissions.may_report_for_organisation)
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if not reports_open(proposal):
         raise ValidationError(closed_message(), code="not_in_implementation")
@@ -120,52 +120,26 @@ def hide_report(
 ) -> MonitoringReport:
     """Hide a report; the public sees when it was hidden and why, not its text or photos. The reason in kk and/or
     ru, or one `reason` in `language` (None: the language its letters are in): home/people_text.py."""
-    require_permission(user, "moderate_monitoringreport")
+    permissions.require(user, permissions.may_hide_reports)
     reasons = written("hidden_reason", {"": reason or "", "kk": reason_kk, "ru": reason_ru}, language)
     if not reasons["hidden_reason"]:
         raise ValidationError({"reason": _("Give a public reason for hiding the report.")})
-    for name, value in reasons.items():
-        setattr(report, name, value)
-    report.hidden, report.hidden_by = True, user
-    report.hidden_at = timezone.now()
-    report.save(update_fields=["hidden", "hidden_by", "hidden_at", *reasons])
+    report.hide(by=user, reasons=reasons)
     return report
 
 
 @transaction.atomic
 def unhide_report(*, report: MonitoringReport, user) -> MonitoringReport:
     """Publish a hidden report again (a moderator's mistake, or the problem was fixed)."""
-    require_permission(user, "moderate_monitoringreport")
-    report.hidden, report.hidden_reason, report.hidden_by, report.hidden_at = False, "", None, None
-    report.hidden_reason_language = report.hidden_reason_kk = report.hidden_reason_ru = ""
-    report.save(
-        update_fields=[
-            "hidden",
-            "hidden_reason",
-            "hidden_by",
-            "hidden_at",
-            "hidden_reason_language",
-            "hidden_reason_kk",
-            "hidden_reason_ru",
-        ]
-    )
+    permissions.require(user, permissions.may_hide_reports)
+    report.unhide()
     return report
-
-
-def may_answer(user, report: MonitoringReport) -> bool:
-    """Members of the body responsible for the report's milestone answer it (superusers any report)."""
-    if user is None or not user.is_active or not user.has_perm("pb_module.answer_monitoringreport"):
-        return False
-    if user.is_superuser:
-        return True
-    body = report.milestone.responsible_body_id
-    return body is not None and user.responsible_bodies.filter(pk=body).exists()
 
 
 def answerable_by(user):
     """The reports `user` may answer."""
     reports = MonitoringReport.objects.all()
-    if user is None or not user.is_active or not user.has_perm("pb_module.answer_monitoringreport"):
+    if user is None or not user.is_active or not permissions.may_answer_reports(user):
         return reports.none()
     if user.is_superuser:
         return reports
@@ -178,7 +152,7 @@ def answer_report(*, report: MonitoringReport, user, answer: str, language: str 
     The language it is written in is read from its letters (the admin has no Kazakh screens, so the language of the
     request says little); `language` (else the active language) when they do not tell."""
     report = MonitoringReport.objects.select_for_update().select_related("milestone").get(pk=report.pk)
-    if not may_answer(user, report):
+    if not permissions.may_answer_report(user, report):
         raise PermissionDenied
     if not (answer or "").strip():
         raise ValidationError({"answer": _("Write the answer.")})

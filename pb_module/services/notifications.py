@@ -16,8 +16,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from pb_module.models import MonitoringReport, ProposalFollower, ProposalStatusChange
-from pb_module.models.implementation import MILESTONE_STATUS_LABELS, Milestone
+from pb_module.models.implementation import Milestone
 from pb_module.rules import implementation as rules
+from pb_module.vocabulary import MILESTONE_STATUS_LABELS
 
 logger = logging.getLogger(__name__)
 

@@ -23,12 +23,11 @@ from pb_module.models import (
     TallyResult,
     Territory,
 )
+from pb_module.models.cycle import source_locale_id
 from pb_module.rules import pabulib
 from pb_module.rules.iin import age_band
 from pb_module.rules.statuses import BALLOTED, Status
 from pb_module.rules.text import whole_number
-
-from .proposals import canonical_cycle, source_locale_id
 
 BALLOT_TYPES = {
     "approval": "approval",
@@ -126,10 +125,10 @@ def _existing_cycle(key: str, locale: Locale) -> PBCyclePage | None:
     """
     here = PBCyclePage.objects.filter(slug=key, locale=locale, alias_of__isnull=True).first()
     if here is not None:
-        source = canonical_cycle(here)
+        source = here.canonical()
         return here if source.alias_of_id else source  # an alias of it in kk is not where proposals belong
     for other in PBCyclePage.objects.filter(slug=key, alias_of__isnull=True).order_by("pk"):
-        if canonical_cycle(other).pk == other.pk:
+        if other.canonical().pk == other.pk:
             return other
     return None
 

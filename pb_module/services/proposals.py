@@ -1,9 +1,8 @@
-import functools
 import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from home.people_text import written
+from pb_module import permissions
 from pb_module.integrations import crypto
 from pb_module.models import (
     Ballot,
@@ -30,6 +30,7 @@ from pb_module.roles import display_name, role_of
 from pb_module.rules.money import cost_problem, format_tenge
 from pb_module.rules.phases import Phase
 from pb_module.rules.statuses import PUBLIC, Status, TransitionError, Verdict, ballot_blockers, check_transition
+from pb_module.selectors.proposals import comments_open
 
 from .notifications import notify_status_changed
 
@@ -43,20 +44,6 @@ class Submission:
 
 def tracking_hash(token: str) -> str:
     return crypto.keyed_hash(token, "tracking")
-
-
-@functools.cache
-def source_locale_id() -> int:
-    """The id of the site's source locale (kk); locales are made once, by a migration."""
-    return Locale.objects.get(language_code=settings.LANGUAGE_CODE).pk
-
-
-def canonical_cycle(cycle: PBCyclePage) -> PBCyclePage:
-    """The cycle page in the site's source language: proposals of every language point to it."""
-    if isinstance(cycle, PBCyclePage) and cycle.locale_id == source_locale_id():
-        return cycle
-    source = PBCyclePage.objects.filter(translation_key=cycle.translation_key, locale_id=source_locale_id()).first()
-    return source or cycle.specific
 
 
 def cost_error(cost, cycle: PBCyclePage, language: str) -> str | None:
@@ -94,7 +81,7 @@ def submit_proposal(
     `attachments` are (uploaded file, kind) pairs already checked for type and size by the form.
     `historical=True` imports a proposal of a past cycle as it was: no phase or cap check.
     """
-    cycle = canonical_cycle(cycle)
+    cycle = cycle.canonical()
     if not historical and not cycle.is_collecting:
         raise ValidationError(_("Proposals are not being collected in this cycle now."), code="closed")
     errors = {}
@@ -160,11 +147,6 @@ def is_email(contact: str) -> bool:
     return True
 
 
-def require_permission(user, permission):
-    if user is None or not user.is_active or not user.has_perm(f"pb_module.{permission}"):
-        raise PermissionDenied
-
-
 def ballot_problems(proposal: Proposal) -> list[str]:
     """Translated reasons why `proposal` may not go on the ballot (empty when it may)."""
     cycle = proposal.cycle.specific
@@ -184,7 +166,7 @@ def ballot_problems(proposal: Proposal) -> list[str]:
 
 
 def transition_message(error: TransitionError) -> str:
-    from pb_module.models.proposal import STATUS_LABELS
+    from pb_module.vocabulary import STATUS_LABELS
 
     if error.code == "reason_required":
         return _("Give a public reason for this decision.")
@@ -210,7 +192,7 @@ def change_status(
 
     The public reason: `reason_kk` and/or `reason_ru` (the moderator's form), or one `reason` written in `language`
     (None: the language its letters are in); see home/people_text.py."""
-    require_permission(user, "change_proposal_status")
+    permissions.require(user, permissions.may_change_status)
     reasons = written("reason", {"": reason, "kk": reason_kk, "ru": reason_ru}, language)
     reason = reasons.pop("reason")
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
@@ -295,7 +277,7 @@ def record_status_change(
 @transaction.atomic
 def record_expert_review(*, proposal: Proposal, user, verdict: str, validated_cost: int, conclusion: str):
     """The expert council's verdict, validated cost and public conclusion; the validated cost becomes the cost."""
-    require_permission(user, "add_expertreview")
+    permissions.require(user, permissions.may_review_as_expert)
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status != Status.IN_EXPERT_REVIEW:
         raise ValidationError(_("Only a proposal in expert review can be reviewed."), code="not_in_review")
@@ -319,19 +301,12 @@ def record_expert_review(*, proposal: Proposal, user, verdict: str, validated_co
     return review
 
 
-def comments_open(proposal: Proposal) -> bool:
-    """NGO representatives comment while the cycle is in its discussion phase on published proposals."""
-    if proposal.status not in (Status.IN_MODERATION, Status.IN_DISCUSSION, Status.IN_EXPERT_REVIEW):
-        return False  # decided without reading the cycle's phases
-    return proposal.cycle.specific.current_phase == Phase.DISCUSSION
-
-
 @transaction.atomic
 def add_comment(
     *, proposal: Proposal, user, body: str, language: str, organisation: str = "", historical: bool = False
 ) -> ProposalComment:
     """A public comment by an NGO or public-council representative during the discussion phase."""
-    require_permission(user, "add_proposalcomment")
+    permissions.require(user, permissions.may_comment)
     if not historical and not comments_open(proposal):
         raise ValidationError(_("Comments are open only during the discussion phase."), code="closed")
     if not body.strip():
@@ -358,14 +333,11 @@ def hide_comment(
 ) -> ProposalComment:
     """Hide a comment; the public sees that it was hidden, by whom and why (the reason in kk and/or ru, or one
     `reason` in `language`: see `change_status`)."""
-    require_permission(user, "moderate_proposalcomment")
+    permissions.require(user, permissions.may_hide_comments)
     reasons = written("hidden_reason", {"": reason, "kk": reason_kk, "ru": reason_ru}, language)
     if not reasons["hidden_reason"]:
         raise ValidationError({"reason": _("Give a public reason for hiding the comment.")})
-    for name, value in reasons.items():
-        setattr(comment, name, value)
-    comment.hidden, comment.hidden_by = True, user
-    comment.save(update_fields=["hidden", "hidden_by", *reasons])
+    comment.hide(by=user, reasons=reasons)
     return comment
 
 

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pb_module import permissions
 from pb_module.models import PBCyclePage, Proposal, TallyResult
 from pb_module.rules import pabulib
 from pb_module.rules.freeze import voting_closed, voting_of
@@ -15,12 +16,12 @@ from pb_module.rules.tally import tally
 from pb_module.signals import forget_cached_cycle
 
 from .pabulib_io import election_from_cycle
-from .proposals import canonical_cycle, change_status, require_permission
+from .proposals import change_status
 
 
 def publish_problem(cycle: PBCyclePage) -> str | None:
     """Why the result of `cycle` cannot be published now (translated), or None when it can."""
-    cycle = canonical_cycle(cycle)
+    cycle = cycle.canonical()
     if TallyResult.objects.filter(cycle=cycle).exists():
         return _("The results of this cycle are already published.")
     voting = voting_of(cycle.phase_dates)
@@ -65,7 +66,7 @@ def preview_results(cycle: PBCyclePage, language: str) -> dict:
 
     Only once voting is closed for good (the embargo holds against insiders too): otherwise ValidationError.
     """
-    cycle = canonical_cycle(cycle)
+    cycle = cycle.canonical()
     if problem := publish_problem(cycle):
         raise ValidationError(problem, code="cannot_publish")
     election, _text, outcome, lines = _count(cycle)
@@ -89,8 +90,8 @@ def publish_results(*, cycle: PBCyclePage, user, at=None) -> TallyResult:
     From then on the database refuses any change to the cycle's ballots and to the result.
     `at` dates a historical publication (demo data, past cycles); by default it is now.
     """
-    require_permission(user, "publish_results")
-    cycle = PBCyclePage.objects.select_for_update().get(pk=canonical_cycle(cycle).pk)
+    permissions.require(user, permissions.may_publish_results)
+    cycle = PBCyclePage.objects.select_for_update().get(pk=cycle.canonical().pk)
     if problem := publish_problem(cycle):
         raise ValidationError(problem, code="cannot_publish")
     election, text, outcome, lines = _count(cycle)

@@ -22,16 +22,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from pb_module import permissions
 from pb_module.integrations import identity, sms
-from pb_module.models import Ballot, BallotItem, Channel, PBCyclePage, Proposal, Receipt, Territory
+from pb_module.models import Ballot, BallotItem, Channel, PBCyclePage, Receipt, Territory
 from pb_module.models import VerificationChallenge as Challenge
 from pb_module.rules import ballots as ballot_rules
 from pb_module.rules import iin as iin_rules
 from pb_module.rules.money import format_tenge
-from pb_module.rules.phases import Phase
-from pb_module.rules.statuses import Status
-
-from .proposals import canonical_cycle
+from pb_module.selectors.voting import (
+    ballot_costs,
+    voting_open,
+    voting_start,
+)
 
 RESEND_AFTER_SECONDS = 60  # the shortest wait between two codes for one pending verification
 
@@ -84,15 +86,6 @@ def _error(code: str, message, field: str | None = None):
     return ValidationError(
         {field: [ValidationError(message, code=code)]} if field else ValidationError(message, code=code)
     )
-
-
-def voting_open(cycle: PBCyclePage) -> bool:
-    """Ballots are taken during the voting phase, and never once the results are published."""
-    return cycle.current_phase == Phase.VOTING and cycle.results_published_at is None
-
-
-def voting_start(cycle: PBCyclePage) -> date:
-    return next((p.starts_on for p in cycle.phase_dates if p.phase == Phase.VOTING), timezone.localdate())
 
 
 def check_voter(
@@ -169,7 +162,7 @@ def start_verification(
     `purpose="monitoring"`: the same checks of a resident who files a monitoring report, at any time (voting need
     not be open); the SMS says what the code is for.
     """
-    cycle = canonical_cycle(cycle)
+    cycle = cycle.canonical()
     if purpose not in ("voting", "monitoring"):
         raise ValueError(f"unknown purpose {purpose!r}")
     if purpose == "voting" and not voting_open(cycle):
@@ -236,7 +229,7 @@ def _window_wait(key: str, limit: int, now: float) -> int:
 def resend_wait(*, cycle: PBCyclePage, hashed_iin: str, ip: str = "") -> int:
     """Seconds before a new code can be sent to the voter whose code is pending: at least RESEND_AFTER_SECONDS
     after the last one, and within the limits per phone (of the last code) and per address; 0 when it can now."""
-    cycle = canonical_cycle(cycle)
+    cycle = cycle.canonical()
     challenge = _pending_challenge(cycle, hashed_iin)
     now = timezone.now()
     waits = [0]
@@ -261,7 +254,7 @@ def resend_code(*, cycle: PBCyclePage, hashed_iin: str, phone: str, ip: str = ""
     The voter types the phone number again: it is never kept, not even in the session (so it may also be another
     number, when the first one was mistyped). The IIN is not asked again: the pending code's hash and statistics are.
     """
-    cycle = canonical_cycle(cycle)
+    cycle = cycle.canonical()
     if purpose not in ("voting", "monitoring"):
         raise ValueError(f"unknown purpose {purpose!r}")
     if purpose == "voting" and not voting_open(cycle):
@@ -286,7 +279,7 @@ def confirm_verification(*, cycle: PBCyclePage, hashed_iin: str, code: str) -> V
 
     `hashed_iin` is `voter_hash(iin)`: the web flow keeps only that between the two steps.
     """
-    cycle = canonical_cycle(cycle)
+    cycle = cycle.canonical()
     hashed = hashed_iin
     challenge = _pending_challenge(cycle, hashed)
     if challenge is None:
@@ -311,17 +304,6 @@ def confirm_verification(*, cycle: PBCyclePage, hashed_iin: str, code: str) -> V
     Challenge.objects.filter(pk=challenge.pk).update(confirmed_at=timezone.now())
     cache.delete_many([f"pb:wrong:{hashed}", f"pb:wrong:{challenge.phone_hash}"])
     return VoterIdentity(hashed, challenge.age_band, challenge.sex, challenge.district_id)
-
-
-def ballot_proposals(cycle: PBCyclePage):
-    """The proposals on the ballot of `cycle`."""
-    return Proposal.objects.filter(cycle=canonical_cycle(cycle), status=Status.ON_BALLOT)
-
-
-def ballot_costs(cycle: PBCyclePage) -> dict[int, int]:
-    """Proposal id -> the cost that counts (validated by the expert council when there is one)."""
-    rows = ballot_proposals(cycle).values_list("pk", "estimated_cost", "validated_cost")
-    return {pk: validated if validated is not None else estimated for pk, estimated, validated in rows}
 
 
 def ballot_rules_of(cycle: PBCyclePage) -> ballot_rules.BallotRules:
@@ -378,23 +360,6 @@ def receipt_hash(code: str) -> str:
     return _hash(normalize_receipt_code(code), "receipt")
 
 
-@dataclass(frozen=True)
-class EarlierBallot:
-    """What a verified voter learns of their own ballot in a cycle: when it was cast, never what it says."""
-
-    cast_at: object  # an aware datetime
-    replaceable: bool
-
-
-def earlier_ballot(cycle: PBCyclePage, voter: VoterIdentity) -> EarlierBallot | None:
-    """The voter's ballot already cast in `cycle` (online or assisted), or None."""
-    cycle = canonical_cycle(cycle)
-    cast_at = Ballot.objects.filter(cycle=cycle, voter_hash=voter.voter_hash).values_list("cast_at", flat=True).first()
-    if cast_at is None:
-        return None
-    return EarlierBallot(cast_at, not cycle.ballot_final)
-
-
 @dataclass
 class CastResult:
     ballot: Ballot
@@ -412,7 +377,7 @@ def cast_ballot(
     language: str | None = None,
 ) -> CastResult:
     """Record the voter's ballot: one per voter per cycle; replaced only where the cycle allows it."""
-    cycle = canonical_cycle(cycle)
+    cycle = cycle.canonical()
     if not voting_open(cycle):
         raise _error("voting_closed", _("Voting in this cycle is not open now."))
     costs = ballot_costs(cycle)
@@ -456,9 +421,9 @@ def cast_assisted_ballot(
     *, cycle, operator, iin, birth_date, district, items, confirm_date_mismatch=False, language=None
 ) -> CastResult:
     """A public-centre operator records a ballot for a resident in person (IIN and birth date checked alike)."""
-    if not operator.has_perm("pb_module.add_assisted_ballot"):
+    if not permissions.may_cast_assisted_ballots(operator):
         raise PermissionDenied
-    cycle = canonical_cycle(cycle)
+    cycle = cycle.canonical()
     voter = check_voter(
         cycle=cycle, iin=iin, birth_date=birth_date, district=district, confirm_date_mismatch=confirm_date_mismatch
     )

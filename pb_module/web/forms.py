@@ -2,14 +2,15 @@ import re
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from home.people_text import LANGUAGE_NOTES, guess_language
 from pb_module.models import ProposalAttachment, Territory
-from pb_module.models.proposal import VERDICT_CHOICES
 from pb_module.rules.text import strip_bidi, whole_number
+from pb_module.vocabulary import VERDICT_CHOICES
 
 # Extension -> the bytes a real file of that type starts with.
 ATTACHMENT_SIGNATURES = {
@@ -461,3 +462,12 @@ def ballot_items_from(data, ids: set[int], ballot_type) -> dict[int, int]:
         if pk in ids:
             items[pk] = 1
     return items
+
+
+def add_service_errors(form, error: ValidationError):
+    """A service's ValidationError shown on the form: on the field it names, else above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

@@ -14,10 +14,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from pb_module.services import monitoring
-from pb_module.web.forms import MonitoringReportForm
-from pb_module.web.proposals import add_service_errors
-from pb_module.web.voting import session_voter, verification_step
+from pb_module import permissions, services
+from pb_module.web.forms import MonitoringReportForm, add_service_errors
+from pb_module.web.verification import session_voter, verification_step
 
 SESSION_KEY = "pb_monitors"
 PENDING_KEY = "pb_monitor_pending"
@@ -30,14 +29,14 @@ def file_report_view(request, page):
         raise Http404
     cycle = proposal.cycle.specific
     context = {"page": page, "self": page, "proposal": proposal, "cycle": cycle}
-    if not monitoring.reports_open(proposal):
-        context["closed_message"] = monitoring.closed_message()
+    if not services.monitoring.reports_open(proposal):
+        context["closed_message"] = services.monitoring.closed_message()
         return TemplateResponse(request, "pb_module/report_closed.html", context)
     if not proposal.milestones.exists():
         context["closed_message"] = _("The work has no milestones yet: a report is filed about a milestone.")
         return TemplateResponse(request, "pb_module/report_closed.html", context)
     user = request.user
-    if user.is_authenticated and user.has_perm("pb_module.add_monitoringreport"):
+    if user.is_authenticated and permissions.may_report_for_organisation(user):
         return report_step(request, page, context, citizen=None)
     citizen = session_voter(request, cycle, key=SESSION_KEY)
     if citizen is None:
@@ -77,7 +76,7 @@ def report_step(request, page, context, *, citizen):
     if posted and form.is_valid():
         data = form.cleaned_data
         try:
-            report = monitoring.file_report(
+            report = services.monitoring.file_report(
                 proposal=proposal,
                 milestone=data["milestone"],
                 rating=data["rating"],

@@ -15,40 +15,24 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from pb_module import services
+from pb_module import permissions, services
 from pb_module.models import Proposal
 from pb_module.models.stories import ProgressStoryPage, story_list
 from pb_module.rules.statuses import Status
-from pb_module.services import following, notifications
-from pb_module.services.implementation import (
-    PUBLIC_PHOTO_SPEC,
-    prefetch_renditions,
-    proposal_photos,
-    public_implementation,
-)
-from pb_module.services.monitoring import reports_context
-from pb_module.services.proposals import canonical_cycle, comments_open, tracking_hash
-from pb_module.web.forms import CommentForm, FollowForm, ProposalForm
-
-
-def add_service_errors(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
+from pb_module.selectors.proposals import comments_open
+from pb_module.web.forms import CommentForm, FollowForm, ProposalForm, add_service_errors
 
 
 @never_cache
 def submit_proposal_view(request, cycle):
-    source = canonical_cycle(cycle)
+    source = cycle.canonical()
     context = {"page": cycle, "self": cycle, "cycle": source}
     if not source.is_collecting:
         return TemplateResponse(request, "pb_module/submit_closed.html", context)
     form = ProposalForm(request.POST or None, request.FILES or None, cycle=source)
     if request.method == "POST" and form.is_valid():
         try:
-            submission = services.submit_proposal(
+            submission = services.proposals.submit_proposal(
                 cycle=source,
                 language=get_language(),
                 title=form.cleaned_data["title"],
@@ -89,7 +73,7 @@ def vote_url(page) -> str | None:
 
 
 # The renditions the proposal page shows (implementation.html, reports.html, story_card.html), read in one query.
-PAGE_IMAGE_SPECS = (PUBLIC_PHOTO_SPEC, "max-1600x1600", "max-400x300", "fill-480x270")
+PAGE_IMAGE_SPECS = (services.implementation.PUBLIC_PHOTO_SPEC, "max-1600x1600", "max-400x300", "fill-480x270")
 
 
 def _proposal_facts(page) -> dict:
@@ -97,13 +81,15 @@ def _proposal_facts(page) -> dict:
     comments)."""
     proposal = page.proposal
     log = list(proposal.status_changes.all())
-    photos = proposal_photos(proposal)
+    photos = services.implementation.proposal_photos(proposal)
     stories = list(
         story_list(ProgressStoryPage.objects.filter(locale_id=page.locale_id, projects=proposal.pk)).prefetch_related(
             None
         )
     )
-    prefetch_renditions([photo.image for photo in photos] + [story.image for story in stories], PAGE_IMAGE_SPECS)
+    services.implementation.prefetch_renditions(
+        [photo.image for photo in photos] + [story.image for story in stories], PAGE_IMAGE_SPECS
+    )
     return {
         "cycle": proposal.cycle.specific,
         "vote_url": vote_url(page),
@@ -113,8 +99,8 @@ def _proposal_facts(page) -> dict:
         "comments_open": comments_open(proposal),
         "attachments": list(proposal.attachments.all()),
         "stories": stories,
-        "implementation": public_implementation(proposal, log=log, photos=photos),
-        **reports_context(proposal, photos=photos),
+        "implementation": services.implementation.public_implementation(proposal, log=log, photos=photos),
+        **services.monitoring.reports_context(proposal, photos=photos),
     }
 
 
@@ -122,7 +108,7 @@ def _proposal_context(request, page, **extra):
     facts = page.kept("facts", lambda: _proposal_facts(page), dated=True)  # purged with the page
     user = request.user
     flashed = list(get_messages(request))  # the follow form's answer is shown beside it, where the visitor is
-    can_comment = facts["comments_open"] and user.is_authenticated and user.has_perm("pb_module.add_proposalcomment")
+    can_comment = facts["comments_open"] and user.is_authenticated and permissions.may_comment(user)
     return {
         "page": page,
         "self": page,
@@ -150,7 +136,7 @@ def add_comment_view(request, page):
     form = CommentForm(request.POST)
     if form.is_valid():
         try:
-            services.add_comment(
+            services.proposals.add_comment(
                 proposal=page.proposal, user=request.user, body=form.cleaned_data["body"], language=get_language()
             )
         except ValidationError as error:
@@ -171,7 +157,7 @@ def follow_view(request, page):
     form = FollowForm(request.POST)
     if form.is_valid():
         try:
-            following.request_follow(
+            services.following.request_follow(
                 proposal=page.proposal,
                 email=form.cleaned_data["email"],
                 language=get_language(),
@@ -198,14 +184,18 @@ def follow_view(request, page):
 @require_http_methods(["GET", "HEAD", "POST"])
 def follow_confirm_view(request, token):
     """GET shows one button (mail scanners prefetch links, so it changes nothing); POST confirms the follow."""
-    link = following.confirm_follow(token=token) if request.method == "POST" else following.follow_link(token)
+    link = (
+        services.following.confirm_follow(token=token)
+        if request.method == "POST"
+        else services.following.follow_link(token)
+    )
     context = {"state": link.state, "hours": settings.PB_FOLLOW_CONFIRM_HOURS}
     if link.follower is not None:
         proposal = link.follower.proposal
         context.update(
             proposal_page=proposal.page_in(get_language()) or proposal.source_page, public=proposal.is_public
         )
-    status = {following.UNKNOWN: 404, following.EXPIRED: 410}.get(link.state, 200)
+    status = {services.following.UNKNOWN: 404, services.following.EXPIRED: 410}.get(link.state, 200)
     return render(request, "pb_module/follow_confirm.html", context, status=status)
 
 
@@ -214,20 +204,24 @@ def follow_confirm_view(request, token):
 @require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe_view(request, token):
     """GET asks (mail scanners prefetch links, so it changes nothing); POST, a person's or a mail client's, ends it."""
-    follower = notifications.follower_by_token(token)
+    follower = services.notifications.follower_by_token(token)
     if follower is None:
         return render(request, "pb_module/unsubscribe.html", {"unknown": True}, status=404)
     proposal_page = follower.proposal.page_in(get_language()) or follower.proposal.source_page
     context = {"proposal_page": proposal_page, "public": follower.proposal.is_public}
     if request.method == "POST":
-        notifications.unsubscribe(token=token)
+        services.notifications.unsubscribe(token=token)
         return render(request, "pb_module/unsubscribe.html", {**context, "done": True})
     return render(request, "pb_module/unsubscribe.html", context)
 
 
 @never_cache
 def track_view(request, token):
-    proposal = Proposal.objects.filter(tracking_token_hash=tracking_hash(token)).select_related("cycle").first()
+    proposal = (
+        Proposal.objects.filter(tracking_token_hash=services.proposals.tracking_hash(token))
+        .select_related("cycle")
+        .first()
+    )
     if proposal is None:
         raise Http404
     page = proposal.page_in(get_language()) or proposal.source_page

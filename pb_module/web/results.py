@@ -10,7 +10,6 @@ from django.utils.translation import get_language
 
 from pb_module.models import ProposalPage, TallyResult
 from pb_module.selectors.analytics import VOTES_CHART, cycle_analytics, published_cycles
-from pb_module.services.proposals import canonical_cycle
 
 
 def _pages(pks, locale_id) -> dict:
@@ -31,7 +30,7 @@ def _read_when_shown(build, names) -> dict:
 
 
 def _results(page) -> dict:
-    source = canonical_cycle(page)
+    source = page.canonical()
     result = TallyResult.objects.filter(cycle=source).first()
     context = {"cycle": source, "result": result}
     if result is not None:
@@ -51,7 +50,7 @@ def results_view(request, page):
 
 def ballots_download(request, page):
     """The anonymised ballots exactly as they were tallied (their SHA-256 is on the results page)."""
-    result = TallyResult.objects.filter(cycle=canonical_cycle(page)).first()
+    result = TallyResult.objects.filter(cycle=page.canonical()).first()
     if result is None:
         raise Http404
     response = HttpResponse(result.ballots_file.encode("utf-8"), content_type="text/plain; charset=utf-8")

@@ -5,13 +5,14 @@ catalogue's own rows (search.models.CatalogueEntry, one narrow row per page the 
 search/signals.py): words through the full-text index of the row's stems (`with_words`), the page of results by
 the sort, and the facet counts from one GROUP BY over place, cycle, year and status (each facet then counted
 under all the other filters in Python, `_counts`) plus one over the topics. Vote counts come only from
-`Proposal.published_votes` (set when results are published). search/es_catalogue.py answers the same state from
+`Proposal.published_votes` (set when results are published). search/catalogue/es.py answers the same state from
 Elasticsearch when it is configured; both build the facets with `build_facets`. What a request needs besides the
 rows (every place, the cycles of its language, a cycle asked for by id) is read once, by `Lookups`.
 """
 
 from collections import defaultdict
 from datetime import timedelta
+from typing import NamedTuple
 
 from django.core.paginator import Paginator
 from django.db import connections
@@ -55,7 +56,7 @@ def _ordered(queryset, sort: str, fenced: bool = False):
 FUNDED_VALUES = frozenset(s.value for s in FUNDED)
 # The facets read from one GROUP BY over these columns (the other facet filters applied in Python): a few
 # thousand groups at most, however many proposals there are.
-GROUPED = ("district", "cycle", "year", "status", "funded")  # the order of the columns read
+FILTERS_OF_GROUPS = ("district", "cycle", "year", "status", "funded")  # the facets tested on a Group
 COLUMNS = ["place_id", "cycle_id", "year", "status"]
 # A one-word query with a cost range counts the rows of the word outside the range and takes them from the word's
 # stored counts when at most this many rows of the language lie outside it; else it groups the rows in the range.
@@ -72,22 +73,44 @@ class _NotIn:
         return value not in self.values
 
 
-def _row_tests(filterset) -> list[tuple]:
-    """For each grouped facet the state filters by: (facet, column of a (place id, cycle id, year, status) group,
-    the values that pass)."""
+class Group(NamedTuple):
+    """One group of catalogue rows: a place, a cycle, a year and a status, with the number of its rows that are hits
+    of the state's words, cost range and topic (the facets' filters are tested on the group in Python)."""
+
+    place_id: int
+    cycle_id: int
+    year: int
+    status: str
+    n: int
+
+
+class RowTest(NamedTuple):
+    """A grouped facet the state filters by: the facet, the group's field it tests, and the values that pass."""
+
+    facet: str
+    field: str
+    passing: object  # a set, or _NotIn
+
+    def passes(self, group) -> bool:
+        return getattr(group, self.field) in self.passing
+
+
+def _row_tests(filterset) -> list[RowTest]:
+    """The tests of the grouped facets the state filters by."""
     clean, tests = filterset.form.cleaned_data, []
     if clean.get("district") is not None:
         places = filterset.lookups.place_ids_below(int(clean["district"]))
         if places is not None:
-            tests.append(("district", 0, places))
+            tests.append(RowTest("district", "place_id", places))
     if clean.get("cycle") is not None:
-        tests.append(("cycle", 1, filterset.lookups.cycle_ids(int(clean["cycle"]))))
+        tests.append(RowTest("cycle", "cycle_id", filterset.lookups.cycle_ids(int(clean["cycle"]))))
     if clean.get("year") is not None:
-        tests.append(("year", 2, {clean["year"]}))
+        tests.append(RowTest("year", "year", {clean["year"]}))
     if clean.get("status"):
-        tests.append(("status", 3, {clean["status"]}))
+        tests.append(RowTest("status", "status", {clean["status"]}))
     if clean.get("funded") in ("yes", "no"):
-        tests.append(("funded", 3, FUNDED_VALUES if clean["funded"] == "yes" else _NotIn(FUNDED_VALUES)))
+        passing = FUNDED_VALUES if clean["funded"] == "yes" else _NotIn(FUNDED_VALUES)
+        tests.append(RowTest("funded", "status", passing))
     return tests
 
 
@@ -105,7 +128,7 @@ def _stored_word(stems: list[str]) -> str | None:
     return stems[0] if len(stems) == 1 and len(stems[0]) <= WORD_MAX else None
 
 
-def _topics(filterset, tests: list, language: str, word: str, counts) -> defaultdict:
+def _topics(filterset, tests: list[RowTest], language: str, word: str, counts) -> defaultdict:
     """The topic counts of the rows with `word` (every row: "") under the state's place, cycle, year and status
     filters (`tests`): stored as they are for a state without them (search.models.CatalogueTopic), else summed
     from `counts` (the group counts with a topic, or the word's counts)."""
@@ -113,17 +136,37 @@ def _topics(filterset, tests: list, language: str, word: str, counts) -> default
     if not tests:
         topics.update(CatalogueTopic.objects.filter(language=language, stem=word).values_list("tag", "n"))
     elif word:
-        for tags, n in _narrowed(filterset, counts, GROUPED).values_list("tags").annotate(n=Sum("n")):
+        for tags, n in _narrowed(filterset, counts, FILTERS_OF_GROUPS).values_list("tags").annotate(n=Sum("n")):
             for slug in tags.split():
                 topics[slug] += n
     else:
-        topics.update(_narrowed(filterset, counts, GROUPED).values_list("tag").annotate(n=Sum("n")))
+        topics.update(_narrowed(filterset, counts, FILTERS_OF_GROUPS).values_list("tag").annotate(n=Sum("n")))
     return topics
 
 
-def _word_counts(filterset, tests: list, word: str, tag: str, costs: dict, language: str):
-    """The groups and the topic counts of a one-word query from the word's stored counts (see `_counts`), or None
-    when a cost range leaves out too many rows to take them away."""
+class State(NamedTuple):
+    """What the counting strategies read of a checked state."""
+
+    filterset: object
+    tests: list[RowTest]
+    stems: list[str]
+    tag: str  # the topic asked for, or ""
+    costs: dict  # the cost bounds asked for ("cost_min", "cost_max"); none for a reversed range
+    language: str
+
+
+def _stored_groups(state: State):
+    """No words, no cost range: the stored group counts (search.models.CatalogueGroup), a few thousand rows."""
+    groups = CatalogueGroup.objects.filter(language=state.language, n__gt=0)
+    rows = [Group(*row) for row in groups.filter(tag=state.tag).values_list(*COLUMNS, "n")]
+    return rows, _topics(state.filterset, state.tests, state.language, "", groups.exclude(tag=""))
+
+
+def _word_groups(state: State):
+    """One word: the word's stored counts (search.models.CatalogueWordGroup), a few hundred to a few thousand rows;
+    with a cost range, less the rows of the word outside the range, or None when they are too many to take away."""
+    filterset, tests, tag, costs, language = state.filterset, state.tests, state.tag, state.costs, state.language
+    word = _stored_word(state.stems)
     outside = None
     if costs:  # the rows outside the range (the bounds are exclusive of these; rows without a cost are outside)
         clean, outside = filterset.form.cleaned_data, Q(cost__isnull=True)
@@ -137,68 +180,74 @@ def _word_counts(filterset, tests: list, word: str, tag: str, costs: dict, langu
     stored = CatalogueWordGroup.objects.filter(language=language, stem=word)
     hits = Sum(Case(When(tags__contains=f" {tag} ", then="n"), default=Value(0))) if tag else Sum("n")
     grouped = {
-        tuple(row[:4]): [row[4], row[5]]
-        for row in stored.order_by().values_list(*COLUMNS).annotate(all=Sum("n"), hits=hits)
+        (row.place_id, row.cycle_id, row.year, row.status): [row.all, row.hits]
+        for row in stored.order_by().values_list(*COLUMNS, named=True).annotate(all=Sum("n"), hits=hits)
     }
     topics = _topics(filterset, tests, language, word, stored)
     if outside:
         found = entries(language).filter(page_id__in=outside, search_text__contains=f" {word} ")
-        for *key, tags, n in found.order_by().values_list(*COLUMNS, "tags").annotate(n=Count("*")):
-            counts = grouped.setdefault(tuple(key), [0, 0])
-            counts[0] -= n
-            if not tag or tag in tags.split():
-                counts[1] -= n
-            if all(key[column] in passing for _facet, column, passing in tests):
-                for slug in tags.split():
-                    topics[slug] -= n
+        for row in found.order_by().values_list(*COLUMNS, "tags", named=True).annotate(n=Count("*")):
+            key = (row.place_id, row.cycle_id, row.year, row.status)
+            counts = grouped.setdefault(key, [0, 0])
+            counts[0] -= row.n
+            if not tag or tag in row.tags.split():
+                counts[1] -= row.n
+            if all(test.passes(row) for test in tests):
+                for slug in row.tags.split():
+                    topics[slug] -= row.n
     filterset.lookups.word_rows = sum(counts[0] for counts in grouped.values())
-    return [(*key, counts[1]) for key, counts in grouped.items()], topics
+    return [Group(*key, hits) for key, (_all, hits) in grouped.items()], topics
+
+
+def _matched_groups(state: State):
+    """Several words (or a cost range leaving out many rows of one word): one GROUP BY of the matching rows over the
+    grouped columns and the topics (the text match is the dear part, done once)."""
+    filterset, tag = state.filterset, state.tag
+    hits, topics, rows_with_words = defaultdict(int), defaultdict(int), 0
+    found = _narrowed(filterset, entries(state.language), ("q", *state.costs)).values_list(*COLUMNS, "tags", named=True)
+    for row in found.annotate(n=Count("*")):
+        rows_with_words += row.n
+        if not tag or tag in row.tags.split():
+            hits[(row.place_id, row.cycle_id, row.year, row.status)] += row.n
+        if all(test.passes(row) for test in state.tests):
+            for slug in row.tags.split():
+                topics[slug] += row.n
+    filterset.lookups.word_rows = rows_with_words
+    return [Group(*key, n) for key, n in hits.items()], topics
+
+
+def _cost_groups(state: State):
+    """A cost range only: one GROUP BY over the grouped columns under the topic and cost filters, one over the
+    topics under all the other filters."""
+    filterset, topics = state.filterset, defaultdict(int)
+    found = _narrowed(filterset, entries(state.language), ("tag", *state.costs)).values_list(*COLUMNS)
+    rows = [Group(*row) for row in found.annotate(n=Count("*"))]
+    tagless = [name for name in filterset.filters if name != "tag"]
+    for tags, n in _narrowed(filterset, entries(state.language), tagless).values_list("tags").annotate(n=Count("*")):
+        for slug in tags.split():
+            topics[slug] += n
+    return rows, topics
 
 
 def _counts(filterset, stems: list[str], language: str):
     """The count of each facet value (each facet under all the other filters) and the number of hits.
 
-    The grouped facets (place, cycle, year, status, funded) come from groups of (place, cycle, year, status, count
-    of the rows with the state's words, cost range and topic), each facet then counted here under the other
-    filters; the topics from their own counts under the grouped filters:
-    * no words, no cost range: the stored group counts (search.models.CatalogueGroup), a few thousand rows;
-    * one word: the word's stored counts (search.models.CatalogueWordGroup), a few hundred to a few thousand rows;
-      with a cost range, less the rows of the word outside the range when they are few;
-    * several words (or a cost range leaving out many rows): one GROUP BY of the matching rows over the grouped
-      columns and the topics (the text match is the dear part, done once);
-    * a cost range only: one GROUP BY over the grouped columns under the topic and cost filters, one over the
-      topics under all the other filters."""
-    tests = _row_tests(filterset)
+    The grouped facets (place, cycle, year, status, funded) come from `Group` rows, each facet then counted here
+    under the other filters (`_grouped_counts`); the topics from their own counts under the grouped filters. The
+    groups come from the cheapest strategy that answers the state: `_stored_groups`, `_word_groups`,
+    `_matched_groups` or `_cost_groups`."""
     clean = filterset.form.cleaned_data
-    tag = (clean.get("tag") or "").strip()
     costs = {k: clean[k] for k in ("cost_min", "cost_max") if clean.get(k) is not None}  # a reversed range: none
-    rows, topics = None, defaultdict(int)
-    word = _stored_word(stems)
+    state = State(filterset, _row_tests(filterset), stems, (clean.get("tag") or "").strip(), costs, language)
     if not stems and not costs:
-        groups = CatalogueGroup.objects.filter(language=language, n__gt=0)
-        rows = groups.filter(tag=tag).values_list(*COLUMNS, "n")
-        topics = _topics(filterset, tests, language, "", groups.exclude(tag=""))
-    elif word is not None and (counted := _word_counts(filterset, tests, word, tag, costs, language)) is not None:
+        rows, topics = _stored_groups(state)
+    elif stems and _stored_word(stems) is not None and (counted := _word_groups(state)) is not None:
         rows, topics = counted
     elif stems:
-        rows = defaultdict(int)
-        found = _narrowed(filterset, entries(language), ("q", *costs)).values_list(*COLUMNS, "tags")
-        for *key, tags, n in found.annotate(n=Count("*")):
-            filterset.lookups.word_rows = (filterset.lookups.word_rows or 0) + n
-            if not tag or tag in tags.split():
-                rows[tuple(key)] += n
-            if all(key[column] in passing for _facet, column, passing in tests):
-                for slug in tags.split():
-                    topics[slug] += n
-        filterset.lookups.word_rows = filterset.lookups.word_rows or 0
-        rows = [(*key, n) for key, n in rows.items()]
+        rows, topics = _matched_groups(state)
     else:
-        rows = _narrowed(filterset, entries(language), ("tag", *costs)).values_list(*COLUMNS).annotate(n=Count("*"))
-        tagless = [name for name in filterset.filters if name != "tag"]
-        for tags, n in _narrowed(filterset, entries(language), tagless).values_list("tags").annotate(n=Count("*")):
-            for slug in tags.split():
-                topics[slug] += n
-    counts, total = _grouped_counts(rows, tests)
+        rows, topics = _cost_groups(state)
+    counts, total = _grouped_counts(rows, state.tests)
     lookups, by_place, by_cycle = filterset.lookups, defaultdict(int), defaultdict(int)
     for pk, n in counts["district"].items():  # by id in the rows, by key in the facets
         if pk in lookups.places:
@@ -213,44 +262,42 @@ def _counts(filterset, stems: list[str], language: str):
     return counts, total
 
 
-def _grouped_counts(rows, tests: list[tuple]) -> tuple[dict, int]:
-    """The counts of the grouped facets from (place id, cycle id, year, status, hits) groups: each facet's values
-    among the groups that pass every test but the facet's own; and the hits of the groups that pass every test."""
+def _grouped_counts(rows: list[Group], tests: list[RowTest]) -> tuple[dict, int]:
+    """The counts of the grouped facets from the groups: each facet's values among the groups that pass every test
+    but the facet's own; and the hits of the groups that pass every test."""
     place, cycle, year, status, funded = (defaultdict(int) for _ in range(5))
-    by_facet = {"district": (place, 0), "cycle": (cycle, 1), "year": (year, 2), "status": (status, 3)}
+    by_facet = {"district": place, "cycle": cycle, "year": year, "status": status}
     total = 0
     if not tests:  # every group counts in every facet
-        for row_place, row_cycle, row_year, row_status, n in rows:
-            if n:
-                total += n
-                place[row_place] += n
-                cycle[row_cycle] += n
-                year[row_year] += n
-                status[row_status] += n
+        for group in rows:
+            if group.n:
+                total += group.n
+                place[group.place_id] += group.n
+                cycle[group.cycle_id] += group.n
+                year[group.year] += group.n
+                status[group.status] += group.n
         rows, funded = [], status
-    for row in rows:
-        n = row[4]
-        if not n:
+    for group in rows:
+        if not group.n:
             continue
         failed = None
-        for facet, column, passing in tests:
-            if row[column] not in passing:
+        for test in tests:
+            if not test.passes(group):
                 if failed is not None:
                     break  # two tests failed: the group counts in no facet
-                failed = facet
+                failed = test
         else:
             if failed is None:
-                total += n
-                place[row[0]] += n
-                cycle[row[1]] += n
-                year[row[2]] += n
-                status[row[3]] += n
-                funded[row[3]] += n
-            elif failed == "funded":
-                funded[row[3]] += n
+                total += group.n
+                place[group.place_id] += group.n
+                cycle[group.cycle_id] += group.n
+                year[group.year] += group.n
+                status[group.status] += group.n
+                funded[group.status] += group.n
+            elif failed.facet == "funded":
+                funded[group.status] += group.n
             else:
-                counts, column = by_facet[failed]
-                counts[row[column]] += n
+                by_facet[failed.facet][getattr(group, failed.field)] += group.n
     yes = sum(n for value, n in funded.items() if value in FUNDED_VALUES)
     counts = {"district": place, "cycle": cycle, "year": year, "status": status}
     counts["funded"] = {"yes": yes, "no": sum(funded.values()) - yes}

@@ -1,4 +1,4 @@
-"""The catalogue of proposals on Elasticsearch: the same filters, sorts, facets and result as search/catalogue.py.
+"""The catalogue of proposals on Elasticsearch: the same filters, sorts, facets and result as search/catalogue/.
 
 Used by `run_catalogue` when ``settings.ELASTICSEARCH_URL`` is set (the database catalogue answers when it is not,
 or when Elasticsearch fails). One document per live public ProposalPage (every language, aliases included), in
@@ -7,7 +7,7 @@ an index of its own: ``settings.ELASTICSEARCH_CATALOGUE_INDEX`` is an alias over
 keep the documents current when a page is published, unpublished, moved, restricted or deleted and when its
 proposal changes (status, cost, published votes).
 
-Words are matched as in the database: the page's ``search_text`` (search/text.py, computed on save) is indexed
+Words are matched as in the database: the page's ``search_text`` (words/text.py, computed on save) is indexed
 with the whitespace analyser, so our normaliser alone decides the stems, and each stem of the query must be one of
 its words (a ``term`` query). Places are hierarchical: a document carries the translation key of its district and
 of every place above it (``places``), so choosing a city is one ``term`` filter that finds its sub-places.
@@ -76,7 +76,7 @@ class CatalogueDocument(Document):
     title = Text(index=False)  # shown, not searched: matching goes through search_text and title_stems
     summary = Text(index=False)
     url = Keyword(index=False)
-    search_text = Text(analyzer="whitespace")  # normalised stems (search/text.py): our normaliser decides
+    search_text = Text(analyzer="whitespace")  # normalised stems (words/text.py): our normaliser decides
     title_stems = Text(analyzer="whitespace")  # the title's stems, for relevance
     district = Keyword()  # translation key of the proposal's place
     places = Keyword()  # that key and the keys of every place above it
@@ -159,7 +159,7 @@ def document_body(page: ProposalPage, places_cache: dict | None = None) -> dict:
         "year": proposal.cycle.year,
         "cycle": str(proposal.cycle.translation_key),
         "status": proposal.status,
-        # Topics in the page's own words only, as in the database catalogue (search/catalogue_index.py).
+        # Topics in the page's own words only, as in the database catalogue (search/catalogue/index.py).
         "tags": []
         if page.alias_of_id
         else sorted(tag.slug for tag in page.tags.all() if tag_fits(tag.name, page.locale.language_code)),

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from taggit.models import Tag
 
 from pb_module.models import Territory
-from pb_module.models.proposal import STATUS_LABELS
+from pb_module.vocabulary import STATUS_LABELS
 from search.catalogue.state import FACETS, PUBLIC_STATUSES, Lookups
 
 

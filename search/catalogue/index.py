@@ -23,7 +23,7 @@ from words.text import normalise
 
 CHUNK = 2000
 PUBLIC_STATUSES = [s.value for s in Status if s in PUBLIC]
-# A query is normalised in its reader's language (search/text.py), so a place's names are indexed in every
+# A query is normalised in its reader's language (words/text.py), so a place's names are indexed in every
 # reading: "Актау" typed on the Kazakh page and on the Russian one have different stems.
 READINGS = (*(code for code, _name in settings.LANGUAGES), None)
 

@@ -13,9 +13,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from pb_module.models import PBCyclePage, Territory
-from pb_module.models.proposal import STATUS_LABELS
 from pb_module.rules.statuses import PUBLIC, Status
 from pb_module.rules.text import is_db_id
+from pb_module.vocabulary import STATUS_LABELS
 from search.models import CatalogueEntry
 from words.formatting import name_key
 from words.text import normalise_query
@@ -53,7 +53,7 @@ QUERY_STOPWORDS = frozenset(
 
 
 def query_stems(q, language: str) -> list[str]:
-    """The stems a word query asks every hit to have (search/text.py), without :data:`QUERY_STOPWORDS`."""
+    """The stems a word query asks every hit to have (words/text.py), without :data:`QUERY_STOPWORDS`."""
     return [stem for stem in normalise_query(q or "", language).split() if stem not in QUERY_STOPWORDS]
 
 
@@ -144,7 +144,7 @@ def _fts5(column: str, stems: list[str], operator: str, many: bool = True) -> Ra
 
 
 def with_words(queryset, stems: list[str], lookups: "Lookups | None" = None):
-    """Rows whose text has every one of these stems (search/text.py), through the database's full-text index, or,
+    """Rows whose text has every one of these stems (words/text.py), through the database's full-text index, or,
     when `lookups` knows that many rows of the state have them, as plain text (see `Lookups.walk`)."""
     if not stems:
         return queryset

@@ -10,9 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from pb_module.models import CyclePhase, PBCyclePage, ProposalPage
-from pb_module.models.proposal import STATUS_LABELS
 from pb_module.rules.statuses import Status
 from pb_module.selectors.listing import WINNING
+from pb_module.vocabulary import STATUS_LABELS
 
 from .test_results import close_voting
 

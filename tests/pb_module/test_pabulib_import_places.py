@@ -11,9 +11,8 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Locale
 
-from pb_module.api.open_data import public_proposals
 from pb_module.models import Ballot, PBCyclePage, PBIndexPage, Proposal, ProposalPage, Territory
-from pb_module.services.proposals import canonical_cycle
+from pb_module.selectors.proposals import public_proposals
 
 pytestmark = pytest.mark.django_db
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "pabulib"
@@ -165,7 +164,7 @@ def test_pages_and_territories_are_in_the_language_of_the_file(tmp_path, languag
     assert {p.source_page.locale_id for p in proposals} == {locale.pk}
     assert cycle.territory.locale == locale and cycle.territory.parent.locale == locale
     # The cycle is its own source: proposals, ballots and the tally find it.
-    assert canonical_cycle(cycle).pk == cycle.pk
+    assert cycle.canonical().pk == cycle.pk
     assert run("pb_tally", str(cycle.pk)).strip().endswith("}")
     assert '"p1"' in run("pb_tally", str(cycle.pk)) and Ballot.objects.filter(cycle=cycle).count() == 4
     before = counts()

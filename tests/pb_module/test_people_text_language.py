@@ -213,7 +213,7 @@ def test_an_untranslated_title_is_marked_on_the_ru_cycle_page_and_catalogue(clie
 
 
 def test_close_voting_early_refuses_without_a_reason_and_keeps_the_confirmation(client, moderator):
-    from pb_module.services.voting import voting_open
+    from pb_module.selectors.voting import voting_open
 
     from .conftest import cycle_page
 

@@ -1,4 +1,4 @@
-"""The Elasticsearch catalogue (search/es_catalogue.py): request bodies, documents, signals, and a live check.
+"""The Elasticsearch catalogue (search/catalogue/es.py): request bodies, documents, signals, and a live check.
 
 No Elasticsearch is needed except for the tests marked `live`, which run only when ELASTICSEARCH_URL is set:
 
@@ -32,7 +32,7 @@ from search.models import CatalogueEntry
 
 from ..pb_module.test_results import close_voting
 
-# Translation keys of demo places (home/demo.py derives them from names, so they never change).
+# Translation keys of demo places (demo/home.py derives them from names, so they never change).
 ALMATY = "b85d0d24-730f-5a5a-85c8-0a04f5ed1911"
 ASTANA = "8abfc52a-7c2f-5685-9bde-5da32daf09c1"
 MANGYSTAU = "bbd4fef1-882b-5eef-9c48-5c4a47434f89"

@@ -7,8 +7,8 @@ import pytest
 from django.utils import translation
 
 from pb_module.models import ProposalPage, Territory
-from pb_module.models.proposal import STATUS_LABELS
 from pb_module.rules.statuses import PUBLIC, Status
+from pb_module.vocabulary import STATUS_LABELS
 from search.catalogue import es
 from search.catalogue.state import check_state, place_options
 from search.models import CatalogueEntry

@@ -1,4 +1,4 @@
-"""The word-form normaliser of search (search/text.py): forms of one word meet, unrelated words stay apart,
+"""The word-form normaliser of search (words/text.py): forms of one word meet, unrelated words stay apart,
 any query is safe, and normalising twice changes nothing."""
 
 import itertools

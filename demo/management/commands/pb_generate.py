@@ -17,7 +17,7 @@ in bulk, in one transaction:
 3. `pb_module_proposalpage` (the multi-table child: Django's bulk_create refuses such models): multi-row
    INSERTs of `ProposalPage`'s own columns, page_ptr_id = the ids bulk_create returned; `search_text` from
    `searchable_text`, exactly what `ProposalPage.save()` stores.
-4. `pb_module_proposaltag`: bulk_create; the catalogue's rows (search/catalogue_index.py); then each touched
+4. `pb_module_proposaltag`: bulk_create; the catalogue's rows (search/catalogue/index.py); then each touched
    cycle's numchild is counted again, and the database is ANALYZEd (the planners need statistics after 100 000
    rows).
 """
@@ -44,7 +44,7 @@ from wagtail.search.models import IndexEntry
 from demo.home import demo_key, publish
 from demo.pb_content import TERRITORIES
 from demo.results import AUTHORS, KINDS, PLACES
-from pb_module import roles
+from pb_module import roles, services
 from pb_module.integrations import crypto
 from pb_module.models import (
     CyclePhase,
@@ -60,7 +60,6 @@ from pb_module.models.proposal import searchable_text
 from pb_module.rules import money
 from pb_module.rules.phases import ORDER, Phase, PhaseDates
 from pb_module.rules.statuses import Status
-from pb_module.services.proposals import tracking_hash
 from search.catalogue import index as catalogue_index
 from words.formatting import format_number
 
@@ -589,7 +588,7 @@ class _Generator:
                     s.author,
                     self.contact,
                     "kk",
-                    tracking_hash(f"{s.external_id}:{uuid.uuid4().hex}"),
+                    services.proposals.tracking_hash(f"{s.external_id}:{uuid.uuid4().hex}"),
                     s.external_id,
                     s.created,
                     s.votes,

@@ -2,10 +2,9 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
+from pb_module import services
 from pb_module.models import Proposal
 from pb_module.rules.statuses import Status
-from pb_module.services.following import delete_expired_follows
-from pb_module.services.implementation import sync_implementation
 
 
 class Command(BaseCommand):
@@ -26,9 +25,11 @@ class Command(BaseCommand):
         proposals = list(Proposal.objects.filter(status__in=[Status.IN_IMPLEMENTATION, Status.STALLED]).order_by("pk"))
         moved = 0
         for proposal in proposals:
-            change = sync_implementation(proposal, today=today)
+            change = services.implementation.sync_implementation(proposal, today=today)
             if change is not None:
                 moved += 1
                 self.stdout.write(f"#{proposal.pk} {proposal}: {change.from_status} -> {change.to_status}")
         self.stdout.write(f"{moved} of {len(proposals)} checked moved")
-        self.stdout.write(f"{delete_expired_follows()} unconfirmed follows deleted (confirmation link expired)")
+        self.stdout.write(
+            f"{services.following.delete_expired_follows()} unconfirmed follows deleted (confirmation link expired)"
+        )

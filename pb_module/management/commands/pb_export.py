@@ -3,10 +3,10 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from pb_module import services
 from pb_module.models import PBCyclePage
 from pb_module.rules import pabulib
 from pb_module.rules.text import csv_safe
-from pb_module.services.pabulib_io import election_from_cycle
 
 
 class Command(BaseCommand):
@@ -20,7 +20,7 @@ class Command(BaseCommand):
         cycle = PBCyclePage.objects.filter(pk=cycle_id).first()
         if cycle is None:
             raise CommandError(f"no cycle {cycle_id}")
-        election = election_from_cycle(cycle)
+        election = services.pabulib_io.election_from_cycle(cycle)
         if format == "pb":
             self.stdout.write(pabulib.write(election), ending="")
         elif format == "json":

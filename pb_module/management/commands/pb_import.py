@@ -4,8 +4,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.text import slugify
 
+from pb_module import services
 from pb_module.rules import pabulib
-from pb_module.services.pabulib_io import import_election
 
 
 class Command(BaseCommand):
@@ -26,7 +26,7 @@ class Command(BaseCommand):
             raise CommandError(f"{file}: {error}") from None
         key = key or slugify(re.sub(r"[_\s]+", "-", Path(file).stem))[:80]
         try:
-            cycle = import_election(election, key=key)
+            cycle = services.pabulib_io.import_election(election, key=key)
         except ValueError as error:
             raise CommandError(f"{file}: {error}") from None
         self.stdout.write(

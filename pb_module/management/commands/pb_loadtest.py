@@ -19,9 +19,9 @@ from http.cookies import SimpleCookie
 
 from django.core.management.base import BaseCommand, CommandError
 
+from pb_module import services
 from pb_module.models import Ballot, Receipt
 from pb_module.rules.iin import make_iin
-from pb_module.services.voting import receipt_hash, voter_hash
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
@@ -137,13 +137,13 @@ class Command(BaseCommand):
             t.join()
         wall = time.perf_counter() - began
 
-        stored = Ballot.objects.filter(voter_hash__in=[voter_hash(iin) for iin, _ in receipts])
+        stored = Ballot.objects.filter(voter_hash__in=[services.voting.voter_hash(iin) for iin, _ in receipts])
         hashes = set(
-            Receipt.objects.filter(code_hash__in=[receipt_hash(r) for _, r in receipts]).values_list(
+            Receipt.objects.filter(code_hash__in=[services.voting.receipt_hash(r) for _, r in receipts]).values_list(
                 "code_hash", flat=True
             )
         )
-        lost = sum(1 for _, r in receipts if receipt_hash(r) not in hashes)
+        lost = sum(1 for _, r in receipts if services.voting.receipt_hash(r) not in hashes)
         doubled = stored.count() - len({b.voter_hash for b in stored})
         latencies.sort()
         p50 = statistics.median(latencies) * 1000 if latencies else float("nan")

@@ -3,9 +3,9 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from pb_module import services
 from pb_module.models import PBCyclePage
 from pb_module.rules import tally
-from pb_module.services.pabulib_io import election_from_cycle
 
 
 class Command(BaseCommand):
@@ -22,7 +22,7 @@ class Command(BaseCommand):
         cycle = PBCyclePage.objects.filter(pk=cycle_id).first()
         if cycle is None:
             raise CommandError(f"no cycle {cycle_id}")
-        election = election_from_cycle(cycle)
+        election = services.pabulib_io.election_from_cycle(cycle)
         began = time.perf_counter()
         result = tally.tally(election, rule=rule or cycle.tally_rule)
         seconds = round(time.perf_counter() - began, 4)
