@@ -4,7 +4,6 @@ import pytest
 from wagtail.models import Page
 
 from demo import pb_content
-from pb_module import services
 from pb_module.models import Ballot, PBCyclePage, Proposal, ProposalStatusChange, TallyResult, Territory
 from pb_module.rules.statuses import Status
 
@@ -84,7 +83,7 @@ def test_schedules_open_what_they_say():
     )
     assert collecting.is_collecting and not collecting.is_voting
     assert discussion.current_phase == "discussion"
-    assert voting.is_voting and services.voting.voting_open(voting)
+    assert voting.is_voting and voting.results_published_at is None
     assert past.current_phase == "implementation" and not past.is_current
     with_review = f.cycle(schedule="voting", expert_review=True)
     proposal = f.ProposalFactory(cycle=with_review, status=Status.ON_BALLOT)

@@ -14,15 +14,21 @@ from pb_module import services
 from pb_module.models import Ballot, CyclePhase, CycleScheduleChange, PBCyclePage, Proposal
 from pb_module.rules.statuses import Status
 
-from .conftest import cycle_page
+from .. import factories as f
+from .test_voting import knapsack_vote
 
 pytestmark = pytest.mark.django_db
 
 
+def cycle_page(cycle):
+    """`cycle` as the database has it now."""
+    return PBCyclePage.objects.get(pk=cycle.pk)
+
+
 @pytest.fixture
-def shymkent():
-    """Voting is open and the demo's assisted ballots are cast."""
-    cycle = cycle_page("shymkent-2027")
+def shymkent(db):
+    """Voting is open and three assisted ballots are cast."""
+    cycle, _proposals = knapsack_vote()
     assert services.voting.voting_open(cycle) and Ballot.objects.filter(cycle=cycle).exists()
     return cycle
 
@@ -82,7 +88,7 @@ def test_moderator_cannot_move_the_voting_end_into_the_past_and_read_the_count(c
     assert response.status_code == 200  # the form comes back with the reason, nothing is saved
     assert "voting can only be extended" in response.content.decode()
     assert voting_end(shymkent) == end
-    assert services.voting.voting_open(cycle_page("shymkent-2027"))
+    assert services.voting.voting_open(cycle_page(shymkent))
     assert not CycleScheduleChange.objects.exists()
     # The count preview is not shown while voting runs: no table of votes, only the reason.
     preview = client.get(f"/admin/pb/results/{shymkent.pk}/").content.decode()
@@ -102,7 +108,7 @@ def test_the_model_refuses_a_shortened_or_removed_voting_phase_whoever_saves_it(
     page.phases = [p for p in page.phases.all() if p.phase != "voting"]
     with translation.override("en"), pytest.raises(ValidationError, match="cannot be removed"):
         page.save_revision()
-    assert services.voting.voting_open(cycle_page("shymkent-2027"))
+    assert services.voting.voting_open(cycle_page(shymkent))
 
 
 def test_voting_can_be_extended_with_a_reason_and_the_public_log_says_who_when_and_why(client, shymkent, moderator):
@@ -188,7 +194,7 @@ def test_the_api_reports_the_frozen_rules(client, shymkent):
     assert data["rules_frozen"] is True
     assert data["min_voter_age"] == shymkent.min_voter_age
     assert data["voting_closed_early_at"] is None
-    collecting = cycle_page("almaty-bostandyq-2027")
+    collecting = f.cycle(schedule="collecting")
     assert not Ballot.objects.filter(cycle=collecting).exists()
     assert client.get(f"/api/v1/cycles/{collecting.pk}/").json()["rules_frozen"] is False
 
@@ -226,10 +232,10 @@ def test_close_voting_early_is_an_explicit_logged_action_and_voting_never_reopen
     url = f"/admin/pb/results/{shymkent.pk}/close/"
     refused = client.post(url, {"reason": "", "confirm": "on"})
     assert refused.status_code == 400 and "the reason is shown publicly" in refused.content.decode()
-    assert services.voting.voting_open(cycle_page("shymkent-2027"))
+    assert services.voting.voting_open(cycle_page(shymkent))
     response = client.post(url, {"reason": "Решение общественного совета от 1 декабря", "confirm": "on"})
     assert response.status_code == 302
-    cycle = cycle_page("shymkent-2027")
+    cycle = cycle_page(shymkent)
     assert cycle.voting_closed_at is not None and not services.voting.voting_open(cycle)
     assert voting_end(cycle) == timezone.localdate()
     change = CycleScheduleChange.objects.get(cycle=cycle)
@@ -253,7 +259,7 @@ def test_close_voting_early_is_an_explicit_logged_action_and_voting_never_reopen
     data["phase_change_reason"] = "Reopen"
     response = publish(client, cycle, data)
     assert "it never reopens" in response.content.decode()
-    assert not services.voting.voting_open(cycle_page("shymkent-2027"))
+    assert not services.voting.voting_open(cycle_page(shymkent))
     # Ballots are refused by the service too.
     voter = services.VoterIdentity("f" * 64, "25-34", "", cycle.territory_id)
     proposal = Proposal.objects.filter(cycle=cycle, status=Status.ON_BALLOT).first()
@@ -269,8 +275,8 @@ def test_only_those_allowed_close_voting_and_only_while_it_is_open(shymkent, mak
         services.close_voting_early(cycle=shymkent, user=make_user("editor", "Editors"), reason="x")
     with pytest.raises(ValidationError):
         services.close_voting_early(cycle=shymkent, user=moderator, reason="   ")
-    assert services.voting.voting_open(cycle_page("shymkent-2027"))
-    aktau = cycle_page("aktau-2024")
+    assert services.voting.voting_open(cycle_page(shymkent))
+    aktau = f.cycle(schedule="past")
     with pytest.raises(ValidationError) as error:
         services.close_voting_early(cycle=aktau, user=moderator, reason="x")
     assert error.value.code == "not_open"
@@ -281,7 +287,7 @@ def test_a_cycle_without_a_voting_phase_never_shows_a_count(shymkent, moderator)
     with translation.override("en"):
         # The trigger-free way an import might leave it: no voting phase at all, ballots present.
         CyclePhase.objects.filter(cycle=shymkent, phase="voting").delete()
-        cycle = cycle_page("shymkent-2027")
+        cycle = cycle_page(shymkent)
         assert services.publish_problem(cycle).startswith("This cycle has no voting phase")
     with pytest.raises(ValidationError):
         services.results.preview_results(cycle, "en")

@@ -9,11 +9,22 @@ from django.utils import timezone
 from demo.home import demo_key
 from demo.pb_content import TERRITORIES
 from demo.results import GENERATED, external_id, load_results_demo, texts
-from pb_module.models import Ballot, BallotItem, PBCyclePage, Proposal, ProposalPage, Territory
+from pb_module.models import (
+    Ballot,
+    BallotItem,
+    ExpertReview,
+    PBCyclePage,
+    Proposal,
+    ProposalPage,
+    TallyResult,
+    Territory,
+)
 from pb_module.rules.iin import AGE_BANDS
 from pb_module.rules.phases import Phase
 from pb_module.rules.tally import tally
 from pb_module.services.pabulib_io import election_from_cycle
+
+from .conftest import cycle_page
 
 ON_BALLOT = ["on_ballot", "selected", "not_selected", "in_implementation", "completed", "stalled"]
 # cycle: (projects on the ballot, most votes, projects with 0-10, 11-50, 51-100 and over 100 votes)
@@ -129,3 +140,42 @@ def test_loading_again_adds_nothing(db):
     before = rows()
     load_results_demo(cycles, territories, get_user_model().objects.get(username="moderator_demo"))
     assert rows() == before
+
+
+# Moved from test_results.py, which builds its own cycles: the published results of the demo's past cycles.
+@pytest.mark.parametrize(
+    "slug, figures",
+    [
+        # The paper's Tables 2 and 3, as a Russian reader sees them.
+        ("aktau-2024", ["142\u202f549", "0,0372", "331", "0,232", "39", "73,58", "11", "20,75", "5,66"]),
+        ("aksu-2025", ["51\u202f466", "0,0427", "128", "0,249", "4,55", "13,64", "50,00", "31,82"]),
+    ],
+)
+def test_demo_analytics_reproduce_the_papers_tables(client, db, slug, figures):
+    page = cycle_page(slug, "ru")
+    assert page.results_published
+    html = client.get(page.url + "analytics/").content.decode()
+    tables = html[html.index('id="table2-caption"') : html.index("</table>", html.index('id="table3-caption"'))]
+    for figure in figures:
+        assert f">{figure}<" in tables, figure
+    comparison = client.get("/ru/participatory-budget/analytics/").content.decode()
+    assert page.title in comparison and ">0,0372<" in comparison and ">0,0427<" in comparison
+
+
+def test_demo_results_are_published_with_the_demo_winners(client, db):
+    aktau = TallyResult.objects.get(cycle=cycle_page("aktau-2024"))
+    winners = {Proposal.objects.get(pk=w["proposal"]).external_id for w in aktau.winners}
+    assert {"demo:aktau-park-12", "demo:aktau-playground-5", "demo:aktau-lighting-14"} <= winners
+    assert "demo:aktau-workout-27" not in winners
+    assert aktau.spent <= aktau.budget and aktau.ballot_count == Ballot.objects.filter(cycle=aktau.cycle).count()
+    html = client.get(cycle_page("aktau-2024", "en").url + "results/").content.decode()
+    assert aktau.ballots_sha256 in html and "A pocket park in the 12th microdistrict" in html
+    # The published result is dated in the cycle's results phase, not at load time.
+    assert aktau.published_at.year == 2024
+
+
+# Moved from test_workflow.py, which builds its own proposals.
+def test_demo_has_every_status_and_expert_reviews(db):
+    statuses = set(Proposal.objects.values_list("status", flat=True))
+    assert len(statuses) == 12
+    assert ExpertReview.objects.exists()

@@ -14,16 +14,19 @@ from pb_module import services
 from pb_module.models import (
     Ballot,
     CycleScheduleChange,
+    Milestone,
     MonitoringReport,
     PBCyclePage,
     ProposalComment,
     ProposalStatusChange,
     Receipt,
 )
-from pb_module.services import notifications
+from pb_module.services import monitoring, notifications
+from pb_module.services.implementation import save_milestone
 from pb_module.services.voting import receipt_hash
 
-from .conftest import cycle_page
+from .. import factories as f
+from .test_voting import knapsack_vote
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +35,35 @@ LANGUAGES = ("kk", "ru", "en")
 MOMENT = datetime(2021, 2, 28, 23, 30, tzinfo=UTC)
 LOCAL_DAY = {"kk": "2021 жылғы 1 наурыз", "ru": "1 марта 2021", "en": "1 March 2021"}
 UTC_DAY = {"kk": "2021 жылғы 28 ақпан", "ru": "28 февраля 2021", "en": "28 February 2021"}
+
+
+@pytest.fixture
+def funded(moderator):
+    """A proposal the vote selected, moved into implementation by a moderator (the public log says so)."""
+    return f.funded_proposal(user=moderator)
+
+
+@pytest.fixture
+def commented(ngo):
+    """A proposal in discussion, public in every language, with a comment of an NGO representative."""
+    proposal = f.ProposalFactory(cycle=f.cycle(schedule="discussion"), status="in_discussion")
+    services.add_comment(proposal=proposal, user=ngo, body="Қолдаймыз.", language="kk")
+    return proposal
+
+
+@pytest.fixture
+def reported(funded, moderator, ngo, official, responsible_body):
+    """A monitoring report of an NGO representative on a milestone of `funded`, answered by the responsible body."""
+    milestone = save_milestone(
+        milestone=Milestone(
+            proposal=funded, title_kk="Жобалау", status="in_progress", percent=40, responsible_body=responsible_body
+        ),
+        user=moderator,
+    )
+    report = monitoring.file_report(
+        proposal=funded, milestone=milestone, rating="concern", body="Жұмыс баяу.", language="kk", user=ngo
+    )
+    return monitoring.answer_report(report=report, user=official, answer="Мердігер келесі аптада оралады.")
 
 
 def assert_local(text: str, lang: str, *, time=False):
@@ -45,21 +77,15 @@ def in_every_language(proposal) -> bool:
     return all(proposal.page_in(lang) is not None and proposal.page_in(lang).live for lang in LANGUAGES)
 
 
-def test_the_decision_log_comments_and_reports_show_the_day_in_almaty(client):
-    comment = next(
-        c
-        for c in ProposalComment.objects.filter(hidden=False).select_related("proposal").order_by("pk")
-        if c.proposal.is_public and in_every_language(c.proposal)
-    )
+def test_the_decision_log_comments_and_reports_show_the_day_in_almaty(client, commented, reported):
+    comment = ProposalComment.objects.get(proposal=commented, hidden=False)
     proposal = comment.proposal
+    assert proposal.is_public and in_every_language(proposal)
     ProposalComment.objects.filter(pk=comment.pk).update(created_at=MOMENT)
     last = proposal.status_changes.order_by("-changed_at", "-pk").first()
     ProposalStatusChange.objects.filter(pk=last.pk).update(changed_at=MOMENT)
-    report = next(
-        r
-        for r in MonitoringReport.objects.filter(hidden=False).select_related("proposal").order_by("pk")
-        if in_every_language(r.proposal)
-    )
+    report = MonitoringReport.objects.select_related("proposal").get(pk=reported.pk, hidden=False)
+    assert in_every_language(report.proposal)
     MonitoringReport.objects.filter(pk=report.pk).update(created_at=MOMENT)
 
     for lang in LANGUAGES:
@@ -76,7 +102,7 @@ def test_the_decision_log_comments_and_reports_show_the_day_in_almaty(client):
 
 
 def test_the_schedule_log_and_a_receipt_check_show_the_day_in_almaty(client):
-    cycle = cycle_page("shymkent-2027")
+    cycle, _proposals = knapsack_vote()
     CycleScheduleChange.objects.create(
         cycle=cycle,
         phase="voting",
@@ -105,7 +131,7 @@ def test_the_schedule_log_and_a_receipt_check_show_the_day_in_almaty(client):
     assert answer["cast_at"] == "2021-03-01T05:30:00+06:00"
 
 
-def test_e_mails_give_the_day_and_time_in_almaty_whatever_time_zone_is_active(funded):
+def test_e_mails_give_the_day_and_time_in_almaty_whatever_time_zone_is_active(funded, reported):
     followers = {
         lang: services.follow_proposal(proposal=funded, email=f"{lang}@example.kz", language=lang) for lang in LANGUAGES
     }
@@ -119,7 +145,7 @@ def test_e_mails_give_the_day_and_time_in_almaty_whatever_time_zone_is_active(fu
     for lang in followers:
         assert_local(bodies[f"{lang}@example.kz"], lang, time=True)
 
-    report = MonitoringReport.objects.filter(hidden=False).exclude(answer="").order_by("pk").first()
+    report = MonitoringReport.objects.filter(pk=reported.pk, hidden=False).exclude(answer="").get()
     MonitoringReport.objects.filter(pk=report.pk).update(answered_at=MOMENT)
     report.refresh_from_db()
     services.follow_proposal(proposal=report.proposal, email="report@example.kz", language="ru")

@@ -19,11 +19,28 @@ from wagtail.images import get_image_model
 from wagtail.users.models import UserProfile
 
 from pb_module import roles
-from pb_module.models import ImplementationPhoto, Milestone, Proposal, ResponsibleBody
+from pb_module.models import ImplementationPhoto, Milestone, ResponsibleBody
 from pb_module.rules.statuses import Status
 from pb_module.services import implementation as service
 
+from .. import factories as f
+
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def funded(moderator):
+    """A proposal the vote selected, moved into implementation by a moderator (the public log says so)."""
+    return f.funded_proposal(user=moderator)
+
+
+def not_selected(user):
+    """A proposal the vote did not select: no ballot for it, and it no longer fits the budget after the winner."""
+    cycle, (_winner, loser) = f.voting_cycle([6_000_000, 6_000_000], ballots=[[0]], total_budget=10_000_000)
+    f.publish_results(cycle, user)
+    loser.refresh_from_db()
+    assert loser.status == Status.NOT_SELECTED
+    return loser
 
 
 def photo(name="photo.jpg", size=(40, 30), kind="JPEG", exif=None):
@@ -142,7 +159,7 @@ def test_daily_check_marks_idle_work_stalled_in_the_public_log_and_a_move_brings
     back = funded.status_changes.latest("changed_at")
     assert back.from_status == "stalled" and back.reason and back.changed_by == official
 
-    # Nothing more to do for it today (the demo's other proposals, stalled above, move back).
+    # Nothing more to do for it today (other proposals in the database, stalled above, move back).
     out = io.StringIO()
     call_command("pb_check_implementation", stdout=out)
     assert f"#{funded.pk} " not in out.getvalue()
@@ -321,7 +338,7 @@ def test_bad_milestone_input_is_refused_whole_with_a_message(
 
 def test_milestones_are_refused_for_a_proposal_that_was_not_selected(client, moderator):
     in_english(moderator)
-    proposal = Proposal.objects.filter(status=Status.NOT_SELECTED).first()
+    proposal = not_selected(moderator)
     client.force_login(moderator)
     filters = {"status": "not_selected", "cycle": proposal.cycle_id}
     listing = client.get("/admin/pb/proposals/", filters).content.decode()
@@ -441,7 +458,7 @@ def test_proposal_page_reads_the_implementation_in_a_fixed_number_of_queries(cli
 
 
 def test_a_selected_proposal_without_milestones_has_no_implementation_section(client, moderator):
-    proposal = Proposal.objects.filter(status=Status.SELECTED).order_by("pk").first()
+    proposal = f.selected_proposal(user=moderator)
     proposal.milestones.all().delete()
     html = client.get(proposal.page_in("kk").url).content.decode()
     assert 'id="implementation"' not in html

@@ -15,11 +15,12 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from pb_module.integrations.sms import LocmemBackend
-from pb_module.models import ImplementationPhoto, Milestone, MonitoringReport, Proposal, ResponsibleBody
+from pb_module.models import ImplementationPhoto, Milestone, MonitoringReport, ResponsibleBody
 from pb_module.rules.iin import make_iin
-from pb_module.rules.statuses import Status
 from pb_module.services import monitoring
 from pb_module.services.voting import voter_hash
+
+from .. import factories as f
 
 pytestmark = pytest.mark.django_db
 BORN = date(1988, 3, 9)
@@ -33,6 +34,12 @@ def clean_outbox_and_counters():
 
     LocmemBackend.outbox.clear()
     cache.clear()
+
+
+@pytest.fixture
+def funded(moderator):
+    """A proposal the vote selected, moved into implementation by a moderator (the public log says so)."""
+    return f.funded_proposal(user=moderator)
 
 
 @pytest.fixture
@@ -151,7 +158,8 @@ def test_resident_verifies_by_sms_and_files_a_report_keeping_only_the_hash(clien
 
 def test_voting_need_not_be_open_but_the_territory_is_checked(funded):
     cycle = funded.cycle.specific
-    other = type(cycle.territory).objects.exclude(translation_key__in=cycle.territory.descendant_keys).first()
+    other = f.TerritoryFactory()  # a place outside the cycle's territory
+    assert not cycle.territory.contains(other)
     with pytest.raises(ValidationError) as error:
         monitoring_verification(cycle, other)
     assert "district" in error.value.message_dict
@@ -167,7 +175,7 @@ def monitoring_verification(cycle, district):
 
 
 def test_report_on_a_proposal_not_in_implementation_is_refused_and_nothing_saved(client, ngo):
-    proposal = Proposal.objects.filter(status=Status.SELECTED).order_by("pk").first()
+    proposal = f.selected_proposal()
     milestone = Milestone.objects.create(proposal=proposal, title_kk="Жоба", status="planned")
     with pytest.raises(ValidationError) as error:
         file_as_ngo(proposal, milestone, ngo)
@@ -181,7 +189,7 @@ def test_report_on_a_proposal_not_in_implementation_is_refused_and_nothing_saved
 
 
 def test_milestone_of_another_proposal_is_refused(client, funded, milestone, ngo, moderator):
-    other = Proposal.objects.filter(status=Status.SELECTED).exclude(pk=funded.pk).order_by("pk").first()
+    other = f.selected_proposal()
     foreign = Milestone.objects.create(proposal=other, title_kk="Басқа", status="planned")
     with pytest.raises(ValidationError) as error:
         file_as_ngo(funded, foreign, ngo)

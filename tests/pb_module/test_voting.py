@@ -18,19 +18,30 @@ from pb_module.integrations.sms import LocmemBackend
 from pb_module.models import Ballot, Proposal, VerificationChallenge
 from pb_module.rules.iin import make_iin
 
-from .conftest import cycle_page
+from .. import factories as f
 
 pytestmark = pytest.mark.django_db
 BORN = date(1990, 5, 17)
 IIN = make_iin(BORN, "female", 4321)
 PHONE = "+7 701 987 65 43"
+# Five proposals on a knapsack ballot of 150 000 000 tenge (148 500 000 in all).
+COSTS = [58_000_000, 24_000_000, 36_000_000, 18_500_000, 12_000_000]
+
+
+def knapsack_vote():
+    """A cycle voting now on COSTS, with three ballots already recorded at a public centre."""
+    return f.voting_cycle(
+        COSTS,
+        ballots=[[0, 1], [1, 2, 3], [3, 4]],
+        ballot_type="knapsack",
+        total_budget=150_000_000,
+        tally_rule="equalshares/add1",
+    )
 
 
 @pytest.fixture
 def voting(db):
-    cycle = cycle_page("shymkent-2027")
-    proposals = list(Proposal.objects.filter(cycle=cycle, status="on_ballot").order_by("pk"))
-    return cycle, proposals
+    return knapsack_vote()
 
 
 @pytest.fixture(autouse=True)
@@ -165,7 +176,7 @@ def test_final_ballot_cannot_be_cast_twice(client, voting):
 
 def test_replaceable_ballot_keeps_only_the_last(client, voting):
     cycle, proposals = voting
-    Ballot.objects.filter(cycle=cycle).delete()  # the setting is frozen once ballots are cast (the demo's)
+    Ballot.objects.filter(cycle=cycle).delete()  # the setting is frozen once ballots are cast (the fixture's)
     cycle.ballot_final = False
     cycle.save_revision().publish()
     _, headers = api_verify(client, cycle)
@@ -287,18 +298,18 @@ def test_assisted_ballot_counts_once_across_channels(client, voting, make_user):
 
 
 def test_voting_outside_the_voting_phase_is_refused(client):
-    aktau = cycle_page("aktau-2024")
-    assert "vote/" not in client.get(aktau.url).content.decode().split("<main")[1]
+    past = f.cycle(schedule="past")
+    assert "vote/" not in client.get(past.url).content.decode().split("<main")[1]
     with translation.override("en"), pytest.raises(ValidationError) as error:
         services.cast_ballot(
-            cycle=aktau, voter=services.VoterIdentity("x" * 64, "25-34", "", aktau.territory.pk), items={1: 1}
+            cycle=past, voter=services.VoterIdentity("x" * 64, "25-34", "", past.territory.pk), items={1: 1}
         )
     assert error.value.messages == ["Voting in this cycle is not open now."]
 
 
 def test_embargo_hides_counts_until_results_are_published(client, voting, moderator, django_user_model):
     cycle, proposals = voting
-    assert Ballot.objects.filter(cycle=cycle).exists()  # the demo's assisted ballots
+    assert Ballot.objects.filter(cycle=cycle).exists()  # the fixture's assisted ballots
     listed = client.get(f"/api/v1/cycles/{cycle.pk}/proposals/").json()
     assert listed and all("votes" not in item for item in listed)
     for url in (cycle.url, proposals[0].pages.first().url):
@@ -334,8 +345,7 @@ def test_database_dump_holds_no_iin_or_phone_in_clear(client, voting):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the concurrency check needs PostgreSQL")
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_ballots_same_and_different_voters():
-    cycle = cycle_page("shymkent-2027")
-    proposals = list(Proposal.objects.filter(cycle=cycle, status="on_ballot"))
+    cycle, proposals = knapsack_vote()
     voters = [services.VoterIdentity(f"{n:064d}", "25-34", "", cycle.territory.pk) for n in range(8)]
     receipts, errors = [], []
 
