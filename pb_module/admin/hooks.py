@@ -58,7 +58,7 @@ class ProposalIndexView(ModelViewSet.index_view_class):
             buttons.insert(0, ListingButton(_("Change status"), url=reverse("pb_proposal_status", args=[instance.pk])))
         if permissions.may_review_as_expert(user) and instance.status == "in_expert_review":
             buttons.insert(0, ListingButton(_("Expert review"), url=reverse("pb_proposal_review", args=[instance.pk])))
-        if permissions.may_change_any_milestone(user) and instance.status in implementation_admin.service.PLANNABLE:
+        if permissions.may_change_any_milestone(user) and instance.status in services.implementation.PLANNABLE:
             buttons.insert(0, ListingButton(_("Implementation"), url=reverse("pb_implementation", args=[instance.pk])))
         return buttons
 

@@ -13,6 +13,7 @@ from wagtail.users.models import UserProfile
 from pb_module import services
 from pb_module.models import Ballot, CyclePhase, CycleScheduleChange, PBCyclePage, Proposal
 from pb_module.rules.statuses import Status
+from pb_module.selectors.voting import ballot_proposals, voting_open
 
 from .. import factories as f
 from .test_voting import knapsack_vote
@@ -29,7 +30,7 @@ def cycle_page(cycle):
 def shymkent(db):
     """Voting is open and three assisted ballots are cast."""
     cycle, _proposals = knapsack_vote()
-    assert services.voting.voting_open(cycle) and Ballot.objects.filter(cycle=cycle).exists()
+    assert voting_open(cycle) and Ballot.objects.filter(cycle=cycle).exists()
     return cycle
 
 
@@ -88,7 +89,7 @@ def test_moderator_cannot_move_the_voting_end_into_the_past_and_read_the_count(c
     assert response.status_code == 200  # the form comes back with the reason, nothing is saved
     assert "voting can only be extended" in response.content.decode()
     assert voting_end(shymkent) == end
-    assert services.voting.voting_open(cycle_page(shymkent))
+    assert voting_open(cycle_page(shymkent))
     assert not CycleScheduleChange.objects.exists()
     # The count preview is not shown while voting runs: no table of votes, only the reason.
     preview = client.get(f"/admin/pb/results/{shymkent.pk}/").content.decode()
@@ -108,7 +109,7 @@ def test_the_model_refuses_a_shortened_or_removed_voting_phase_whoever_saves_it(
     page.phases = [p for p in page.phases.all() if p.phase != "voting"]
     with translation.override("en"), pytest.raises(ValidationError, match="cannot be removed"):
         page.save_revision()
-    assert services.voting.voting_open(cycle_page(shymkent))
+    assert voting_open(cycle_page(shymkent))
 
 
 def test_voting_can_be_extended_with_a_reason_and_the_public_log_says_who_when_and_why(client, shymkent, moderator):
@@ -220,10 +221,9 @@ def test_the_list_of_proposals_on_the_ballot_is_frozen_once_ballots_exist(shymke
         services.change_status(proposal=waiting, new_status=Status.ON_BALLOT, user=moderator)
     assert error.value.code == "ballot_frozen"
     assert (
-        services.voting.ballot_proposals(shymkent).count()
-        == Proposal.objects.filter(cycle=shymkent, status=Status.ON_BALLOT).count()
+        ballot_proposals(shymkent).count() == Proposal.objects.filter(cycle=shymkent, status=Status.ON_BALLOT).count()
     )
-    assert not services.voting.ballot_proposals(shymkent).filter(pk=waiting.pk).exists()
+    assert not ballot_proposals(shymkent).filter(pk=waiting.pk).exists()
 
 
 def test_close_voting_early_is_an_explicit_logged_action_and_voting_never_reopens(client, shymkent, admin_moderator):
@@ -232,11 +232,11 @@ def test_close_voting_early_is_an_explicit_logged_action_and_voting_never_reopen
     url = f"/admin/pb/results/{shymkent.pk}/close/"
     refused = client.post(url, {"reason": "", "confirm": "on"})
     assert refused.status_code == 400 and "the reason is shown publicly" in refused.content.decode()
-    assert services.voting.voting_open(cycle_page(shymkent))
+    assert voting_open(cycle_page(shymkent))
     response = client.post(url, {"reason": "Решение общественного совета от 1 декабря", "confirm": "on"})
     assert response.status_code == 302
     cycle = cycle_page(shymkent)
-    assert cycle.voting_closed_at is not None and not services.voting.voting_open(cycle)
+    assert cycle.voting_closed_at is not None and not voting_open(cycle)
     assert voting_end(cycle) == timezone.localdate()
     change = CycleScheduleChange.objects.get(cycle=cycle)
     assert (change.kind, change.changed_by, change.reason) == (
@@ -259,7 +259,7 @@ def test_close_voting_early_is_an_explicit_logged_action_and_voting_never_reopen
     data["phase_change_reason"] = "Reopen"
     response = publish(client, cycle, data)
     assert "it never reopens" in response.content.decode()
-    assert not services.voting.voting_open(cycle_page(shymkent))
+    assert not voting_open(cycle_page(shymkent))
     # Ballots are refused by the service too.
     voter = services.VoterIdentity("f" * 64, "25-34", "", cycle.territory_id)
     proposal = Proposal.objects.filter(cycle=cycle, status=Status.ON_BALLOT).first()
@@ -275,7 +275,7 @@ def test_only_those_allowed_close_voting_and_only_while_it_is_open(shymkent, mak
         services.close_voting_early(cycle=shymkent, user=make_user("editor", "Editors"), reason="x")
     with pytest.raises(ValidationError):
         services.close_voting_early(cycle=shymkent, user=moderator, reason="   ")
-    assert services.voting.voting_open(cycle_page(shymkent))
+    assert voting_open(cycle_page(shymkent))
     aktau = f.cycle(schedule="past")
     with pytest.raises(ValidationError) as error:
         services.close_voting_early(cycle=aktau, user=moderator, reason="x")

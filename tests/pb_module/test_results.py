@@ -13,6 +13,7 @@ from pb_module import roles, services
 from pb_module.models import Ballot, BallotItem, CyclePhase, PBCyclePage, Proposal, ProposalStatusChange, TallyResult
 from pb_module.rules import pabulib, tally
 from pb_module.rules.statuses import Status
+from pb_module.selectors.voting import voting_open
 
 from .. import factories as f
 from .test_voting import knapsack_vote
@@ -146,7 +147,7 @@ def test_voting_stays_closed_and_an_old_revision_does_not_bring_the_embargo_back
     CyclePhase.objects.filter(cycle=page, phase="voting").update(ends_on=timezone.localdate() + timedelta(days=3))
     page = PBCyclePage.objects.get(pk=cycle.pk)
     assert not page.is_voting
-    assert not services.voting.voting_open(page)
+    assert not voting_open(page)
 
 
 def test_pb_import_refuses_a_published_cycle(closed, tmp_path):
