@@ -3,7 +3,7 @@
 Everything is made the way the product makes it, so a test never reads a row the product could not write:
 
 - pages go under their parent with `add_child` and are published with a revision; their Russian and English
-  versions are translations of the Kazakh page (`copy_for_translation`, then published), as an editor makes them;
+  versions are translations of the Kazakh page made with wagtail-localize, as a translator makes them;
 - a proposal is submitted with `services.submit_proposal` and moved to its status by `services.change_status`
   (with an expert review where the cycle has one), so its public log and its pages are the real ones;
 - a ballot is cast with `services.cast_ballot` (or `cast_assisted_ballot` by an operator), for a voter checked
@@ -23,6 +23,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import Translation, TranslationSource
 
 from home.models import HomePage
 from pb_module import roles, services
@@ -55,14 +56,25 @@ def home_page() -> HomePage:
 
 
 def translate(page, titles: dict | None = None, languages=TARGETS):
-    """Publish a translation of `page` in each language (its parent must be translated): a copy whose title is
-    `titles[lang]` (else "<title> [lang]"). Languages that already have one are left alone."""
+    """Translate `page` with wagtail-localize, as a translator does in its editor: the title is translated
+    (`titles[lang]`, else "<title> [lang]"), the other strings are the source's. Its parent must be translated.
+    Each translation is published at once (wagtail-localize publishes on commit, which a test never reaches).
+    Languages that already have a translation are left alone."""
+    source, created = TranslationSource.get_or_create_from_instance(page)
+    if not created:
+        source.update_from_db()
+    title = source.stringsegment_set.select_related("string", "context").get(context__path="title")
     for code in languages:
         if page.get_translation_or_none(locale(code)) is not None:
             continue
-        copy = page.copy_for_translation(locale(code), copy_parents=True)
-        copy.title = (titles or {}).get(code) or f"{page.title} [{code}]"
-        copy.save_revision().publish()
+        title.string.translations.update_or_create(
+            locale=locale(code),
+            context=title.context,
+            defaults={"data": (titles or {}).get(code) or f"{page.title} [{code}]", "translation_type": "manual"},
+        )
+        translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale(code))
+        translation.save_target(publish=False)
+        page.get_translation(locale(code)).get_latest_revision().publish()
     return page
 
 

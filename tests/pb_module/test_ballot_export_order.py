@@ -15,6 +15,7 @@ from pb_module.rules.statuses import Status
 from pb_module.services.pabulib_io import election_from_cycle
 
 from .test_results import close_voting
+from .test_voting import knapsack_vote
 
 AGE_BANDS = ["16-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65+"]
 
@@ -27,10 +28,9 @@ def independent_order_key(cycle_id, voter_hash):
 
 @pytest.fixture
 def voted(db, moderator):
-    """The demo's Shymkent cycle with 40 more ballots cast a minute apart, each choosing its own set of proposals."""
-    from .conftest import cycle_page
-
-    cycle = close_voting(cycle_page("shymkent-2027"))
+    """A closed knapsack vote (three ballots) with 40 more ballots cast a minute apart, each choosing its own set of
+    proposals."""
+    cycle = close_voting(knapsack_vote()[0])
     proposals = list(Proposal.objects.filter(cycle=cycle, status=Status.ON_BALLOT).order_by("pk"))
     assert len(proposals) >= 5
     start = timezone.now() - timedelta(days=2)

@@ -11,11 +11,26 @@ from pb_module.models import Proposal
 from pb_module.rules.text import BIDI_CONTROLS, strip_bidi
 from pb_module.web.forms import MonitoringReportForm
 
+from .. import factories as f
 from .test_monitoring_reports import milestone  # noqa: F401 -- a fixture
 from .test_submission import form_data, submit_url
 
 RLO, LRI, PDI, RLM, ALM = "\u202e", "\u2066", "\u2069", "\u200f", "\u061c"
 EVERY_CONTROL = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+
+
+@pytest.fixture
+def open_cycle(db):
+    """A cycle collecting proposals now, with one published proposal."""
+    cycle = f.cycle(schedule="collecting")
+    f.ProposalFactory(cycle=cycle, status="in_moderation")
+    return cycle
+
+
+@pytest.fixture
+def funded(moderator):
+    """A proposal the vote selected, moved into implementation by a moderator."""
+    return f.funded_proposal(user=moderator)
 
 
 def test_every_bidirectional_control_is_stripped_and_nothing_else():

@@ -19,8 +19,9 @@ from pb_module.models import CyclePhase, PBCyclePage, ProposalPage
 from pb_module.models.cycle import SHARED_FACTS
 from pb_module.rules.statuses import Status
 
-from .conftest import cycle_page
+from .. import factories as f
 from .test_cycle_freeze import edit_form, publish, voting_row
+from .test_voting import knapsack_vote
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +61,7 @@ def editor(client):
 
 
 def test_a_kk_edit_and_published_results_read_the_same_in_ru_and_en(client, editor, moderator):
-    cycle = cycle_page("shymkent-2027")
+    cycle, _proposals = knapsack_vote()
     before = {lang: facts(page) for lang, page in versions(cycle).items()}
     assert before["ru"] == before["en"] == before["kk"]
 
@@ -120,8 +121,8 @@ def test_a_kk_edit_and_published_results_read_the_same_in_ru_and_en(client, edit
 
 def test_a_translation_never_keeps_facts_of_its_own(client, editor):
     """An old revision, the wagtail-localize editor or code: a translation's facts are its source's."""
-    kk = cycle_page("almaty-bostandyq-2027")
-    ru = cycle_page("almaty-bostandyq-2027", "ru")
+    kk = f.cycle(schedule="collecting")
+    ru = versions(kk)["ru"]
     stale = ru.save_revision()  # a Russian draft saved with the facts as they are now
     localize_source = TranslationSource.objects.get(object_id=kk.translation_key, specific_content_type__isnull=False)
     stalled_after, territory = kk.stalled_after_days, kk.territory_id
@@ -165,8 +166,9 @@ def test_a_translation_never_keeps_facts_of_its_own(client, editor):
 
 
 def test_translations_made_stale_before_are_brought_in_line_by_the_command():
-    kk = cycle_page("aktau-2024")
-    ru = cycle_page("aktau-2024", "ru")
+    kk, _proposals = f.voting_cycle([6_000_000, 5_000_000], ballots=[[0], [0, 1]], total_budget=10_000_000)
+    f.publish_results(kk)  # a past vote, its results published
+    kk, ru = versions(kk)["kk"], versions(kk)["ru"]
     assert kk.results_published_at is not None
     # As the old code left them: a row written behind the page's back.
     PBCyclePage.objects.filter(pk=ru.pk).update(results_published_at=None, total_budget=1)
