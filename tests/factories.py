@@ -12,7 +12,9 @@ Everything is made the way the product makes it, so a test never reads a row the
   tally, `funded_proposal` then moves a winner into implementation.
 
 Names and slugs start with "fx" (never a demo slug or title). Cycle schedules are relative to today
-(`SCHEDULES`): a cycle collects proposals, is in discussion, votes, or is past.
+(`SCHEDULES`): a cycle collects proposals, is in discussion, votes, or is past. The PB section is one per home
+page (`max_count_per_parent`): where the database has one (the demo's), cycles go under it, so their URLs pass
+through its slug. The factories need no demo: on a database that is only migrated they make the home page too.
 """
 
 from datetime import date, timedelta
