@@ -4,9 +4,10 @@ Everything is made the way the product makes it, so a test never reads a row the
 
 - pages go under their parent with `add_child` and are published with a revision; their Russian and English
   versions are translations of the Kazakh page made with wagtail-localize, as a translator makes them;
-- a proposal is submitted with `services.submit_proposal` and moved to its status by `services.change_status`
+- a proposal is submitted with `services.proposals.submit_proposal` and moved to its status by
+  `services.proposals.change_status`
   (with an expert review where the cycle has one), so its public log and its pages are the real ones;
-- a ballot is cast with `services.cast_ballot` (or `cast_assisted_ballot` by an operator), for a voter checked
+- a ballot is cast with `services.voting.cast_ballot` (or `cast_assisted_ballot` by an operator), for a voter checked
   by `services.voting.check_voter`: age band, district and receipt as voting makes them;
 - "selected" and later statuses come only from a vote: `publish_results` closes voting early and publishes the
   tally, `funded_proposal` then moves a winner into implementation.
@@ -274,7 +275,7 @@ PATHS = {
 
 
 class ProposalFactory(factory.Factory):
-    """A proposal submitted through `services.submit_proposal` (its page and aliases in the other languages),
+    """A proposal submitted through `services.proposals.submit_proposal` (its page and aliases in the other languages),
     then moved by a moderator to `status` (a status before the vote, see PATHS; "selected" and after come from
     `publish_results`). On a ballot of a cycle with expert review, an expert gives a compliant verdict first.
     Outside collection the proposal is submitted as an import of the cycle (`historical=True`)."""
@@ -298,7 +299,7 @@ class ProposalFactory(factory.Factory):
     @classmethod
     def _create(cls, model_class, *, status, moderator, reason, **kwargs):
         cycle = kwargs["cycle"]
-        submission = services.submit_proposal(historical=not cycle.is_collecting, **kwargs)
+        submission = services.proposals.submit_proposal(historical=not cycle.is_collecting, **kwargs)
         proposal = submission.proposal
         if Status(status) not in PATHS:
             raise ValueError(f"{status}: only a published vote makes it (see publish_results, funded_proposal)")
@@ -306,15 +307,15 @@ class ProposalFactory(factory.Factory):
         for step in PATHS[Status(status)]:
             actor = actor or moderator or make_moderator()
             if step == Status.ON_BALLOT and cycle.has_phase(Phase.EXPERT_REVIEW):
-                services.change_status(proposal=proposal, new_status=Status.IN_EXPERT_REVIEW, user=actor)
-                services.record_expert_review(
+                services.proposals.change_status(proposal=proposal, new_status=Status.IN_EXPERT_REVIEW, user=actor)
+                services.proposals.record_expert_review(
                     proposal=proposal,
                     user=UserFactory(role=roles.EXPERTS),
                     verdict="compliant",
                     validated_cost=proposal.estimated_cost,
                     conclusion="Fx қорытынды.",
                 )
-            services.change_status(
+            services.proposals.change_status(
                 proposal=proposal, new_status=step, user=actor, reason=reason if step == Status.REJECTED else ""
             )
         proposal.refresh_from_db()
@@ -348,19 +349,19 @@ class BallotFactory(factory.Factory):
     def _create(cls, model_class, *, cycle, proposals, items, birth_date, sex, serial, district, operator):
         iin = make_iin(birth_date, sex, serial)
         if operator is not None:
-            result = services.cast_assisted_ballot(
+            result = services.voting.cast_assisted_ballot(
                 cycle=cycle, operator=operator, iin=iin, birth_date=birth_date, district=district, items=items
             )
         else:
             voter = services.voting.check_voter(cycle=cycle, iin=iin, birth_date=birth_date, district=district)
-            result = services.cast_ballot(cycle=cycle, voter=voter, items=items)
+            result = services.voting.cast_ballot(cycle=cycle, voter=voter, items=items)
         result.ballot.receipt = result.receipt
         return result.ballot
 
 
 def close_voting(cycle, user=None) -> PBCyclePage:
     """Voting closed early today by a moderator, with a public reason (the logged action)."""
-    services.close_voting_early(cycle=cycle, user=user or make_moderator(), reason="Fx: дауыс беру аяқталды.")
+    services.cycles.close_voting_early(cycle=cycle, user=user or make_moderator(), reason="Fx: дауыс беру аяқталды.")
     return PBCyclePage.objects.get(pk=cycle.pk)
 
 
@@ -370,7 +371,7 @@ def publish_results(cycle, user=None) -> TallyResult:
     user = user or make_moderator()
     if cycle.is_voting:
         cycle = close_voting(cycle, user)
-    return services.publish_results(cycle=cycle, user=user)
+    return services.results.publish_results(cycle=cycle, user=user)
 
 
 def selected_proposal(user=None, **proposal_kwargs) -> Proposal:
@@ -389,7 +390,7 @@ def funded_proposal(user=None, **proposal_kwargs) -> Proposal:
     """A selected proposal (see `selected_proposal`) moved into implementation by a moderator."""
     user = user or make_moderator()
     proposal = selected_proposal(user, **proposal_kwargs)
-    services.change_status(proposal=proposal, new_status=Status.IN_IMPLEMENTATION, user=user)
+    services.proposals.change_status(proposal=proposal, new_status=Status.IN_IMPLEMENTATION, user=user)
     proposal.refresh_from_db()
     return proposal
 

@@ -78,6 +78,6 @@ def funded(moderator):
     from pb_module.rules.statuses import Status
 
     proposal = Proposal.objects.filter(status=Status.SELECTED).order_by("pk").first()
-    services.change_status(proposal=proposal, new_status=Status.IN_IMPLEMENTATION, user=moderator)
+    services.proposals.change_status(proposal=proposal, new_status=Status.IN_IMPLEMENTATION, user=moderator)
     proposal.refresh_from_db()
     return proposal

@@ -56,7 +56,7 @@ def rows(ballots, ids):
 
 def test_published_file_lists_ballots_by_keyed_hash_not_by_time_of_voting(voted):
     cycle, moderator = voted
-    result = services.publish_results(cycle=cycle, user=moderator)
+    result = services.results.publish_results(cycle=cycle, user=moderator)
     election = pabulib.read(result.ballots_file)
     ids = {p.pk: p.external_id or str(p.pk) for p in Proposal.objects.filter(cycle=cycle)}
     ballots = list(Ballot.objects.filter(cycle=cycle).prefetch_related("items"))
@@ -77,7 +77,7 @@ def test_the_export_is_the_same_bytes_every_time(voted):
     cycle, moderator = voted
     first = pabulib.write(election_from_cycle(cycle))
     assert pabulib.write(election_from_cycle(cycle)) == first
-    result = services.publish_results(cycle=cycle, user=moderator)
+    result = services.results.publish_results(cycle=cycle, user=moderator)
     assert result.ballots_file == first
     assert result.ballots_sha256 == hashlib.sha256(first.encode()).hexdigest()
     again = pabulib.write(election_from_cycle(cycle))

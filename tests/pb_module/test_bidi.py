@@ -99,7 +99,7 @@ def test_the_name_shown_with_a_comment_loses_its_controls(funded, make_user):
     from pb_module import roles
 
     ngo = make_user("ngo2", roles.NGO_REPRESENTATIVES, first_name=f"Асель{RLO}", last_name=f"{LRI}ҮЕҰ{PDI}")
-    comment = services.add_comment(proposal=funded, user=ngo, body="Пікір", language="kk", historical=True)
+    comment = services.proposals.add_comment(proposal=funded, user=ngo, body="Пікір", language="kk", historical=True)
     assert comment.author_name == "Асель ҮЕҰ"
 
 

@@ -203,7 +203,7 @@ def test_the_api_reports_the_frozen_rules(client, shymkent):
 def test_the_list_of_proposals_on_the_ballot_is_frozen_once_ballots_exist(shymkent, moderator):
     on_ballot = Proposal.objects.filter(cycle=shymkent, status=Status.ON_BALLOT).first()
     with pytest.raises(ValidationError) as error:
-        services.change_status(proposal=on_ballot, new_status=Status.NOT_SELECTED, user=moderator)
+        services.proposals.change_status(proposal=on_ballot, new_status=Status.NOT_SELECTED, user=moderator)
     assert error.value.code == "ballot_frozen"
     assert Proposal.objects.get(pk=on_ballot.pk).status == Status.ON_BALLOT
     # Nothing joins the ballot either.
@@ -218,7 +218,7 @@ def test_the_list_of_proposals_on_the_ballot_is_frozen_once_ballots_exist(shymke
         tracking_token_hash="t" * 64,
     )
     with pytest.raises(ValidationError) as error:
-        services.change_status(proposal=waiting, new_status=Status.ON_BALLOT, user=moderator)
+        services.proposals.change_status(proposal=waiting, new_status=Status.ON_BALLOT, user=moderator)
     assert error.value.code == "ballot_frozen"
     assert (
         ballot_proposals(shymkent).count() == Proposal.objects.filter(cycle=shymkent, status=Status.ON_BALLOT).count()
@@ -261,10 +261,10 @@ def test_close_voting_early_is_an_explicit_logged_action_and_voting_never_reopen
     assert "it never reopens" in response.content.decode()
     assert not voting_open(cycle_page(shymkent))
     # Ballots are refused by the service too.
-    voter = services.VoterIdentity("f" * 64, "25-34", "", cycle.territory_id)
+    voter = services.voting.VoterIdentity("f" * 64, "25-34", "", cycle.territory_id)
     proposal = Proposal.objects.filter(cycle=cycle, status=Status.ON_BALLOT).first()
     with pytest.raises(ValidationError) as error:
-        services.cast_ballot(cycle=cycle, voter=voter, items={proposal.pk: 1})
+        services.voting.cast_ballot(cycle=cycle, voter=voter, items={proposal.pk: 1})
     assert error.value.code == "voting_closed"
 
 
@@ -272,13 +272,13 @@ def test_only_those_allowed_close_voting_and_only_while_it_is_open(shymkent, mak
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        services.close_voting_early(cycle=shymkent, user=make_user("editor", "Editors"), reason="x")
+        services.cycles.close_voting_early(cycle=shymkent, user=make_user("editor", "Editors"), reason="x")
     with pytest.raises(ValidationError):
-        services.close_voting_early(cycle=shymkent, user=moderator, reason="   ")
+        services.cycles.close_voting_early(cycle=shymkent, user=moderator, reason="   ")
     assert voting_open(cycle_page(shymkent))
     aktau = f.cycle(schedule="past")
     with pytest.raises(ValidationError) as error:
-        services.close_voting_early(cycle=aktau, user=moderator, reason="x")
+        services.cycles.close_voting_early(cycle=aktau, user=moderator, reason="x")
     assert error.value.code == "not_open"
 
 
@@ -288,6 +288,6 @@ def test_a_cycle_without_a_voting_phase_never_shows_a_count(shymkent, moderator)
         # The trigger-free way an import might leave it: no voting phase at all, ballots present.
         CyclePhase.objects.filter(cycle=shymkent, phase="voting").delete()
         cycle = cycle_page(shymkent)
-        assert services.publish_problem(cycle).startswith("This cycle has no voting phase")
+        assert services.results.publish_problem(cycle).startswith("This cycle has no voting phase")
     with pytest.raises(ValidationError):
         services.results.preview_results(cycle, "en")

@@ -44,7 +44,7 @@ def translated_proposal():
 
 
 def submit(cycle, title):
-    return services.submit_proposal(
+    return services.proposals.submit_proposal(
         cycle=cycle,
         language="kk",
         title=title,
@@ -79,7 +79,7 @@ def test_cycle_feed_lists_public_proposals_in_the_urls_language(client, moderato
     cycle = proposal.cycle.specific.get_translation(Locale.objects.get(language_code=lang))
     hidden = submit(proposal.cycle.specific, "Әлі модерациядан өтпеген ұсыныс")
     fresh = submit(proposal.cycle.specific, "Жаңа жарияланған ұсыныс")
-    services.change_status(proposal=fresh, new_status="in_moderation", user=moderator)
+    services.proposals.change_status(proposal=fresh, new_status="in_moderation", user=moderator)
 
     feed = read_feed(client, f"/{lang}/feeds/cycle-{cycle.pk}.{kind}", kind)
     titles = [entry.title for entry in feed.entries]

@@ -120,7 +120,7 @@ def test_follow_mails_one_link_in_the_readers_language_and_nothing_else_before_i
     # Not confirmed: the status change, the milestone and the answered report mail nobody.
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.change_status(proposal=funded, new_status="stalled", user=moderator, reason="Тоқтап тұр.")
+        services.proposals.change_status(proposal=funded, new_status="stalled", user=moderator, reason="Тоқтап тұр.")
     move(milestone, moderator, 60, django_capture_on_commit_callbacks)  # moves it back to in implementation too
     report = MonitoringReport.objects.create(
         proposal=funded,
@@ -209,7 +209,7 @@ def test_asking_again_sends_a_fresh_link_and_the_old_one_stops_working(client, f
 
 
 def test_the_answer_is_the_same_whether_or_not_the_address_already_follows(client, funded):
-    already = services.follow_proposal(proposal=funded, email="old@example.kz", language="en")
+    already = services.proposals.follow_proposal(proposal=funded, email="old@example.kz", language="en")
     before = (str(already.unsubscribe_token), already.confirmed_at)
     mail.outbox.clear()
 
@@ -279,7 +279,7 @@ def test_a_proposal_that_is_not_public_cannot_be_followed(client, funded):
 
 def test_the_daily_check_deletes_only_unconfirmed_follows_whose_link_expired(client, funded):
     hours = settings.PB_FOLLOW_CONFIRM_HOURS
-    confirmed = services.follow_proposal(proposal=funded, email="kept@example.kz", language="kk")
+    confirmed = services.proposals.follow_proposal(proposal=funded, email="kept@example.kz", language="kk")
     for address in ("stale@example.kz", "fresh@example.kz"):
         follow(client, funded, address)
     long_ago = timezone.now() - timedelta(hours=hours + 1)
@@ -301,7 +301,7 @@ def test_the_daily_check_deletes_only_unconfirmed_follows_whose_link_expired(cli
 
 
 def test_the_author_who_left_an_email_follows_without_a_link(open_cycle):
-    proposal = services.submit_proposal(
+    proposal = services.proposals.submit_proposal(
         cycle=open_cycle,
         language="kk",
         title="Аулаға орындықтар",
@@ -317,7 +317,7 @@ def test_the_author_who_left_an_email_follows_without_a_link(open_cycle):
 
 
 def test_the_migration_keeps_everyone_already_subscribed(funded):
-    follower = services.follow_proposal(proposal=funded, email="before@example.kz", language="kk")
+    follower = services.proposals.follow_proposal(proposal=funded, email="before@example.kz", language="kk")
     ProposalFollower.objects.filter(pk=follower.pk).update(confirmed_at=None)  # as the row was before 0011
     migration = importlib.import_module("pb_module.migrations.0011_follow_confirmation")
     migration.confirm_existing_followers(apps, None)

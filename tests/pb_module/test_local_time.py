@@ -47,7 +47,7 @@ def funded(moderator):
 def commented(ngo):
     """A proposal in discussion, public in every language, with a comment of an NGO representative."""
     proposal = f.ProposalFactory(cycle=f.cycle(schedule="discussion"), status="in_discussion")
-    services.add_comment(proposal=proposal, user=ngo, body="Қолдаймыз.", language="kk")
+    services.proposals.add_comment(proposal=proposal, user=ngo, body="Қолдаймыз.", language="kk")
     return proposal
 
 
@@ -133,7 +133,8 @@ def test_the_schedule_log_and_a_receipt_check_show_the_day_in_almaty(client):
 
 def test_e_mails_give_the_day_and_time_in_almaty_whatever_time_zone_is_active(funded, reported):
     followers = {
-        lang: services.follow_proposal(proposal=funded, email=f"{lang}@example.kz", language=lang) for lang in LANGUAGES
+        lang: services.proposals.follow_proposal(proposal=funded, email=f"{lang}@example.kz", language=lang)
+        for lang in LANGUAGES
     }
     change = funded.status_changes.order_by("-changed_at", "-pk").first()
     ProposalStatusChange.objects.filter(pk=change.pk).update(changed_at=MOMENT)
@@ -148,7 +149,7 @@ def test_e_mails_give_the_day_and_time_in_almaty_whatever_time_zone_is_active(fu
     report = MonitoringReport.objects.filter(pk=reported.pk, hidden=False).exclude(answer="").get()
     MonitoringReport.objects.filter(pk=report.pk).update(answered_at=MOMENT)
     report.refresh_from_db()
-    services.follow_proposal(proposal=report.proposal, email="report@example.kz", language="ru")
+    services.proposals.follow_proposal(proposal=report.proposal, email="report@example.kz", language="ru")
     mail.outbox.clear()
     with timezone.override("UTC"):
         notifications.notify_report_answered(report)

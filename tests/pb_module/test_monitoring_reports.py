@@ -169,7 +169,7 @@ def test_voting_need_not_be_open_but_the_territory_is_checked(funded):
 def monitoring_verification(cycle, district):
     from pb_module import services
 
-    return services.start_verification(
+    return services.voting.start_verification(
         cycle=cycle, iin=IIN, birth_date=BORN, district=district, phone=PHONE, purpose="monitoring"
     )
 

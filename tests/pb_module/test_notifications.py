@@ -105,7 +105,7 @@ def test_author_and_follower_hear_of_a_status_change_each_in_their_language(
     assert "author@example.kz" not in author.email_encrypted
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.change_status(proposal=proposal, new_status="in_moderation", user=moderator)
+        services.proposals.change_status(proposal=proposal, new_status="in_moderation", user=moderator)
     assert [m.to for m in mail.outbox] == [["author@example.kz"]]  # only the author follows yet
 
     kk_page = proposal.page_in("kk")
@@ -115,7 +115,7 @@ def test_author_and_follower_hear_of_a_status_change_each_in_their_language(
     assert client.post(urlsplit(CONFIRM.search(confirmation.body).group(0)).path).status_code == 200
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.change_status(proposal=proposal, new_status="rejected", user=moderator, reason="Қайталау.")
+        services.proposals.change_status(proposal=proposal, new_status="rejected", user=moderator, reason="Қайталау.")
 
     assert len(mail.outbox) == 2
     proposal.refresh_from_db()
@@ -138,7 +138,7 @@ def test_author_and_follower_hear_of_a_status_change_each_in_their_language(
 def test_phone_contacts_and_imports_make_no_subscription(client, open_cycle):
     proposal, _tracking = submit_with_email(client, open_cycle, "kk", "+7 701 555 44 33")
     assert not proposal.followers.exists()
-    imported = services.submit_proposal(
+    imported = services.proposals.submit_proposal(
         cycle=open_cycle,
         language="kk",
         title="Өткен циклдің ұсынысы",
@@ -161,8 +161,8 @@ def test_tracking_page_says_the_author_will_be_emailed(client, open_cycle):
 
 
 def test_followers_hear_that_a_milestone_moved(funded, milestone, moderator, django_capture_on_commit_callbacks):
-    services.follow_proposal(proposal=funded, email="ru@example.kz", language="ru")
-    services.follow_proposal(proposal=funded, email="en@example.kz", language="en")
+    services.proposals.follow_proposal(proposal=funded, email="ru@example.kz", language="ru")
+    services.proposals.follow_proposal(proposal=funded, email="en@example.kz", language="en")
     mail.outbox.clear()
     milestone.percent = 60
     with django_capture_on_commit_callbacks(execute=True):
@@ -180,7 +180,7 @@ def test_followers_hear_that_a_milestone_moved(funded, milestone, moderator, dja
 
 
 def test_a_save_that_moves_nothing_sends_nothing(funded, milestone, moderator, django_capture_on_commit_callbacks):
-    services.follow_proposal(proposal=funded, email="ru@example.kz", language="ru")
+    services.proposals.follow_proposal(proposal=funded, email="ru@example.kz", language="ru")
     mail.outbox.clear()
     milestone.spent = 1_000_000
     with django_capture_on_commit_callbacks(execute=True):
@@ -189,7 +189,7 @@ def test_a_save_that_moves_nothing_sends_nothing(funded, milestone, moderator, d
 
 
 def test_followers_hear_that_a_report_was_answered(funded, milestone, responsible_body):
-    services.follow_proposal(proposal=funded, email="ru@example.kz", language="ru")
+    services.proposals.follow_proposal(proposal=funded, email="ru@example.kz", language="ru")
     report = MonitoringReport.objects.create(
         proposal=funded,
         milestone=milestone,
@@ -221,7 +221,7 @@ def test_followers_hear_that_a_report_was_answered(funded, milestone, responsibl
 def test_unsubscribe_asks_on_get_and_ends_on_post(
     client, funded, milestone, moderator, django_capture_on_commit_callbacks
 ):
-    follower = services.follow_proposal(proposal=funded, email="ru@example.kz", language="ru")
+    follower = services.proposals.follow_proposal(proposal=funded, email="ru@example.kz", language="ru")
     milestone.percent = 50
     with django_capture_on_commit_callbacks(execute=True):
         save_milestone(milestone=milestone, user=moderator)
@@ -249,7 +249,7 @@ def test_unsubscribe_asks_on_get_and_ends_on_post(
 
 
 def test_one_click_unsubscribe_from_a_mail_client_needs_no_csrf_token(funded):
-    follower = services.follow_proposal(proposal=funded, email="kk@example.kz", language="kk")
+    follower = services.proposals.follow_proposal(proposal=funded, email="kk@example.kz", language="kk")
     mail_client = Client(enforce_csrf_checks=True)
     response = mail_client.post(
         f"/kk/pb/unsubscribe/{follower.unsubscribe_token}/",
@@ -270,7 +270,7 @@ def test_unknown_unsubscribe_token_is_a_friendly_404(client, method):
 def test_a_failed_send_is_logged_and_the_change_stands(
     monkeypatch, caplog, funded, milestone, moderator, django_capture_on_commit_callbacks
 ):
-    services.follow_proposal(proposal=funded, email="ru@example.kz", language="ru")
+    services.proposals.follow_proposal(proposal=funded, email="ru@example.kz", language="ru")
 
     def refuse(self, messages):
         raise SMTPException("mail server down")

@@ -86,8 +86,8 @@ def test_a_kk_edit_and_published_results_read_the_same_in_ru_and_en(client, edit
     assert {name: edited["ru"][name] for name in unchanged} == {name: before["kk"][name] for name in unchanged}
 
     # Voting is closed early and the results are published, the normal way.
-    services.close_voting_early(cycle=cycle, user=editor, reason="Қоғамдық кеңестің шешімі.")
-    services.publish_results(cycle=cycle, user=moderator)
+    services.cycles.close_voting_early(cycle=cycle, user=editor, reason="Қоғамдық кеңестің шешімі.")
+    services.results.publish_results(cycle=cycle, user=moderator)
     final = {lang: facts(page) for lang, page in versions(cycle).items()}
     assert final["kk"]["results_published_at"] is not None and final["kk"]["voting_closed_at"] is not None
     assert final["ru"] == final["en"] == final["kk"]

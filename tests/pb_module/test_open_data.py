@@ -46,7 +46,7 @@ def shymkent(db):
 
 @pytest.fixture
 def published(shymkent, moderator):
-    return services.publish_results(cycle=close_voting(shymkent), user=moderator)
+    return services.results.publish_results(cycle=close_voting(shymkent), user=moderator)
 
 
 def api(client, path, lang="en", **params):

@@ -256,7 +256,7 @@ def test_a_status_change_purges_the_proposal_its_cycle_and_the_catalogue_in_ever
     before = served_from_cache(visitor, *urls)
     assert all("status-in_implementation" not in before[url] for url in pages_of(proposal).values())
     with commit():
-        services.change_status(proposal=proposal, new_status=Status.IN_IMPLEMENTATION, user=moderator)
+        services.proposals.change_status(proposal=proposal, new_status=Status.IN_IMPLEMENTATION, user=moderator)
     for lang, url in pages_of(proposal).items():
         assert "status-in_implementation" in fresh(visitor, url), lang
     for url in cycle_urls(proposal.cycle) + ["/kk/projects/", "/ru/projects/?status=selected"]:
@@ -268,7 +268,7 @@ def test_a_validated_cost_purges_the_proposal_and_its_cycle(visitor, commit, exp
     urls = [*pages_of(proposal).values(), *cycle_urls(proposal.cycle)]
     served_from_cache(visitor, *urls)
     with commit():
-        services.record_expert_review(
+        services.proposals.record_expert_review(
             proposal=proposal,
             user=expert,
             verdict="compliant",
@@ -287,7 +287,7 @@ def test_a_hidden_comment_disappears_from_every_language_version(visitor, commit
     before = served_from_cache(visitor, *urls)
     assert all(comment.body in before[url] for url in urls)
     with commit():
-        services.hide_comment(comment=comment, user=moderator, reason_kk="Жарнама.", reason_ru="Реклама.")
+        services.proposals.hide_comment(comment=comment, user=moderator, reason_kk="Жарнама.", reason_ru="Реклама.")
     for url in urls:
         assert comment.body not in fresh(visitor, url), url
 
@@ -355,13 +355,13 @@ def test_closing_voting_and_publishing_results_purge_the_cycle_and_its_proposals
     before = served_from_cache(visitor, *urls)
     assert all(f'{cycle.url}vote/"' in before[url] for url in [cycle.url, pages_of(proposal)["kk"]])
     with commit():
-        services.close_voting_early(cycle=cycle, user=editor, reason="Қоғамдық кеңестің шешімі.")
+        services.cycles.close_voting_early(cycle=cycle, user=editor, reason="Қоғамдық кеңестің шешімі.")
     for url in [cycle.url, pages_of(proposal)["kk"]]:
         assert f'{cycle.url}vote/"' not in fresh(visitor, url), url
 
     served_from_cache(visitor, *urls, cycle.url + "results/")
     with commit():
-        services.publish_results(cycle=cycle, user=moderator)
+        services.results.publish_results(cycle=cycle, user=moderator)
     for url in cycle_urls(cycle):
         assert "status-selected" in fresh(visitor, url), url
     fresh(visitor, cycle.url + "results/")
@@ -454,7 +454,7 @@ def test_a_cdn_gets_the_same_purges_and_may_keep_pages_until_then(anonymous, com
     assert "s-maxage=0" in anonymous.get("/kk/projects/?q=парк")["Cache-Control"]  # query strings: the app's cache
     proposal = Proposal.objects.filter(status=Status.SELECTED).order_by("pk").first()
     with commit():
-        services.change_status(proposal=proposal, new_status=Status.IN_IMPLEMENTATION, user=moderator)
+        services.proposals.change_status(proposal=proposal, new_status=Status.IN_IMPLEMENTATION, user=moderator)
     from urllib.parse import unquote
 
     purged = {unquote(path) for path in cdn}

@@ -35,16 +35,18 @@ def marked(html: str, language: str, text: str) -> bool:
 
 def public_kk_proposal(cycle, moderator, title="Жаңа саябақ аллеясы"):
     proposal = new_proposal(cycle, title=title)
-    services.change_status(proposal=proposal, new_status="in_moderation", user=moderator)
+    services.proposals.change_status(proposal=proposal, new_status="in_moderation", user=moderator)
     return proposal
 
 
 def test_kk_only_texts_are_marked_on_the_ru_page(client, open_cycle, moderator, ngo):
     proposal = public_kk_proposal(open_cycle, moderator)
-    services.change_status(
+    services.proposals.change_status(
         proposal=proposal, new_status="in_discussion", user=moderator, reason_kk="Талқылауға шығарылды."
     )
-    services.add_comment(proposal=proposal, user=ngo, body="Біз бұл жобаны қолдаймыз.", language="kk", historical=True)
+    services.proposals.add_comment(
+        proposal=proposal, user=ngo, body="Біз бұл жобаны қолдаймыз.", language="kk", historical=True
+    )
     ru_page = proposal.page_in("ru")
     assert ru_page is not None and ru_page.alias_of_id  # not translated: the Kazakh words are shown
     html = client.get(ru_page.url).content.decode()
@@ -80,9 +82,9 @@ def test_kk_report_answer_and_hidden_reason_are_marked_on_the_ru_page(client):
 
 def test_a_reason_in_kk_and_ru_is_shown_in_the_readers_language_without_a_note(client, open_cycle, moderator):
     proposal = public_kk_proposal(open_cycle, moderator)
-    services.change_status(proposal=proposal, new_status="in_discussion", user=moderator)
+    services.proposals.change_status(proposal=proposal, new_status="in_discussion", user=moderator)
     kk_reason, ru_reason = "Жер телімі жеке меншікте.", "Земельный участок в частной собственности."
-    services.change_status(
+    services.proposals.change_status(
         proposal=proposal, new_status="rejected", user=moderator, reason_kk=kk_reason, reason_ru=ru_reason
     )
     change = proposal.status_changes.get(to_status="rejected")
@@ -107,7 +109,7 @@ def test_a_reason_in_kk_and_ru_is_shown_in_the_readers_language_without_a_note(c
 
 def test_the_reason_form_offers_kk_and_ru_and_refuses_when_both_are_empty(client, open_cycle, moderator):
     proposal = public_kk_proposal(open_cycle, moderator)
-    services.change_status(proposal=proposal, new_status="in_discussion", user=moderator)
+    services.proposals.change_status(proposal=proposal, new_status="in_discussion", user=moderator)
     UserProfile.objects.update_or_create(user=moderator, defaults={"preferred_language": "ru"})
     client.force_login(moderator)
     form = client.get(status_url(proposal)).content.decode()
@@ -236,7 +238,7 @@ def test_close_voting_early_refuses_without_a_reason_and_keeps_the_confirmation(
 
 
 def test_the_progress_feed_gives_both_versions_of_a_reason(client, funded, moderator):
-    services.change_status(
+    services.proposals.change_status(
         proposal=funded,
         new_status="stalled",
         user=moderator,

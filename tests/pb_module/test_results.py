@@ -42,11 +42,11 @@ def closed(db, moderator):
 def test_publishing_is_refused_while_voting_is_open(moderator):
     cycle, _proposals = knapsack_vote()
     with translation.override("en"):
-        assert services.publish_problem(cycle).startswith("Voting in this cycle has not closed yet")
+        assert services.results.publish_problem(cycle).startswith("Voting in this cycle has not closed yet")
     with translation.override("kk"):
-        assert services.publish_problem(cycle).startswith("Бұл циклде дауыс беру")
+        assert services.results.publish_problem(cycle).startswith("Бұл циклде дауыс беру")
     with pytest.raises(ValidationError) as error:
-        services.publish_results(cycle=cycle, user=moderator)
+        services.results.publish_results(cycle=cycle, user=moderator)
     assert error.value.code == "cannot_publish"
     assert not TallyResult.objects.filter(cycle=cycle).exists()
     assert PBCyclePage.objects.get(pk=cycle.pk).results_published_at is None
@@ -55,7 +55,7 @@ def test_publishing_is_refused_while_voting_is_open(moderator):
 def test_only_those_allowed_publish(closed, make_user):
     cycle, _ = closed
     with pytest.raises(PermissionDenied):
-        services.publish_results(cycle=cycle, user=make_user("someone"))
+        services.results.publish_results(cycle=cycle, user=make_user("someone"))
     assert not TallyResult.objects.filter(cycle=cycle).exists()
 
 
@@ -63,7 +63,7 @@ def test_published_result_is_the_tally_of_the_frozen_ballots(closed, django_capt
     cycle, moderator = closed
     on_ballot = set(Proposal.objects.filter(cycle=cycle, status=Status.ON_BALLOT).values_list("pk", flat=True))
     with django_capture_on_commit_callbacks(execute=True):
-        result = services.publish_results(cycle=cycle, user=moderator)
+        result = services.results.publish_results(cycle=cycle, user=moderator)
 
     # The file is what was counted: its hash, and the tally of the file read back, are the published ones.
     assert result.ballots_sha256 == hashlib.sha256(result.ballots_file.encode()).hexdigest()
@@ -93,15 +93,15 @@ def test_published_result_is_the_tally_of_the_frozen_ballots(closed, django_capt
 
 def test_publishing_twice_is_refused(closed):
     cycle, moderator = closed
-    services.publish_results(cycle=cycle, user=moderator)
+    services.results.publish_results(cycle=cycle, user=moderator)
     with pytest.raises(ValidationError, match="already published"), translation.override("en"):
-        services.publish_results(cycle=cycle, user=moderator)
+        services.results.publish_results(cycle=cycle, user=moderator)
     assert TallyResult.objects.filter(cycle=cycle).count() == 1
 
 
 def test_ballots_and_result_cannot_change_after_publication(closed):
     cycle, moderator = closed
-    result = services.publish_results(cycle=cycle, user=moderator)
+    result = services.results.publish_results(cycle=cycle, user=moderator)
     ballot = Ballot.objects.filter(cycle=cycle).first()
     item = BallotItem.objects.filter(ballot=ballot).first()
     other = Proposal.objects.filter(cycle=cycle).exclude(pk=item.proposal_id).first()
@@ -126,7 +126,7 @@ def test_ballots_and_result_cannot_change_after_publication(closed):
 
 def test_ballots_of_other_cycles_still_change(closed):
     cycle, moderator = closed
-    services.publish_results(cycle=cycle, user=moderator)
+    services.results.publish_results(cycle=cycle, user=moderator)
     elsewhere = f.cycle()  # collecting proposals
     other = Ballot.objects.create(
         cycle=elsewhere, voter_hash="e" * 64, age_band="25-34", district=elsewhere.territory, cast_at=timezone.now()
@@ -139,7 +139,7 @@ def test_ballots_of_other_cycles_still_change(closed):
 def test_voting_stays_closed_and_an_old_revision_does_not_bring_the_embargo_back(closed):
     cycle, moderator = closed
     revision = cycle.save_revision()  # made before publication: results_published_at is empty in it
-    services.publish_results(cycle=cycle, user=moderator)
+    services.results.publish_results(cycle=cycle, user=moderator)
     revision.publish()
     page = PBCyclePage.objects.get(pk=cycle.pk)
     assert page.results_published
@@ -152,7 +152,7 @@ def test_voting_stays_closed_and_an_old_revision_does_not_bring_the_embargo_back
 
 def test_pb_import_refuses_a_published_cycle(closed, tmp_path):
     cycle, moderator = closed
-    result = services.publish_results(cycle=cycle, user=moderator)
+    result = services.results.publish_results(cycle=cycle, user=moderator)
     path = tmp_path / "again.pb"
     path.write_text(result.ballots_file, encoding="utf-8")
     with pytest.raises(CommandError, match="published"):
@@ -166,7 +166,7 @@ def test_results_page_before_and_after_publication(client, closed):
     assert before.status_code == 200
     assert "жарияланған жоқ" in before.content.decode() or "not published" in before.content.decode()
     assert client.get(cycle.url + "results/ballots/").status_code == 404
-    result = services.publish_results(cycle=cycle, user=moderator)
+    result = services.results.publish_results(cycle=cycle, user=moderator)
     winner = Proposal.objects.get(pk=result.winners[0]["proposal"])
     for lang in ("kk", "ru", "en"):
         page = PBCyclePage.objects.get(translation_key=cycle.translation_key, locale__language_code=lang)

@@ -178,7 +178,7 @@ def test_script_payload_is_stored_inert_and_shown_escaped(client, open_cycle, mo
     assert "<script>alert" not in tracking and "&lt;script&gt;alert" in tracking
     from pb_module import services
 
-    services.change_status(proposal=proposal, new_status="in_moderation", user=moderator)
+    services.proposals.change_status(proposal=proposal, new_status="in_moderation", user=moderator)
     public = client.get(ProposalPage.objects.get(pk=page.pk).url).content.decode()
     assert "<script>alert" not in public and "<img src=x" not in public
     assert "&lt;script&gt;alert" in public

@@ -128,7 +128,7 @@ def operator(make_user):
 
 
 def assisted(cycle, operator, items, iin=IIN, born=BORN, **extra):
-    return services.cast_assisted_ballot(
+    return services.voting.cast_assisted_ballot(
         cycle=cycle, operator=operator, iin=iin, birth_date=born, district=cycle.territory, items=items, **extra
     )
 
@@ -377,7 +377,7 @@ def test_monitoring_report_verification_resumes_too(client, moderator):
     from pb_module.rules.statuses import Status
 
     proposal = Proposal.objects.filter(status=Status.SELECTED).order_by("pk").first()
-    services.change_status(proposal=proposal, new_status=Status.IN_IMPLEMENTATION, user=moderator)
+    services.proposals.change_status(proposal=proposal, new_status=Status.IN_IMPLEMENTATION, user=moderator)
     from pb_module.models import Milestone
 
     Milestone.objects.create(proposal=proposal, title_kk="Жабдық", title_en="Equipment", status="planned")

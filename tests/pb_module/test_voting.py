@@ -278,7 +278,7 @@ def test_assisted_ballot_counts_once_across_channels(client, voting, make_user):
 
     cycle, proposals = voting
     operator = make_user("operator", roles.OPERATORS)
-    result = services.cast_assisted_ballot(
+    result = services.voting.cast_assisted_ballot(
         cycle=cycle, operator=operator, iin=IIN, birth_date=BORN, district=cycle.territory, items={proposals[0].pk: 1}
     )
     assert (result.ballot.channel, result.ballot.operator) == ("assisted", operator)
@@ -287,7 +287,7 @@ def test_assisted_ballot_counts_once_across_channels(client, voting, make_user):
     assert api_cast(client, cycle, headers, [proposals[1].pk]).json()["code"] == "already_voted"
     citizen = make_user("citizen")
     with pytest.raises(PermissionDenied):
-        services.cast_assisted_ballot(
+        services.voting.cast_assisted_ballot(
             cycle=cycle,
             operator=citizen,
             iin=make_iin(BORN, "male", 9),
@@ -301,8 +301,8 @@ def test_voting_outside_the_voting_phase_is_refused(client):
     past = f.cycle(schedule="past")
     assert "vote/" not in client.get(past.url).content.decode().split("<main")[1]
     with translation.override("en"), pytest.raises(ValidationError) as error:
-        services.cast_ballot(
-            cycle=past, voter=services.VoterIdentity("x" * 64, "25-34", "", past.territory.pk), items={1: 1}
+        services.voting.cast_ballot(
+            cycle=past, voter=services.voting.VoterIdentity("x" * 64, "25-34", "", past.territory.pk), items={1: 1}
         )
     assert error.value.messages == ["Voting in this cycle is not open now."]
 
@@ -321,7 +321,7 @@ def test_embargo_hides_counts_until_results_are_published(client, voting, modera
     # Publishing the result ends the embargo: the counts appear, equal to the ballots in the database.
     from .test_results import close_voting
 
-    services.publish_results(cycle=close_voting(cycle), user=moderator)
+    services.results.publish_results(cycle=close_voting(cycle), user=moderator)
     listed = client.get("/api/v1/proposals/", {"cycle": cycle.pk}).json()["results"]
     expected = dict(Proposal.objects.filter(cycle=cycle).with_vote_counts().values_list("pk", "votes"))
     assert {item["id"]: item["votes"] for item in listed} == {pk: expected[pk] for pk in [p.pk for p in proposals]}
@@ -346,12 +346,12 @@ def test_database_dump_holds_no_iin_or_phone_in_clear(client, voting):
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_ballots_same_and_different_voters():
     cycle, proposals = knapsack_vote()
-    voters = [services.VoterIdentity(f"{n:064d}", "25-34", "", cycle.territory.pk) for n in range(8)]
+    voters = [services.voting.VoterIdentity(f"{n:064d}", "25-34", "", cycle.territory.pk) for n in range(8)]
     receipts, errors = [], []
 
     def cast(voter):
         try:
-            receipts.append(services.cast_ballot(cycle=cycle, voter=voter, items={proposals[0].pk: 1}).receipt)
+            receipts.append(services.voting.cast_ballot(cycle=cycle, voter=voter, items={proposals[0].pk: 1}).receipt)
         except ValidationError as error:
             errors.append(error.messages)
         finally:

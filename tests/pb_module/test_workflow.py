@@ -30,7 +30,7 @@ def reviewed_cycle(db):
 
 
 def new_proposal(cycle, title="Саябақ", cost=5_000_000, language="kk"):
-    return services.submit_proposal(
+    return services.proposals.submit_proposal(
         cycle=cycle,
         language=language,
         title=title,
@@ -91,7 +91,7 @@ def test_illegal_transition_is_refused_with_a_clear_message(client, open_cycle, 
     response = client.post(status_url(proposal), {"new_status": "selected"})
     assert response.status_code == 400  # not even offered: the form only lists allowed statuses
     with translation.override("en"), pytest.raises(ValidationError) as error:
-        services.change_status(proposal=proposal, new_status="selected", user=moderator)
+        services.proposals.change_status(proposal=proposal, new_status="selected", user=moderator)
     assert "A proposal cannot go from “submitted” to “selected”." in error.value.messages
     proposal.refresh_from_db()
     assert proposal.status == "submitted" and proposal.status_changes.count() == 1
@@ -100,13 +100,15 @@ def test_illegal_transition_is_refused_with_a_clear_message(client, open_cycle, 
 def test_merging_needs_a_reason_and_a_target_in_the_same_cycle(open_cycle, moderator):
     first, second = new_proposal(open_cycle, "Бірінші"), new_proposal(open_cycle, "Екінші")
     for p in (first, second):
-        services.change_status(proposal=p, new_status="in_moderation", user=moderator)
+        services.proposals.change_status(proposal=p, new_status="in_moderation", user=moderator)
     other_cycle = f.ProposalFactory(cycle=f.cycle(), status="in_moderation")
     with pytest.raises(ValidationError):
-        services.change_status(
+        services.proposals.change_status(
             proposal=second, new_status="merged", user=moderator, reason="Қайталау", merged_into=other_cycle
         )
-    services.change_status(proposal=second, new_status="merged", user=moderator, reason="Қайталау", merged_into=first)
+    services.proposals.change_status(
+        proposal=second, new_status="merged", user=moderator, reason="Қайталау", merged_into=first
+    )
     second.refresh_from_db()
     assert (second.status, second.merged_into) == ("merged", first)
 
@@ -117,7 +119,7 @@ def test_expert_verdict_is_required_before_the_ballot_when_the_cycle_has_expert_
     aksu = reviewed_cycle
     proposal = new_proposal(aksu, cost=20_000_000)
     for status in ("in_moderation", "in_discussion", "in_expert_review"):
-        services.change_status(proposal=proposal, new_status=status, user=moderator)
+        services.proposals.change_status(proposal=proposal, new_status=status, user=moderator)
     client.force_login(moderator)
     refused = client.post(status_url(proposal), {"new_status": "on_ballot"})
     assert refused.status_code == 400
@@ -154,12 +156,12 @@ def test_needs_changes_verdict_keeps_it_off_the_ballot(reviewed_cycle, moderator
     aksu = reviewed_cycle
     proposal = new_proposal(aksu)
     for status in ("in_moderation", "in_expert_review"):
-        services.change_status(proposal=proposal, new_status=status, user=moderator)
-    services.record_expert_review(
+        services.proposals.change_status(proposal=proposal, new_status=status, user=moderator)
+    services.proposals.record_expert_review(
         proposal=proposal, user=expert, verdict="needs_changes", validated_cost=6_000_000, conclusion="Смета керек."
     )
     with pytest.raises(ValidationError):
-        services.change_status(proposal=proposal, new_status="on_ballot", user=moderator)
+        services.proposals.change_status(proposal=proposal, new_status="on_ballot", user=moderator)
 
 
 def test_never_on_the_ballot_above_the_cap_even_without_expert_review(moderator):
@@ -168,13 +170,13 @@ def test_never_on_the_ballot_above_the_cap_even_without_expert_review(moderator)
     aktau = f.cycle(schedule="past", year=2024, territory=city)  # no expert-review phase; cap 55 380 000
     assert aktau.proposal_cap_tenge == 55_380_000
     proposal = new_proposal(aktau, cost=60_000_000)
-    services.change_status(proposal=proposal, new_status="in_moderation", user=moderator)
+    services.proposals.change_status(proposal=proposal, new_status="in_moderation", user=moderator)
     with translation.override("ru"), pytest.raises(ValidationError) as error:
-        services.change_status(proposal=proposal, new_status="on_ballot", user=moderator)
+        services.proposals.change_status(proposal=proposal, new_status="on_ballot", user=moderator)
     assert "предельн" in error.value.messages[0]
     cheap = new_proposal(aktau, cost=55_380_000)
-    services.change_status(proposal=cheap, new_status="in_moderation", user=moderator)
-    services.change_status(proposal=cheap, new_status="on_ballot", user=moderator)
+    services.proposals.change_status(proposal=cheap, new_status="in_moderation", user=moderator)
+    services.proposals.change_status(proposal=cheap, new_status="on_ballot", user=moderator)
 
 
 def _open_discussion(cycle):
@@ -189,8 +191,8 @@ def test_ngo_representative_comments_during_discussion_and_a_moderator_hides_wit
     client, open_cycle, moderator, ngo
 ):
     proposal = new_proposal(open_cycle)
-    services.change_status(proposal=proposal, new_status="in_moderation", user=moderator)
-    services.change_status(proposal=proposal, new_status="in_discussion", user=moderator)
+    services.proposals.change_status(proposal=proposal, new_status="in_moderation", user=moderator)
+    services.proposals.change_status(proposal=proposal, new_status="in_discussion", user=moderator)
     page = ProposalPage.objects.get(proposal=proposal, alias_of__isnull=True)
 
     # Before the discussion phase: no form, and a post is refused.
@@ -223,7 +225,7 @@ def test_ngo_representative_has_no_admin_and_experts_cannot_hide_comments(client
     client.force_login(ngo)
     assert client.get("/admin/").status_code == 302  # to the admin login
     proposal = f.ProposalFactory(cycle=f.cycle(schedule="discussion"), status="in_discussion")
-    comment = services.add_comment(proposal=proposal, user=ngo, body="Қолдаймыз.", language="kk")
+    comment = services.proposals.add_comment(proposal=proposal, user=ngo, body="Қолдаймыз.", language="kk")
     client.force_login(expert)
     assert client.post(f"/admin/pb/comments/{comment.pk}/hide/", {"reason": "x"}).status_code == 302
     comment.refresh_from_db()
@@ -234,7 +236,7 @@ def test_citizen_follows_a_proposal_and_hears_of_status_changes(
     client, open_cycle, moderator, django_capture_on_commit_callbacks
 ):
     proposal = new_proposal(open_cycle)
-    services.change_status(proposal=proposal, new_status="in_moderation", user=moderator)
+    services.proposals.change_status(proposal=proposal, new_status="in_moderation", user=moderator)
     page = ProposalPage.objects.get(proposal=proposal, alias_of__isnull=True)
     ru_page = proposal.pages.get(locale__language_code="ru")
     cache.clear()  # the follow form's rate-limit counters
@@ -249,7 +251,7 @@ def test_citizen_follows_a_proposal_and_hears_of_status_changes(
     assert client.post(link).status_code == 200
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.change_status(proposal=proposal, new_status="rejected", user=moderator, reason="Қайталау.")
+        services.proposals.change_status(proposal=proposal, new_status="rejected", user=moderator, reason="Қайталау.")
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["resident@example.kz"]
     assert "Қайталау." in mail.outbox[0].body

@@ -157,7 +157,7 @@ def check_everything(language="kk", word="саябақ"):
 
 def new_proposal(moderator, title, tags=("спорт",)):
     cycle = PBCyclePage.objects.get(slug="almaty-bostandyq-2027", locale__language_code="kk")
-    proposal = services.submit_proposal(
+    proposal = services.proposals.submit_proposal(
         cycle=cycle,
         language="kk",
         title=title,
@@ -170,7 +170,7 @@ def new_proposal(moderator, title, tags=("спорт",)):
         tags=list(tags),
         historical=True,
     ).proposal
-    services.change_status(proposal=proposal, new_status=Status.IN_MODERATION, user=moderator)
+    services.proposals.change_status(proposal=proposal, new_status=Status.IN_MODERATION, user=moderator)
     return proposal
 
 
@@ -182,7 +182,9 @@ def test_the_counts_and_hits_equal_a_plain_recount_as_a_proposal_comes_changes_a
     assert CatalogueWordGroup.objects.filter(stem=NEW_WORD).exists()
     check_everything()
 
-    services.change_status(proposal=proposal, new_status=Status.IN_DISCUSSION, user=moderator, reason="Талқылау.")
+    services.proposals.change_status(
+        proposal=proposal, new_status=Status.IN_DISCUSSION, user=moderator, reason="Талқылау."
+    )
     check_everything()
 
     page = ProposalPage.objects.get(pk=page.pk)
@@ -201,7 +203,7 @@ def test_the_counts_and_hits_equal_a_plain_recount_as_a_proposal_comes_changes_a
     }
     check_everything()
 
-    services.change_status(proposal=proposal, new_status=Status.REJECTED, user=moderator, reason="Жер жоқ.")
+    services.proposals.change_status(proposal=proposal, new_status=Status.REJECTED, user=moderator, reason="Жер жоқ.")
     check_everything()
 
     ProposalPage.objects.get(pk=page.pk).delete()
@@ -240,7 +242,9 @@ def word_counts():
 
 def test_a_rebuild_writes_the_word_counts_the_changes_kept(moderator):
     proposal = new_proposal(moderator, "Саябақ")
-    services.change_status(proposal=proposal, new_status=Status.IN_DISCUSSION, user=moderator, reason="Талқылау.")
+    services.proposals.change_status(
+        proposal=proposal, new_status=Status.IN_DISCUSSION, user=moderator, reason="Талқылау."
+    )
     kept = word_counts()
     catalogue_index.rebuild()
     assert word_counts() == kept

@@ -74,7 +74,7 @@ def test_the_signals_keep_the_rows_as_a_rebuild_would_write_them(moderator):
     assert set(CatalogueEntry.objects.filter(page__proposal=proposal).values_list("cost", flat=True)) == {12_345_000}
 
     cycle = close_voting(PBCyclePage.objects.get(slug="shymkent-2027", locale__language_code="kk"))
-    services.publish_results(cycle=cycle, user=moderator)
+    services.results.publish_results(cycle=cycle, user=moderator)
     shymkent = CatalogueEntry.objects.filter(page__proposal__cycle=cycle)
     assert shymkent.exclude(votes=None).exists()
     assert set(shymkent.values_list("status", flat=True)) <= {"selected", "not_selected"}

@@ -353,7 +353,7 @@ def test_votes_appear_in_the_document_only_once_results_are_published(moderator,
     }
     cycle = close_voting(PBCyclePage.objects.get(slug="shymkent-2027", locale__language_code="kk"))
     with django_capture_on_commit_callbacks(execute=True):
-        services.publish_results(cycle=cycle, user=moderator)
+        services.results.publish_results(cycle=cycle, user=moderator)
     proposal = Proposal.objects.get(pk=page.proposal_id)
     after = es.document_body(ProposalPage.objects.get(pk=page.pk))
     assert proposal.status in ("selected", "not_selected")
@@ -525,7 +525,7 @@ def change_things(moderator):
     other.unpublish(user=moderator)
     page.proposal.save()
     cycle = close_voting(PBCyclePage.objects.get(slug="shymkent-2027", locale__language_code="kk"))
-    services.publish_results(cycle=cycle, user=moderator)
+    services.results.publish_results(cycle=cycle, user=moderator)
     return page, other
 
 
@@ -857,7 +857,7 @@ def test_live_elasticsearch_finds_what_the_database_finds(live_index, settings, 
 def test_live_index_follows_published_results(live_index, settings, moderator, django_capture_on_commit_callbacks):
     cycle = close_voting(PBCyclePage.objects.get(slug="shymkent-2027", locale__language_code="kk"))
     with django_capture_on_commit_callbacks(execute=True):
-        services.publish_results(cycle=cycle, user=moderator)
+        services.results.publish_results(cycle=cycle, user=moderator)
     es.get_client().indices.refresh(index=es.index_name())
     for language in ("kk", "ru"):
         params = with_pks({"district": SHYMKENT, "sort": "votes"}, language)
