@@ -137,3 +137,20 @@ def _no_language_left_active():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """Data a module builds once for all its tests, as Django's `setUpTestData`: a module-scoped fixture builds it in
+    `with module_db():` and returns ids; each test reads fresh rows in its own savepoint inside this transaction,
+    which is rolled back when the module ends. Building a voting cycle through the services takes seconds: once per
+    module instead of once per test."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+    yield django_db_blocker.unblock
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)

@@ -26,10 +26,16 @@ def cycle_page(cycle):
     return PBCyclePage.objects.get(pk=cycle.pk)
 
 
+@pytest.fixture(scope="module")
+def shymkent_once(module_db):
+    with module_db():
+        return knapsack_vote()[0].pk
+
+
 @pytest.fixture
-def shymkent(db):
-    """Voting is open and three assisted ballots are cast."""
-    cycle, _proposals = knapsack_vote()
+def shymkent(db, shymkent_once):
+    """Voting is open and three assisted ballots are cast (built once for the module; fresh rows for each test)."""
+    cycle = PBCyclePage.objects.get(pk=shymkent_once)
     assert voting_open(cycle) and Ballot.objects.filter(cycle=cycle).exists()
     return cycle
 

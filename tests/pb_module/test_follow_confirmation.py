@@ -17,7 +17,7 @@ from django.test import Client
 from django.utils import timezone, translation
 
 from pb_module import services
-from pb_module.models import Milestone, MonitoringReport, Proposal, ProposalFollower
+from pb_module.models import Milestone, MonitoringReport, PBCyclePage, Proposal, ProposalFollower
 from pb_module.services import notifications
 from pb_module.services.implementation import save_milestone
 from pb_module.services.proposals import follower_hash
@@ -33,10 +33,16 @@ CHECK_INBOX = (
 TOO_MANY_FOR_ADDRESS = "Too many confirmation links were requested for this address. Try again tomorrow."
 
 
+@pytest.fixture(scope="module")
+def open_cycle_once(module_db):
+    with module_db():
+        return f.cycle(schedule="collecting").pk
+
+
 @pytest.fixture
-def open_cycle(db):
-    """A cycle collecting proposals now, in a translated territory of its own."""
-    return f.cycle(schedule="collecting")
+def open_cycle(db, open_cycle_once):
+    """A cycle collecting proposals now, in a translated territory of its own (built once for the module)."""
+    return PBCyclePage.objects.get(pk=open_cycle_once)
 
 
 @pytest.fixture

@@ -33,10 +33,16 @@ def close_voting(cycle):
     return PBCyclePage.objects.get(pk=cycle.pk)
 
 
+@pytest.fixture(scope="module")
+def closed_once(module_db):
+    with module_db():
+        return close_voting(knapsack_vote()[0]).pk
+
+
 @pytest.fixture
-def closed(db, moderator):
-    cycle = close_voting(knapsack_vote()[0])
-    return cycle, moderator
+def closed(db, closed_once, moderator):
+    """A knapsack vote closed early (built once for the module; fresh rows for each test)."""
+    return PBCyclePage.objects.get(pk=closed_once), moderator
 
 
 def test_publishing_is_refused_while_voting_is_open(moderator):

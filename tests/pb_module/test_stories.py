@@ -35,10 +35,16 @@ def past_vote():
     return PBCyclePage.objects.get(pk=cycle.pk)
 
 
+@pytest.fixture(scope="module")
+def cycles_once(module_db):
+    with module_db():
+        return {"first": past_vote().pk, "second": past_vote().pk}
+
+
 @pytest.fixture
-def cycles(db):
-    """Two published votes, "first" and "second", each with two funded projects."""
-    return {"first": past_vote(), "second": past_vote()}
+def cycles(db, cycles_once):
+    """Two published votes, "first" and "second", each with two funded projects (built once for the module)."""
+    return {key: PBCyclePage.objects.get(pk=pk) for key, pk in cycles_once.items()}
 
 
 def cycle_page(cycles, key, lang="kk"):

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from wagtail.models import Locale
 
-from pb_module.models import Proposal, ProposalAttachment, ProposalPage
+from pb_module.models import PBCyclePage, Proposal, ProposalAttachment, ProposalPage
 
 from .. import factories as f
 
@@ -16,12 +16,19 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PDF = b"%PDF-1.4\n%demo\n"
 
 
+@pytest.fixture(scope="module")
+def open_cycle_once(module_db):
+    with module_db():
+        cycle = f.cycle(schedule="collecting")
+        f.TerritoryFactory(parent=cycle.territory, kind="district", settlement_category="", translations=True)
+        return cycle.pk
+
+
 @pytest.fixture
-def open_cycle(db):
-    """A cycle collecting proposals now: a city of republican significance with one district, in three languages."""
-    cycle = f.cycle(schedule="collecting")
-    f.TerritoryFactory(parent=cycle.territory, kind="district", settlement_category="", translations=True)
-    return cycle
+def open_cycle(db, open_cycle_once):
+    """A cycle collecting proposals now: a city of republican significance with one district, in three languages
+    (built once for the module; fresh rows for each test)."""
+    return PBCyclePage.objects.get(pk=open_cycle_once)
 
 
 def submit_url(cycle, lang):

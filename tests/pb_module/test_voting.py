@@ -15,7 +15,7 @@ from wagtail.models import Locale
 
 from pb_module import services
 from pb_module.integrations.sms import LocmemBackend
-from pb_module.models import Ballot, Proposal, VerificationChallenge
+from pb_module.models import Ballot, PBCyclePage, Proposal, VerificationChallenge
 from pb_module.rules.iin import make_iin
 
 from .. import factories as f
@@ -39,9 +39,18 @@ def knapsack_vote():
     )
 
 
+@pytest.fixture(scope="module")
+def built_vote(module_db):
+    with module_db():
+        cycle, proposals = knapsack_vote()
+    return cycle.pk, [p.pk for p in proposals]
+
+
 @pytest.fixture
-def voting(db):
-    return knapsack_vote()
+def voting(db, built_vote):
+    """The knapsack vote, built once for the module; fresh rows for each test."""
+    cycle, proposals = built_vote
+    return PBCyclePage.objects.get(pk=cycle), [Proposal.objects.get(pk=pk) for pk in proposals]
 
 
 @pytest.fixture(autouse=True)

@@ -10,23 +10,29 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
 from pb_module import services
-from pb_module.models import CyclePhase, Proposal, ProposalComment, ProposalFollower, ProposalPage
+from pb_module.models import CyclePhase, PBCyclePage, Proposal, ProposalComment, ProposalFollower, ProposalPage
 
 from .. import factories as f
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def open_cycle(db):
-    """A cycle collecting proposals now, in its own territory (no expert review)."""
-    return f.cycle(schedule="collecting")
+@pytest.fixture(scope="module")
+def cycles_once(module_db):
+    with module_db():
+        return f.cycle(schedule="collecting").pk, f.cycle(schedule="past", expert_review=True).pk
 
 
 @pytest.fixture
-def reviewed_cycle(db):
+def open_cycle(db, cycles_once):
+    """A cycle collecting proposals now, in its own territory (no expert review; built once for the module)."""
+    return PBCyclePage.objects.get(pk=cycles_once[0])
+
+
+@pytest.fixture
+def reviewed_cycle(db, cycles_once):
     """A past cycle that had an expert-review phase: a proposal needs a compliant verdict to go on the ballot."""
-    return f.cycle(schedule="past", expert_review=True)
+    return PBCyclePage.objects.get(pk=cycles_once[1])
 
 
 def new_proposal(cycle, title="Саябақ", cost=5_000_000, language="kk"):
