@@ -208,6 +208,8 @@ def _proposal(spec, cycles, territories, actors, ngos):
                 language=lang,
             )
     ProposalComment.objects.filter(proposal=proposal).update(created_at=_when(cycle, "in_discussion", 5))
+    # A comment was hidden in the discussion too, not on the day the demo is loaded.
+    ProposalComment.objects.filter(proposal=proposal, hidden=True).update(hidden_at=_when(cycle, "in_discussion", 6))
     page = submission.page
     if proposal.is_public and spec["translate_to"]:
         fields = lambda code, s=spec: {  # noqa: E731
