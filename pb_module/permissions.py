@@ -75,14 +75,19 @@ def is_in_responsible_body(user) -> bool:
     return user is not None and user.is_active and user.responsible_bodies.exists()
 
 
+def _in_body(user, body_id) -> bool:
+    """Whether an active account is a member of the responsible body `body_id` (none: no)."""
+    return (
+        body_id is not None
+        and user is not None
+        and user.is_active
+        and user.responsible_bodies.filter(pk=body_id).exists()
+    )
+
+
 def may_update_milestone(user, milestone=None) -> bool:
     """Moderators and editors with the permission update any milestone; members of a responsible body theirs."""
-    if may_change_any_milestone(user):
-        return True
-    body = milestone.responsible_body_id if milestone else None
-    if body is None or user is None or not user.is_active:
-        return False
-    return user.responsible_bodies.filter(pk=body).exists()
+    return may_change_any_milestone(user) or _in_body(user, milestone.responsible_body_id if milestone else None)
 
 
 def may_report_for_organisation(user) -> bool:
@@ -103,7 +108,4 @@ def may_answer_report(user, report) -> bool:
     """Members of the body responsible for the report's milestone answer it (superusers any report)."""
     if not may_answer_reports(user):
         return False
-    if user.is_superuser:
-        return True
-    body = report.milestone.responsible_body_id
-    return body is not None and user.responsible_bodies.filter(pk=body).exists()
+    return user.is_superuser or _in_body(user, report.milestone.responsible_body_id)
