@@ -37,7 +37,8 @@ def jpeg(size=(640, 480)):
 def test_an_implementation_photo_and_its_rendition_are_served_with_debug_off(client, settings, media_root, db):
     from pb_module.models import Proposal
     from pb_module.rules.statuses import Status
-    from pb_module.services.implementation import PUBLIC_PHOTO_SPEC, store_photo
+    from pb_module.selectors.implementation import PUBLIC_PHOTO_SPEC
+    from pb_module.services.implementation import store_photo
 
     assert settings.DEBUG is False
     proposal = Proposal.objects.filter(status=Status.SELECTED).order_by("pk").first()

@@ -55,9 +55,26 @@ def in_every_language(many, lang):
             page.copy_for_translation(locale, alias=True)
 
 
+@pytest.fixture(scope="module")
+def many_rows(module_db):
+    """The demo with many rows added, once for the module (rolled back when it ends): the ids of what was added."""
+    with module_db():
+        made = add_many_rows()
+    return {key: [page.pk for page in value] if key == "made" else value.pk for key, value in made.items()}
+
+
 @pytest.fixture
-def many(db):
-    """The demo with many rows added (rolled back after each test)."""
+def many(db, many_rows):
+    """The rows added, read afresh for each test (which runs in its own savepoint)."""
+    return {
+        key: [page.specific for page in Page.objects.filter(pk__in=value).order_by("pk")]
+        if key == "made"
+        else Page.objects.get(pk=value).specific
+        for key, value in many_rows.items()
+    }
+
+
+def add_many_rows():
     aktau = kk_page(PBCyclePage, "aktau-2024")
     template = ProposalPage.objects.child_of(aktau).filter(proposal__status=Status.NOT_SELECTED).first()
     made = []  # the pages added, in Kazakh

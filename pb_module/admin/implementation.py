@@ -16,6 +16,7 @@ from wagtail.admin.widgets import AdminDateInput
 from pb_module import permissions, services
 from pb_module.models import ImplementationPhoto, Milestone, Proposal
 from pb_module.rules import implementation as rules
+from pb_module.selectors.implementation import progress_of
 from pb_module.web.forms import add_service_errors
 
 MILESTONE_FIELDS = [
@@ -152,7 +153,7 @@ def implementation_view(request, pk):
         "implementation.html",
         {
             "proposal": proposal,
-            "progress": services.implementation.progress_of(proposal, milestones=milestones),
+            "progress": progress_of(proposal, milestones=milestones),
             "plannable": proposal.status in services.implementation.PLANNABLE,
             "can_add": permissions.may_plan_milestones(request.user),
             "header_title": _("Implementation"),

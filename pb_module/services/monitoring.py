@@ -5,8 +5,6 @@ the body responsible for the milestone answers it in public. Photos are checked 
 bad photo saves nothing.
 """
 
-from collections import Counter
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -15,25 +13,17 @@ from django.utils.translation import gettext as _
 
 from home.people_text import guess_language, short, written
 from pb_module import permissions
-from pb_module.models import ImplementationPhoto, Milestone, MonitoringReport, Proposal
+from pb_module.models import Milestone, MonitoringReport, Proposal
 from pb_module.models.implementation import Rating
 from pb_module.roles import display_name
+from pb_module.selectors.monitoring import closed_message, reports_open
 
-from .implementation import TRACKED, check_photo, store_photo
+from .implementation import check_photo, store_photo
 from .voting import VoterIdentity
 
 MAX_PHOTOS = 3
 MAX_BODY = 4000
 PHOTO_COLLECTION = "Monitoring reports"
-
-
-def reports_open(proposal: Proposal) -> bool:
-    """Reports are filed while the work on a proposal is tracked: in implementation, stalled or completed."""
-    return proposal.status in TRACKED
-
-
-def closed_message() -> str:
-    return _("Monitoring reports are filed only on proposals whose work has begun (in implementation).")
 
 
 @transaction.atomic
@@ -168,24 +158,3 @@ def answer_report(*, report: MonitoringReport, user, answer: str, language: str 
 
     transaction.on_commit(lambda: notify_report_answered(report))
     return report
-
-
-def reports_context(proposal: Proposal, photos=None) -> dict:
-    """What the proposal page shows of its monitoring reports: all of them, newest first (hidden ones as a notice),
-    each with its photos (`report_photos`), and how many published ones give each rating. `photos`: every photo of
-    the proposal with its image (`services.implementation.proposal_photos`), when already read."""
-    reports = list(proposal.reports.select_related("milestone", "answered_for").order_by("-created_at", "-pk"))
-    if photos is None:
-        photos = ImplementationPhoto.objects.filter(report__in=reports).select_related("image")
-    by_report: dict[int, list] = {}
-    for photo in photos:
-        if photo.report_id is not None:
-            by_report.setdefault(photo.report_id, []).append(photo)
-    for report in reports:
-        report.report_photos = by_report.get(report.pk, [])  # in the photos' own order
-    counts = Counter(report.rating for report in reports if not report.hidden)
-    return {
-        "reports": reports,
-        "report_counts": [(value, label, counts.get(value, 0)) for value, label in Rating.choices],
-        "reports_open": reports_open(proposal),
-    }

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from pb_module.models import MonitoringReport, ProposalFollower, ProposalStatusChange
 from pb_module.models.implementation import Milestone
 from pb_module.rules import implementation as rules
+from pb_module.selectors.implementation import progress_of
 from pb_module.vocabulary import MILESTONE_STATUS_LABELS
 
 logger = logging.getLogger(__name__)
@@ -77,7 +78,6 @@ def notify_status_changed(change: ProposalStatusChange) -> None:
 
 def notify_milestone_moved(milestone: Milestone, old_status, old_percent) -> None:
     """Tell the author and followers that a milestone's status or percentage changed."""
-    from .implementation import progress_of  # implementation imports this module
 
     proposal = milestone.proposal
     progress = progress_of(proposal)

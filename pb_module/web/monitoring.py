@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from pb_module import permissions, services
+from pb_module.selectors.monitoring import closed_message, reports_open
 from pb_module.web.forms import MonitoringReportForm, add_service_errors
 from pb_module.web.verification import session_voter, verification_step
 
@@ -29,8 +30,8 @@ def file_report_view(request, page):
         raise Http404
     cycle = proposal.cycle.specific
     context = {"page": page, "self": page, "proposal": proposal, "cycle": cycle}
-    if not services.monitoring.reports_open(proposal):
-        context["closed_message"] = services.monitoring.closed_message()
+    if not reports_open(proposal):
+        context["closed_message"] = closed_message()
         return TemplateResponse(request, "pb_module/report_closed.html", context)
     if not proposal.milestones.exists():
         context["closed_message"] = _("The work has no milestones yet: a report is filed about a milestone.")

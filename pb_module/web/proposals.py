@@ -19,6 +19,7 @@ from pb_module import permissions, services
 from pb_module.models import Proposal
 from pb_module.models.stories import ProgressStoryPage, story_list
 from pb_module.rules.statuses import Status
+from pb_module.selectors import implementation, monitoring
 from pb_module.selectors.proposals import comments_open
 from pb_module.web.forms import CommentForm, FollowForm, ProposalForm, add_service_errors
 
@@ -73,7 +74,7 @@ def vote_url(page) -> str | None:
 
 
 # The renditions the proposal page shows (implementation.html, reports.html, story_card.html), read in one query.
-PAGE_IMAGE_SPECS = (services.implementation.PUBLIC_PHOTO_SPEC, "max-1600x1600", "max-400x300", "fill-480x270")
+PAGE_IMAGE_SPECS = (implementation.PUBLIC_PHOTO_SPEC, "max-1600x1600", "max-400x300", "fill-480x270")
 
 
 def _proposal_facts(page) -> dict:
@@ -81,13 +82,13 @@ def _proposal_facts(page) -> dict:
     comments)."""
     proposal = page.proposal
     log = list(proposal.status_changes.all())
-    photos = services.implementation.proposal_photos(proposal)
+    photos = implementation.proposal_photos(proposal)
     stories = list(
         story_list(ProgressStoryPage.objects.filter(locale_id=page.locale_id, projects=proposal.pk)).prefetch_related(
             None
         )
     )
-    services.implementation.prefetch_renditions(
+    implementation.prefetch_renditions(
         [photo.image for photo in photos] + [story.image for story in stories], PAGE_IMAGE_SPECS
     )
     return {
@@ -99,8 +100,8 @@ def _proposal_facts(page) -> dict:
         "comments_open": comments_open(proposal),
         "attachments": list(proposal.attachments.all()),
         "stories": stories,
-        "implementation": services.implementation.public_implementation(proposal, log=log, photos=photos),
-        **services.monitoring.reports_context(proposal, photos=photos),
+        "implementation": implementation.public_implementation(proposal, log=log, photos=photos),
+        **monitoring.reports_context(proposal, photos=photos),
     }
 
 

@@ -70,6 +70,16 @@ def responsible_body(official):
     return body
 
 
+@pytest.fixture(scope="module")
+def funded_once(module_db):
+    """The id of a proposal the factories fund (selected by a vote, moved into implementation by a moderator of
+    their own), made once for the module (see `module_db`): a module's `funded` reads it afresh for each test."""
+    from .. import factories as f
+
+    with module_db():
+        return f.funded_proposal().pk
+
+
 @pytest.fixture
 def funded(moderator):
     """A proposal the vote selected, moved into implementation by a moderator (the public log says so)."""

@@ -5,7 +5,8 @@ from django.utils import timezone
 from pb_module.models import MonitoringReport, Proposal
 from pb_module.rules.implementation import Implementation
 from pb_module.rules.statuses import Status
-from pb_module.services.implementation import progress_of, sync_implementation
+from pb_module.selectors.implementation import progress_of
+from pb_module.services.implementation import sync_implementation
 
 
 def demo(key):

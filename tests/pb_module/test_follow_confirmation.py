@@ -46,9 +46,10 @@ def open_cycle(db, open_cycle_once):
 
 
 @pytest.fixture
-def funded(moderator):
-    """A proposal the vote selected, moved into implementation by a moderator (the public log says so)."""
-    return f.funded_proposal(user=moderator)
+def funded(db, funded_once):
+    """A proposal the vote selected, moved into implementation by a moderator (the public log says so): made once
+    for the module, read afresh for each test."""
+    return Proposal.objects.get(pk=funded_once)
 
 
 @pytest.fixture(autouse=True)

@@ -19,9 +19,11 @@ from wagtail.images import get_image_model
 from wagtail.users.models import UserProfile
 
 from pb_module import roles
-from pb_module.models import ImplementationPhoto, Milestone, ResponsibleBody
+from pb_module.models import ImplementationPhoto, Milestone, Proposal, ResponsibleBody
 from pb_module.rules.statuses import Status
+from pb_module.selectors.implementation import progress_of
 from pb_module.services import implementation as service
+from pb_module.vocabulary import PHOTO_ALT
 
 from .. import factories as f
 
@@ -29,9 +31,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def funded(moderator):
-    """A proposal the vote selected, moved into implementation by a moderator (the public log says so)."""
-    return f.funded_proposal(user=moderator)
+def funded(db, funded_once):
+    """A proposal the vote selected, moved into implementation by a moderator (the public log says so): made once
+    for the module, read afresh for each test."""
+    return Proposal.objects.get(pk=funded_once)
 
 
 def not_selected(user):
@@ -120,7 +123,7 @@ def other_official(make_user):
 def test_overall_progress_is_the_mean_of_the_milestones_weighted_by_their_share(funded, moderator):
     milestone(funded, moderator, title_kk="Жоба", weight=3, status="done", percent=100, spent=2_000_000)
     milestone(funded, moderator, title_kk="Құрылыс", weight=1, status="in_progress", percent=20, spent=500_000)
-    progress = service.progress_of(funded)
+    progress = progress_of(funded)
     assert progress.percent == 80  # (3 × 100 + 1 × 20) / 4, never typed
     assert progress.spent == 2_500_000
     assert [m.title for m in progress.milestones] == ["Жоба", "Құрылыс"]
@@ -175,7 +178,7 @@ def test_proposal_is_completed_when_every_milestone_is_done(funded, moderator):
     funded.refresh_from_db()
     assert funded.status == Status.COMPLETED
     assert funded.status_changes.latest("changed_at").to_status == "completed"
-    assert service.progress_of(funded).percent == 100
+    assert progress_of(funded).percent == 100
     # "Completed" is final: a milestone of it cannot be reopened, nor a new one planned that is not done.
     first.status, first.percent = "in_progress", 60
     with pytest.raises(ValidationError) as error:
@@ -438,8 +441,8 @@ def test_proposal_page_shows_the_progress_bar_the_timeline_and_the_photos(client
     section = section[: section.index("</section>")]
     assert section.count("<img ") == 2
     with translation.override("ru"):
-        before_alt = str(service.PHOTO_ALT["before"] % {"title": "Проектирование"})
-        after_alt = str(service.PHOTO_ALT["after"] % {"title": "Құрылыс"})
+        before_alt = str(PHOTO_ALT["before"] % {"title": "Проектирование"})
+        after_alt = str(PHOTO_ALT["after"] % {"title": "Құрылыс"})
     assert f'alt="{escape(before_alt)}"' in html and f'alt="{escape(after_alt)}"' in html
 
 

@@ -15,8 +15,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from pb_module.integrations.sms import LocmemBackend
-from pb_module.models import ImplementationPhoto, Milestone, MonitoringReport, ResponsibleBody
+from pb_module.models import ImplementationPhoto, Milestone, MonitoringReport, Proposal, ResponsibleBody
 from pb_module.rules.iin import make_iin
+from pb_module.selectors.monitoring import reports_context
 from pb_module.services import monitoring
 from pb_module.services.voting import voter_hash
 
@@ -37,9 +38,10 @@ def clean_outbox_and_counters():
 
 
 @pytest.fixture
-def funded(moderator):
-    """A proposal the vote selected, moved into implementation by a moderator (the public log says so)."""
-    return f.funded_proposal(user=moderator)
+def funded(db, funded_once):
+    """A proposal the vote selected, moved into implementation by a moderator (the public log says so): made once
+    for the module, read afresh for each test."""
+    return Proposal.objects.get(pk=funded_once)
 
 
 @pytest.fixture
@@ -356,5 +358,5 @@ def test_page_counts_published_reports_by_rating(client, funded, milestone, ngo,
     hidden = file_as_ngo(funded, milestone, ngo, rating="problem")
     file_as_ngo(funded, milestone, ngo, rating="on_track")
     monitoring.hide_report(report=hidden, user=moderator, reason="Қайталанған")
-    counts = {value: n for value, _label, n in monitoring.reports_context(funded)["report_counts"]}
+    counts = {value: n for value, _label, n in reports_context(funded)["report_counts"]}
     assert counts == {"on_track": 1, "concern": 0, "problem": 1}

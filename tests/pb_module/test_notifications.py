@@ -14,8 +14,9 @@ from wagtail.models import Locale
 
 from pb_module import services
 from pb_module.models import Milestone, MonitoringReport, Proposal, ProposalFollower
+from pb_module.selectors.implementation import progress_of
 from pb_module.services import notifications
-from pb_module.services.implementation import progress_of, save_milestone
+from pb_module.services.implementation import save_milestone
 
 from .. import factories as f
 
