@@ -7,6 +7,8 @@ both indexes.
 """
 
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.db import connections, transaction
@@ -37,10 +39,36 @@ def _sync(page_ids: list[int]) -> None:
         logger.exception("Could not update the Elasticsearch catalogue for pages %s", page_ids)
 
 
+# The pages changed while `deferred()` is on (None: off).
+_collected: ContextVar[set | None] = ContextVar("catalogue_changes_collected", default=None)
+
+
+@contextmanager
+def deferred():
+    """Rewrite the rows of the pages changed inside once, when it ends, instead of after each save: loading many pages
+    (the demo) saves, publishes, translates and moves each proposal several times, and each time would rewrite its
+    rows again. The rows at the end are the same. Nothing is rewritten when the block raises (its transaction rolls
+    back). Nested, the outer block rewrites."""
+    if _collected.get() is not None:
+        yield
+        return
+    token = _collected.set(set())
+    try:
+        yield
+        changed = _collected.get()
+    finally:
+        _collected.reset(token)
+    pages_changed(changed)
+
+
 def pages_changed(page_ids) -> None:
     """Rewrite these pages' catalogue rows now and their Elasticsearch documents once the transaction commits."""
     ids = sorted({int(pk) for pk in page_ids})
     if not ids:
+        return
+    collecting = _collected.get()
+    if collecting is not None:
+        collecting.update(ids)
         return
     catalogue_index.refresh(ids)
     if enabled():

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db import connection
+from django.db import connection, transaction
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
@@ -17,6 +17,7 @@ from django.utils import translation
 from pb_module import roles, services
 from pb_module.models import PBCyclePage, Proposal, ProposalPage, Territory
 from pb_module.rules.statuses import Status
+from search import signals as catalogue_changes
 from search.catalogue import db as catalogue
 from search.catalogue import index as catalogue_index
 from search.catalogue import run_catalogue
@@ -263,3 +264,31 @@ def test_many_rows_changed_at_once_move_their_counts_exactly():
     catalogue_index.remove(pages)
     assert not CatalogueWordGroup.objects.exists() and not CatalogueTopic.objects.exists()
     assert catalogue_index.group_problems() == {}
+
+
+def test_changes_deferred_are_written_once_at_the_end_and_not_when_the_block_fails(moderator):
+    """`search.signals.deferred()` (the demo loader's): inside it a new proposal has no catalogue row yet; at its end
+    the rows and counts are those written one change at a time; a block that raises leaves the rows as they were."""
+    with catalogue_changes.deferred():
+        proposal = new_proposal(moderator, f"{NEW_WORD.capitalize()} саябағы")
+        with catalogue_changes.deferred():  # nested: the outer block writes
+            services.proposals.change_status(
+                proposal=proposal, new_status=Status.IN_DISCUSSION, user=moderator, reason="Талқылау."
+            )
+        assert not CatalogueEntry.objects.filter(page__proposal=proposal).exists()
+        assert not CatalogueWordGroup.objects.filter(stem=NEW_WORD).exists()
+    assert set(CatalogueEntry.objects.filter(page__proposal=proposal).values_list("status", flat=True)) == {
+        Status.IN_DISCUSSION
+    }
+    assert CatalogueWordGroup.objects.filter(stem=NEW_WORD).exists()
+    check_everything()
+    kept = word_counts()
+    catalogue_index.rebuild()
+    assert word_counts() == kept
+
+    page = proposal.pages.get(locale__language_code="kk")
+    with pytest.raises(RuntimeError), transaction.atomic(), catalogue_changes.deferred():
+        services.proposals.change_status(proposal=proposal, new_status=Status.REJECTED, user=moderator, reason="Жоқ.")
+        raise RuntimeError("the loader fails half-way")
+    assert CatalogueEntry.objects.get(page=page).status == Status.IN_DISCUSSION
+    check_everything()
