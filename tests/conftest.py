@@ -23,10 +23,9 @@ def pytest_xdist_make_scheduler(config, log):
 
 
 def _load_demo():
-    from demo.home import load_demo
-    from demo.pb import load_pb_demo
+    from demo.loading import load_all
 
-    load_pb_demo(load_demo()["home"])
+    load_all()
 
 
 def _keep_copy(connection, folder) -> str:

@@ -3,8 +3,8 @@ import os
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from demo.home import ensure_admin, load_demo
-from demo.pb import load_pb_demo
+from demo.home import ensure_admin
+from demo.loading import load_all
 
 
 class Command(BaseCommand):
@@ -14,8 +14,8 @@ class Command(BaseCommand):
         parser.add_argument("--no-admin", action="store_true", help="Do not create or reset the admin account.")
 
     def handle(self, *args, no_admin=False, **options):
-        made = load_demo()
-        pb = load_pb_demo(made["home"])
+        made = load_all()
+        pb = made["pb"]
         call_command("pb_share_cycle_facts", stdout=self.stdout)  # translations made stale by earlier code
         self.stdout.write(
             self.style.SUCCESS(
