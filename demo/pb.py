@@ -27,7 +27,6 @@ from pb_module.models import (
     Territory,
 )
 from pb_module.rules.phases import Phase
-from search import signals as catalogue_changes
 
 PB_INDEX = {
     "slug": "participatory-budget",
@@ -236,7 +235,6 @@ def _review(proposal, review, expert, lang):
 
 # Not one transaction: wagtail-localize publishes translations on commit, from page objects
 # read before their children were added, which would reset the tree's child counts.
-@catalogue_changes.deferred()  # each proposal page's catalogue rows written once, at the end
 def load_pb_demo(home):
     """Territories, MRP 2026, the PB section with three cycles, NGO accounts and proposals."""
     MrpRate.objects.get_or_create(year=2026, defaults={"tenge": MRP_2026})
