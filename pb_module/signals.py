@@ -1,7 +1,10 @@
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import pre_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 from wagtail.signals import page_published, page_unpublished
 
 from home import page_cache
@@ -31,6 +34,34 @@ from .models import (
     Territory,
     VerificationChallenge,
 )
+
+# A batch of many changes (an import of an election, the demo): a receiver that would act after every save (the
+# catalogue rewriting a page's rows) collects what changed instead, and acts once when the batch ends.
+batch_finished = Signal()  # sent with `collected`: {receiver's key: set of what it collected}
+_batch: ContextVar[dict | None] = ContextVar("pb_batch", default=None)
+
+
+@contextmanager
+def batch():
+    """Within: receivers that take part (`in_batch`) collect; at its end `batch_finished` is sent once, so they act
+    on everything at once, to the same end state. Nothing is sent when the block raises (its transaction rolls
+    back). Nested, the outer batch sends."""
+    if _batch.get() is not None:
+        yield
+        return
+    token = _batch.set({})
+    try:
+        yield
+        collected = _batch.get()
+    finally:
+        _batch.reset(token)
+    batch_finished.send(sender=None, collected=collected)
+
+
+def in_batch(key: str) -> set | None:
+    """The set a receiver collects into under `key` while a batch is on; None when there is no batch."""
+    collected = _batch.get()
+    return None if collected is None else collected.setdefault(key, set())
 
 
 def forget_cached_cycle(cycle: PBCyclePage) -> None:

@@ -7,8 +7,6 @@ both indexes.
 """
 
 import logging
-from contextlib import contextmanager
-from contextvars import ContextVar
 
 from django.conf import settings
 from django.db import connections, transaction
@@ -18,6 +16,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from home import page_cache
+from pb_module import signals as pb_signals
 from pb_module.models import PBCyclePage, Proposal, ProposalPage, TallyResult, Territory
 from search.catalogue import index as catalogue_index
 
@@ -39,40 +38,24 @@ def _sync(page_ids: list[int]) -> None:
         logger.exception("Could not update the Elasticsearch catalogue for pages %s", page_ids)
 
 
-# The pages changed while `deferred()` is on (None: off).
-_collected: ContextVar[set | None] = ContextVar("catalogue_changes_collected", default=None)
-
-
-@contextmanager
-def deferred():
-    """Rewrite the rows of the pages changed inside once, when it ends, instead of after each save: loading many pages
-    (the demo) saves, publishes, translates and moves each proposal several times, and each time would rewrite its
-    rows again. The rows at the end are the same. Nothing is rewritten when the block raises (its transaction rolls
-    back). Nested, the outer block rewrites."""
-    if _collected.get() is not None:
-        yield
-        return
-    token = _collected.set(set())
-    try:
-        yield
-        changed = _collected.get()
-    finally:
-        _collected.reset(token)
-    pages_changed(changed)
-
-
 def pages_changed(page_ids) -> None:
     """Rewrite these pages' catalogue rows now and their Elasticsearch documents once the transaction commits."""
     ids = sorted({int(pk) for pk in page_ids})
     if not ids:
         return
-    collecting = _collected.get()
-    if collecting is not None:
-        collecting.update(ids)
+    pending = pb_signals.in_batch("catalogue")
+    if pending is not None:  # written once, when the batch ends (below)
+        pending.update(ids)
         return
     catalogue_index.refresh(ids)
     if enabled():
         transaction.on_commit(lambda: _sync(ids))
+
+
+@receiver(pb_signals.batch_finished)
+def batch_finished(sender, collected, **kwargs):
+    """The pages changed in a batch (pb_module.signals.batch: an import, the demo): their rows rewritten once."""
+    pages_changed(collected.get("catalogue", ()))
 
 
 def _pages_under(page) -> list[int]:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale
 
+from pb_module import signals
 from pb_module.integrations import crypto
 from pb_module.models import (
     Ballot,
@@ -134,6 +135,7 @@ def _existing_cycle(key: str, locale: Locale) -> PBCyclePage | None:
 
 
 @transaction.atomic
+@signals.batch()  # the catalogue rows of its many proposal pages written once, at the end
 def import_election(election: pabulib.Election, *, key: str) -> PBCyclePage:
     """Create or update the cycle `key` (a slug) from `election`: territory, proposals, anonymised ballots.
 

@@ -15,9 +15,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from pb_module import roles, services
+from pb_module import signals as pb_signals
 from pb_module.models import PBCyclePage, Proposal, ProposalPage, Territory
 from pb_module.rules.statuses import Status
-from search import signals as catalogue_changes
 from search.catalogue import db as catalogue
 from search.catalogue import index as catalogue_index
 from search.catalogue import run_catalogue
@@ -266,12 +266,13 @@ def test_many_rows_changed_at_once_move_their_counts_exactly():
     assert catalogue_index.group_problems() == {}
 
 
-def test_changes_deferred_are_written_once_at_the_end_and_not_when_the_block_fails(moderator):
-    """`search.signals.deferred()` (the demo loader's): inside it a new proposal has no catalogue row yet; at its end
-    the rows and counts are those written one change at a time; a block that raises leaves the rows as they were."""
-    with catalogue_changes.deferred():
+def test_changes_in_a_batch_are_written_once_at_its_end_and_not_when_it_fails(moderator):
+    """`pb_module.signals.batch()` (the demo loader's and the pabulib import's): inside it a new proposal has no
+    catalogue row yet; at its end the rows and counts are those written one change at a time; a block that raises
+    leaves the rows as they were."""
+    with pb_signals.batch():
         proposal = new_proposal(moderator, f"{NEW_WORD.capitalize()} саябағы")
-        with catalogue_changes.deferred():  # nested: the outer block writes
+        with pb_signals.batch():  # nested: the outer block writes
             services.proposals.change_status(
                 proposal=proposal, new_status=Status.IN_DISCUSSION, user=moderator, reason="Талқылау."
             )
@@ -287,7 +288,7 @@ def test_changes_deferred_are_written_once_at_the_end_and_not_when_the_block_fai
     assert word_counts() == kept
 
     page = proposal.pages.get(locale__language_code="kk")
-    with pytest.raises(RuntimeError), transaction.atomic(), catalogue_changes.deferred():
+    with pytest.raises(RuntimeError), transaction.atomic(), pb_signals.batch():
         services.proposals.change_status(proposal=proposal, new_status=Status.REJECTED, user=moderator, reason="Жоқ.")
         raise RuntimeError("the loader fails half-way")
     assert CatalogueEntry.objects.get(page=page).status == Status.IN_DISCUSSION
