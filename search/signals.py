@@ -53,7 +53,7 @@ def pages_changed(page_ids) -> None:
 
 
 @receiver(pb_signals.batch_finished)
-def batch_finished(sender, collected, **kwargs):
+def write_batched_pages(sender, collected, **kwargs):
     """The pages changed in a batch (pb_module.signals.batch: an import, the demo): their rows rewritten once."""
     pages_changed(collected.get("catalogue", ()))
 

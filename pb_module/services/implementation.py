@@ -1,9 +1,9 @@
 """The verbs of implementation tracking: milestones, their photos, and the proposal status that follows them.
 
 The overall progress is never stored: `selectors.implementation.progress_of` derives it from the milestones
-(rules.implementation). The
-proposal's status (in implementation, stalled, completed) is moved by `sync_implementation` through the public
-status log whenever a milestone changes, and daily by `manage.py pb_check_implementation` for stalled work.
+(rules.implementation). The proposal's status (in implementation, stalled, completed) is moved by
+`sync_implementation` through the public status log whenever a milestone changes, and daily by
+`manage.py pb_check_implementation` for stalled work.
 """
 
 import io

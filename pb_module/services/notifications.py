@@ -78,7 +78,6 @@ def notify_status_changed(change: ProposalStatusChange) -> None:
 
 def notify_milestone_moved(milestone: Milestone, old_status, old_percent) -> None:
     """Tell the author and followers that a milestone's status or percentage changed."""
-
     proposal = milestone.proposal
     progress = progress_of(proposal)
 
