@@ -33,6 +33,7 @@ mo: | $(PY)
 
 check-po: | $(PY)
 	$(PY) locales/po.py check
+	$(PY) locales/po.py admin | tail -n 20
 
 # Extract interface strings into locales/ (needs GNU gettext: apt-get install gettext).
 po: $(VENV)/.installed
@@ -56,6 +57,7 @@ lint: $(VENV)/.installed-dev
 	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(PY) locales/po.py check
+	$(PY) locales/po.py admin | tail -n 20
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 media .test-media staticfiles

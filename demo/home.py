@@ -385,9 +385,10 @@ def ensure_admin(username="admin", password=None) -> str:
     user.is_staff = user.is_superuser = user.is_active = True
     user.set_password(password)
     user.save()
-    # Wagtail's admin has no Kazakh catalogue; Russian until the editor picks English in their account.
+    # The demo's admin starts in Kazakh (Account -> Preferences changes it); without a preference, Wagtail would
+    # follow the browser's language.
     profile = UserProfile.get_for_user(user)
     if not profile.preferred_language:
-        profile.preferred_language = "ru"
+        profile.preferred_language = "kk"
         profile.save(update_fields=["preferred_language"])
     return password

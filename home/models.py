@@ -3,6 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
@@ -319,7 +320,7 @@ class ConceptDocumentPage(WordFormsMixin, RoutedPageMixin, Page):
     class Status(models.TextChoices):
         IN_FORCE = "in_force", _("In force")
         EXPIRED = "expired", _("Expired")
-        DRAFT = "draft", _("Draft")
+        DRAFT = "draft", pgettext_lazy("legal document", "Draft")
 
     number = models.CharField(_("number"), max_length=64, blank=True, help_text=_("Official number, e.g. 639."))
     date_adopted = models.DateField(_("date adopted"), null=True, blank=True)

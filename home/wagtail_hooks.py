@@ -1,7 +1,12 @@
+from django.templatetags.static import static
+from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import editorial
 from .models import PublicCentre, PublicCouncil
 
 
@@ -31,3 +36,19 @@ class CivicSnippetsGroup(SnippetViewSetGroup):
 
 
 register_snippet(CivicSnippetsGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_editorial_urls():
+    return [path("news/council/", editorial.council_news_view, name="home_council_news")]
+
+
+@hooks.register("construct_homepage_panels")
+def add_drafts_panel(request, panels):
+    panels.append(editorial.DraftsPanel(request))
+
+
+@hooks.register("insert_global_admin_js")
+def admin_i18n_js():
+    """What the admin's scripts leave in English, put into the editor's language (home/static/home/admin_i18n.js)."""
+    return format_html('<script src="{}"></script>', static("home/admin_i18n.js"))

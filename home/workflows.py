@@ -1,12 +1,14 @@
-"""The moderation workflow for public-council news: an editor submits, a moderator publishes.
+"""The moderation workflow for public-council news: an editor submits, a moderator publishes; and the names the
+admin shows as stored, read in the editor's language.
 
-Wagtail shows a workflow's and a task's `name` as stored, in dozens of places (the workflow pages, the status side
-panel, the action menu's "Submit to …", the dashboard, notification e-mails). The names the site creates are stored
-as the English msgids of its catalogue, and `install_translated_names()` (called from `HomeConfig.ready`) makes
-`Workflow.name` and `Task.name` read in the active language: a Russian-preference editor reads "Модерация новостей",
-an English one "News moderation". Writing a translation back (an editor saves the workflow form in Russian) stores
-the msgid again, and the database always keeps what was written (`stored_name`). A name an editor types that is not
-one of these msgids is stored and shown as typed.
+Wagtail shows the `name` of a workflow, a task, a group or a collection as stored, in dozens of places (the workflow
+pages, the status side panel, the action menu's "Submit to …", the dashboard, notification e-mails, the groups and
+collections). The names the site and Wagtail's migrations create are stored as English msgids of the catalogue, and
+`install_translated_names()` (called from `HomeConfig.ready`) makes `name` read in the active language: a
+Kazakh-preference editor reads «Жаңалықтарды модерациялау», a Russian one "Модерация новостей", an English one "News
+moderation". Writing a translation back (an administrator saves the form in Russian) stores the msgid again, and the
+database always keeps what was written (`stored_name`). A name an editor types that is not one of these msgids is
+stored and shown as typed.
 """
 
 from functools import cache
@@ -16,14 +18,31 @@ from django.contrib.auth.models import Group
 from django.db.models.query_utils import DeferredAttribute
 from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
-from wagtail.models import GroupApprovalTask, Task, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import Collection, GroupApprovalTask, Task, Workflow, WorkflowPage, WorkflowTask
 
 NEWS_WORKFLOW_NAME = gettext_noop("News moderation")
 NEWS_TASK_NAME = gettext_noop("Approval of news by a moderator")
-MODERATORS_GROUP = "Moderators"  # created by Wagtail's own migrations, with publish permission
+MODERATORS_GROUP = gettext_noop("Moderators")  # created by Wagtail's own migrations, with publish permission
+EDITORS_GROUP = gettext_noop("Editors")  # likewise
 
-# Workflow and task names that are read in the reader's language.
-TRANSLATED_NAMES = (NEWS_WORKFLOW_NAME, NEWS_TASK_NAME)
+# Wagtail's own workflow and task, made by its migrations.
+WAGTAIL_WORKFLOW_NAME = gettext_noop("Moderators approval")
+# Names that are read in the reader's language (apps add theirs with `translate_names`): the workflows and tasks
+# above, the groups (roles) and collections the site makes.
+TRANSLATED_NAMES = {
+    NEWS_WORKFLOW_NAME,
+    NEWS_TASK_NAME,
+    WAGTAIL_WORKFLOW_NAME,
+    MODERATORS_GROUP,
+    EDITORS_GROUP,
+    gettext_noop("Root"),  # Wagtail's root collection
+}
+
+
+def translate_names(*msgids: str) -> None:
+    """Have these stored names read in the reader's language too."""
+    TRANSLATED_NAMES.update(msgids)
+    _msgid_of.cache_clear()
 
 
 @cache
@@ -65,7 +84,7 @@ def _pre_save_stored(field):
 
 
 def install_translated_names() -> None:
-    for model in (Workflow, Task):
+    for model in (Workflow, Task, Group, Collection):
         field = model._meta.get_field("name")
         if not isinstance(field.model.__dict__.get("name"), TranslatedName):
             field.model.name = TranslatedName(field)

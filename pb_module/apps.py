@@ -9,7 +9,11 @@ class PbModuleConfig(AppConfig):
     verbose_name = _("Participatory budgeting")
 
     def ready(self):
+        from home.workflows import translate_names
+
         from . import checks, signals  # noqa: F401
+        from .roles import GROUPS, PHOTO_COLLECTION
         from .setup import ensure_roles
 
+        translate_names(*GROUPS, PHOTO_COLLECTION)
         post_migrate.connect(ensure_roles, sender=self)

@@ -1,14 +1,20 @@
 """The roles of the PB process and the groups that carry them."""
 
+from django.utils.translation import gettext_noop
+
 from pb_module.rules.text import strip_bidi
 
-# Group names are stored in the database; labels are shown to people.
-EDITORS = "Editors"  # made by Wagtail's migrations
-MODERATORS = "Moderators"  # made by Wagtail's migrations
-EXPERTS = "Experts"
-NGO_REPRESENTATIVES = "NGO representatives"
-OPERATORS = "Public-centre operators"
-RESPONSIBLE_BODIES = "Responsible bodies"  # akimat departments and contractors doing the work
+# Group names are stored in the database as these English msgids; the admin shows them in the reader's language
+# (home/workflows.py `translate_names`).
+EDITORS = gettext_noop("Editors")  # made by Wagtail's migrations
+MODERATORS = gettext_noop("Moderators")  # made by Wagtail's migrations
+EXPERTS = gettext_noop("Experts")
+NGO_REPRESENTATIVES = gettext_noop("NGO representatives")
+OPERATORS = gettext_noop("Public-centre operators")
+RESPONSIBLE_BODIES = gettext_noop("Responsible bodies")  # akimat departments and contractors doing the work
+GROUPS = (EDITORS, MODERATORS, EXPERTS, NGO_REPRESENTATIVES, OPERATORS, RESPONSIBLE_BODIES)
+# The image collection of implementation photos (its name, like the groups', reads in the editor's language).
+PHOTO_COLLECTION = gettext_noop("Implementation")
 
 
 # What each role may do in the PB module: app label "pb_module", codenames.

@@ -30,6 +30,7 @@ from .models import (
     ProposalTag,
     Receipt,
     ResponsibleBody,
+    StaffTerritory,
     TallyResult,
     Territory,
     VerificationChallenge,
@@ -154,5 +155,6 @@ page_cache.NOT_WATCHED.update(
         ProposalFollower: "followers are shown on no public page",
         ProposalTag: "written with its proposal page, which is published",
         CyclePhase: "written with its cycle, which is published (closing early also logs a CycleScheduleChange)",
+        StaffTerritory: "which place a staff member's dashboard lists: the admin only",
     }
 )

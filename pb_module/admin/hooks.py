@@ -3,12 +3,13 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import ListingButton
@@ -19,8 +20,17 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from pb_module import permissions, roles, services
 from pb_module.admin import implementation as implementation_admin
 from pb_module.admin import views as admin_views
+from pb_module.admin.dashboard import WaitingPanel
 from pb_module.admin.territory_chooser import TerritoryChooserViewSet
-from pb_module.models import MonitoringReport, MrpRate, PBCyclePage, Proposal, ProposalComment, Territory
+from pb_module.models import (
+    MonitoringReport,
+    MrpRate,
+    PBCyclePage,
+    Proposal,
+    ProposalComment,
+    StaffTerritory,
+    Territory,
+)
 from pb_module.models.implementation import Rating, ResponsibleBody
 from pb_module.rules.money import format_tenge
 
@@ -63,6 +73,12 @@ class ProposalIndexView(ModelViewSet.index_view_class):
         return buttons
 
 
+class ProposalInspectView(ModelViewSet.inspect_view_class):
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "—" if value is None else value
+
+
 class ProposalViewSet(ModelViewSet):
     model = Proposal
     name = "pb_proposals"
@@ -70,13 +86,14 @@ class ProposalViewSet(ModelViewSet):
     icon = "form"
     menu_label = _("Proposals")
     index_view_class = ProposalIndexView
+    inspect_view_class = ProposalInspectView
     inspect_view_enabled = True
     list_display = [
         "__str__",
         "cycle",
         "district",
         Column("status", label=_("status"), accessor="status_label"),
-        Column("cost", label=_("cost"), accessor=lambda p: format_tenge(p.cost, "ru")),
+        Column("cost", label=_("cost"), accessor=lambda p: format_tenge(p.cost, translation.get_language())),
         "created_at",
     ]
     list_filter = ["cycle", "status", "district"]
@@ -109,7 +126,7 @@ class CommentViewSet(ModelViewSet):
     icon = "comment"
     menu_label = _("Comments")
     index_view_class = CommentIndexView
-    list_display = ["author_name", "body", "proposal", "hidden", "created_at"]
+    list_display = ["author_name", "body", "proposal", BooleanColumn("hidden", label=_("hidden")), "created_at"]
     list_filter = ["hidden", "proposal__cycle"]
     search_fields = ["body", "author_name"]
     form_fields = ["body"]  # never shown: the read-only policy refuses add and change
@@ -172,7 +189,7 @@ class ReportViewSet(ModelViewSet):
         "milestone",
         "proposal",
         "author_name",
-        "hidden",
+        BooleanColumn("hidden", label=_("hidden")),
         "answered_at",
         "created_at",
     ]
@@ -219,8 +236,21 @@ class MrpRateViewSet(SnippetViewSet):
     list_display = ["year", "tenge"]
 
 
+class StaffTerritoryViewSet(ModelViewSet):
+    """Which territory each staff member works for (their dashboard lists that place and the places within it)."""
+
+    model = StaffTerritory
+    name = "pb_staff_territories"
+    url_prefix = "pb/staff-territories"
+    icon = "site"
+    menu_label = _("Territories of staff")
+    list_display = ["user", "territory"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "territory__name"]
+    form_fields = ["user", "territory"]
+
+
 class PBViewSetGroup(ViewSetGroup):
-    items = (ProposalViewSet, CommentViewSet, ReportViewSet, ResponsibleBodyViewSet)
+    items = (ProposalViewSet, CommentViewSet, ReportViewSet, ResponsibleBodyViewSet, StaffTerritoryViewSet)
     menu_icon = "form"
     menu_label = _("Participatory budget")
     menu_name = "pb"
@@ -292,3 +322,8 @@ from wagtail.snippets.models import register_snippet  # noqa: E402
 
 register_snippet(TerritoryViewSet)
 register_snippet(MrpRateViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_pb_panels(request, panels):
+    panels.append(WaitingPanel(request))

@@ -13,7 +13,7 @@ from .proposal import (
 )
 from .results import TallyResult
 from .stories import ProgressStoryPage
-from .territory import MrpRate, Territory
+from .territory import MrpRate, StaffTerritory, Territory
 
 __all__ = [
     "Ballot",
@@ -32,6 +32,7 @@ __all__ = [
     "Rating",
     "ResponsibleBody",
     "MrpRate",
+    "StaffTerritory",
     "PBCyclePage",
     "PBIndexPage",
     "ProgressStoryPage",

@@ -54,7 +54,7 @@ class Proposal(models.Model):
     author_name = models.CharField(_("author"), max_length=120)
     # Never shown publicly; encrypted at rest (it is often a phone number).
     author_contact_encrypted = models.TextField(editable=False)
-    language = models.CharField(_("language of submission"), max_length=8)
+    language = models.CharField(_("language of submission"), max_length=8, choices=settings.LANGUAGES)
     tracking_token_hash = models.CharField(max_length=64, unique=True, editable=False)
     merged_into = models.ForeignKey(
         "self",
@@ -319,7 +319,9 @@ class ExpertReview(models.Model):
 class ProposalComment(ModeratedPost):
     """A public comment of an NGO or public-council representative on a proposal."""
 
-    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="comments")
+    proposal = models.ForeignKey(
+        Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE, related_name="comments"
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("author"), null=True, on_delete=models.SET_NULL, related_name="+"
     )

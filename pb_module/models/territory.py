@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
@@ -119,3 +120,20 @@ class MrpRate(models.Model):
     @classmethod
     def as_dict(cls) -> dict[int, int]:
         return dict(cls.objects.values_list("year", "tenge"))
+
+
+class StaffTerritory(models.Model):
+    """The territory an admin user works for: their dashboard lists the proposals and reports of this place and of
+    every place below it. Without one, a user sees those of the whole country."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="pb_territory"
+    )
+    territory = models.ForeignKey(Territory, verbose_name=_("territory"), on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("territory of a staff member")
+        verbose_name_plural = _("territories of staff members")
+
+    def __str__(self):
+        return f"{self.user}: {self.territory}"

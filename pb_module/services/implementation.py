@@ -20,7 +20,7 @@ from PIL import ImageOps, UnidentifiedImageError
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from pb_module import permissions
+from pb_module import permissions, roles
 from pb_module.models import ImplementationPhoto, Milestone, Proposal, ProposalStatusChange
 from pb_module.rules import implementation as rules
 from pb_module.rules.statuses import TRACKED, Status
@@ -92,7 +92,7 @@ def prepare_photo(upload):
         raise ValidationError(_photo_message(), code="not_an_image") from None
 
 
-def photo_collection(name: str = "Implementation") -> Collection:
+def photo_collection(name: str = roles.PHOTO_COLLECTION) -> Collection:
     root = Collection.get_first_root_node()
     existing = root.get_children().filter(name=name).first()
     return existing or root.add_child(name=name)

@@ -78,6 +78,13 @@ TMPFS = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_O
 def live_site():
     # Under pytest-xdist all the browser tests run on one worker (tests/conftest.py), so one server (and one
     # E2E_DATABASE_URL database) serves them.
+    if os.environ.get("E2E_SITE_URL"):
+        # A server already running the demo (for working on one test): its database is E2E_DATABASE_URL.
+        SITE_ENV.clear()
+        SITE_ENV.update({**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.dev"})
+        SITE_ENV["DATABASE_URL"] = os.environ["E2E_DATABASE_URL"]
+        yield os.environ["E2E_SITE_URL"].rstrip("/")
+        return
     workdir = Path(tempfile.mkdtemp(prefix="qatysu-e2e-", dir=TMPFS))
     env = {
         **os.environ,

@@ -114,7 +114,7 @@ def test_web_flow_without_javascript_from_verification_to_receipt(client, voting
     assert LocmemBackend.outbox[-1][0] == "77019876543"
     client.post(url, {"step": "code", "code": last_code()})
     ballot_page = client.get(url).content.decode()
-    assert all(f'value="{p.pk}"' for p in proposals) and 'id="ballot"' in ballot_page
+    assert all(f'value="{p.pk}"' in ballot_page for p in proposals) and 'id="ballot"' in ballot_page
     chosen = [proposals[1].pk, proposals[3].pk]
     summary = client.post(url, {"step": "review", "proposal": chosen})
     assert summary.status_code == 200 and 'step" value="cast"' in summary.content.decode()
