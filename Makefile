@@ -33,7 +33,7 @@ mo: | $(PY)
 
 check-po: | $(PY)
 	$(PY) locales/po.py check
-	$(PY) locales/po.py admin | tail -n 20
+	$(PY) locales/po.py admin
 
 # Extract interface strings into locales/ (needs GNU gettext: apt-get install gettext).
 po: $(VENV)/.installed
@@ -57,7 +57,7 @@ lint: $(VENV)/.installed-dev
 	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(PY) locales/po.py check
-	$(PY) locales/po.py admin | tail -n 20
+	$(PY) locales/po.py admin
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 media .test-media staticfiles

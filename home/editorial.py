@@ -61,7 +61,7 @@ def draft_council_news(*, news_list: NewsIndexPage, council: PublicCouncil, day,
         tags = [str(COUNCIL_TAG), council.territory]
     page = NewsPage(
         title=title,
-        slug=_unique_slug(news_list, slugify(f"{council.pk}-{day.isoformat()}", allow_unicode=True)),
+        slug=_unique_slug(news_list, slugify(title, allow_unicode=True)[:80].strip("-") or day.isoformat()),
         date=day,
         council=council,
         intro=intro,

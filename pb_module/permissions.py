@@ -22,6 +22,11 @@ def may_change_status(user) -> bool:
     return _has(user, "change_proposal_status")
 
 
+def may_view_proposals(user) -> bool:
+    """Editors, moderators and experts see the proposals in the admin (their dashboard lists those waiting)."""
+    return _has(user, "view_proposal")
+
+
 def may_see_author_contact(user) -> bool:
     """Moderators read the author's contact details, which are never public."""
     return _has(user, "view_author_contact")

@@ -42,7 +42,7 @@ def proposals_waiting(user, territory: Territory | None) -> dict[str, Queue]:
     """Proposals waiting for a moderator's look and for an expert's review, oldest first."""
     proposals = Proposal.objects.filter(_within(territory)).select_related("cycle", "district").order_by("created_at")
     queues = {}
-    if permissions.may_change_status(user) or user.has_perm("pb_module.view_proposal"):
+    if permissions.may_change_status(user) or permissions.may_view_proposals(user):
         queues["moderation"] = _queue(proposals.filter(status__in=[Status.SUBMITTED, Status.IN_MODERATION]))
         queues["expert_review"] = _queue(proposals.filter(status=Status.IN_EXPERT_REVIEW))
     elif permissions.may_review_as_expert(user):
@@ -52,7 +52,7 @@ def proposals_waiting(user, territory: Territory | None) -> dict[str, Queue]:
 
 def stalled(user, territory: Territory | None) -> Queue | None:
     """Funded projects whose work has stopped."""
-    if not (permissions.may_view_milestones(user) or user.has_perm("pb_module.view_proposal")):
+    if not (permissions.may_view_milestones(user) or permissions.may_view_proposals(user)):
         return None
     return _queue(
         Proposal.objects.filter(_within(territory), status=Status.STALLED).select_related("cycle", "district")

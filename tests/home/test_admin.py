@@ -1,8 +1,10 @@
-"""The admin: editors work in Russian or English; the project's own admin strings are translated."""
+"""The admin: editors work in Kazakh, Russian or English; the project's own admin strings are translated."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.utils import translation
 from wagtail.admin.localization import get_available_admin_languages
+from wagtail.users.models import UserProfile
 
 from demo.home import ensure_admin
 from home.models import NewsPage
@@ -10,22 +12,25 @@ from home.models import NewsPage
 pytestmark = pytest.mark.django_db
 
 
-def test_admin_offers_russian_and_english_only():
-    assert [code for code, _ in get_available_admin_languages()] == ["ru", "en"]
+def test_admin_offers_kazakh_russian_and_english():
+    assert [code for code, _ in get_available_admin_languages()] == ["kk", "ru", "en"]
 
 
-def test_demo_admin_works_in_russian_and_sees_translated_panel_labels(client, demo):
-    password = ensure_admin(password="demo-pass-123")
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_demo_admin_works_in_its_language_and_sees_translated_panel_labels(client, demo, language):
+    password = ensure_admin(password="demo-pass-123")  # the demo admin starts in Kazakh
     assert client.login(username="admin", password=password)
+    user = get_user_model().objects.get(username="admin")
+    UserProfile.objects.filter(user=user).update(preferred_language=language)
     index = demo["news_index"]
     body = client.get(f"/admin/pages/add/home/newspage/{index.pk}/").content.decode()
-    with translation.override("ru"):
+    with translation.override(language):
         label = str(NewsPage._meta.get_field("council").verbose_name)
         help_text = str(NewsPage._meta.get_field("intro").help_text)
     assert label != "public council"
     assert label.lower() in body.lower()
     assert help_text in body
-    assert 'lang="ru"' in body
+    assert f'lang="{language}"' in body
 
 
 def test_snippet_admin_lists_public_centres(client, demo):
