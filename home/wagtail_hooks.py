@@ -52,3 +52,9 @@ def add_drafts_panel(request, panels):
 def admin_i18n_js():
     """What the admin's scripts leave in English, put into the editor's language (home/static/home/admin_i18n.js)."""
     return format_html('<script src="{}"></script>', static("home/admin_i18n.js"))
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    """Contrast the admin's add-ons lack (home/static/home/admin.css)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("home/admin.css"))

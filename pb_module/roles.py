@@ -53,6 +53,18 @@ ROLE_PERMISSIONS = {
     # Members of a ResponsibleBody update that body's milestones and answer reports on them (checked per body).
     RESPONSIBLE_BODIES: ["view_milestone", "view_monitoringreport", "answer_monitoringreport"],
 }
+# What each role may do with the site's snippets (app label "home"): editors keep the public councils and centres
+# their news is about.
+SITE_PERMISSIONS = {
+    EDITORS: [
+        "add_publiccouncil",
+        "change_publiccouncil",
+        "view_publiccouncil",
+        "add_publiccentre",
+        "change_publiccentre",
+        "view_publiccentre",
+    ],
+}
 # Roles that work in the Wagtail admin (NGO representatives use the public site only).
 ADMIN_ROLES = [MODERATORS, EXPERTS, EDITORS, OPERATORS, RESPONSIBLE_BODIES]
 

@@ -148,3 +148,19 @@ page_cache.NOT_WATCHED.update(
         CatalogueTopic: "counts of catalogue rows by topic, rebuilt with them",
     }
 )
+
+
+def _purge_search(sender, instance, raw=False, **kwargs):
+    """A promoted result added, moved or removed shows on the search page of every language at once."""
+    if not raw:
+        page_cache.purge(trees=[path for path in page_cache.site_wide_paths() if "/search/" in path])
+
+
+def _watch_promotions():
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    post_save.connect(_purge_search, sender=SearchPromotion, dispatch_uid="page-cache-save:promotion")
+    post_delete.connect(_purge_search, sender=SearchPromotion, dispatch_uid="page-cache-delete:promotion")
+
+
+_watch_promotions()

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, get_page_models
 from wagtail.search.query import Or, PlainText
+from wagtail.search.utils import normalise_query_string
 
 from home import page_cache
 from home.models import ConceptDocumentPage, NewsPage
@@ -107,6 +108,21 @@ def add_proposal_facts(pages: list, language: str) -> None:
             page.facts = {"place": local or name, "year": year, "status": status, "status_label": label}
 
 
+def promoted(query: str, language: str) -> list:
+    """The pages editors promoted for this query (Settings -> Promoted search results), in the reader's language:
+    each promoted page's translation that is live and public, in the editors' order."""
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    picks = SearchPromotion.objects.filter(query__query_string=normalise_query_string(query), page__isnull=False)
+    locale = locale_for(language)
+    pages = []
+    for pick in picks.select_related("page").order_by("sort_order"):
+        page = pick.page.get_translation_or_none(locale)
+        if page is not None and page.live and not page.get_view_restrictions().exists():
+            pages.append(page.specific)
+    return pages
+
+
 def _search(query: str, chosen: str, number, language: str) -> dict:
     """The page of results and the count of each type of page, with what the results show."""
     # All the words as typed, or all their stems: pages index both (words/indexing.py), so word forms match.
@@ -134,7 +150,11 @@ def _search(query: str, chosen: str, number, language: str) -> dict:
     for result in page_obj.object_list:
         result.type_label = type_label(result)
     add_proposal_facts([result for result in page_obj.object_list if isinstance(result, ProposalPage)], language)
-    return {"page_obj": page_obj, "facets": facets}
+    first_page = not chosen and page_obj.number == 1
+    picks = promoted(query, language) if first_page else []
+    for pick in picks:
+        pick.type_label = type_label(pick)
+    return {"page_obj": page_obj, "facets": facets, "promoted": picks}
 
 
 def search(request):
@@ -144,7 +164,7 @@ def search(request):
     unknown_type = bool(chosen) and chosen not in TYPES
     if unknown_type:
         chosen = ""
-    page_obj, facets = None, []
+    page_obj, facets, picks = None, [], []
     if query:
         # Kept with the search page (`page_cache.kept_one`): any page published, changed or withdrawn purges it.
         number, language = request.GET.get("page"), get_language()
@@ -154,7 +174,7 @@ def search(request):
             lambda: _search(query, chosen, number, language),
             vary=f"{request.get_host()}\n{query}\n{chosen}\n{number}",
         )
-        page_obj, facets = found["page_obj"], found["facets"]
+        page_obj, facets, picks = found["page_obj"], found["facets"], found.get("promoted", [])
     return render(
         request,
         "search/search.html",
@@ -162,6 +182,7 @@ def search(request):
             "search_query": query,
             "page_obj": page_obj,
             "facets": facets,
+            "promoted": picks,
             "chosen_type": chosen,
             "unknown_type": unknown_type,
             "query_prefix": urlencode({"q": query, **({"type": chosen} if chosen else {})}),

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
+    "wagtail.contrib.search_promotions",  # "promoted search results", shown first on the site's search
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
