@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext, gettext_lazy
 from wagtail.admin.ui.components import Component
+from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
 
 from words.formatting import format_date
@@ -37,14 +38,6 @@ def news_lists_for(user) -> list[NewsIndexPage]:
     ]
 
 
-def _unique_slug(parent: Page, base: str) -> str:
-    slug, n = base, 1
-    while parent.get_children().filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
-
-
 @transaction.atomic
 def draft_council_news(*, news_list: NewsIndexPage, council: PublicCouncil, day, user) -> NewsPage:
     """A draft news item about `council`'s session on `day`, in the language of `news_list`, owned by `user`."""
@@ -61,7 +54,7 @@ def draft_council_news(*, news_list: NewsIndexPage, council: PublicCouncil, day,
         tags = [str(COUNCIL_TAG), council.territory]
     page = NewsPage(
         title=title,
-        slug=_unique_slug(news_list, slugify(title, allow_unicode=True)[:80].strip("-") or day.isoformat()),
+        slug=find_available_slug(news_list, slugify(title, allow_unicode=True)[:80].strip("-") or day.isoformat()),
         date=day,
         council=council,
         intro=intro,
@@ -75,7 +68,8 @@ def draft_council_news(*, news_list: NewsIndexPage, council: PublicCouncil, day,
 
 
 class CouncilNewsForm(forms.Form):
-    """Which news list (language), which council, which day: all else comes from the template."""
+    """Which news list (language), which council, which day: all else comes from the template. `lists`: the news
+    lists the user may add to (`news_lists_for`)."""
 
     news_list = forms.ModelChoiceField(label=gettext_lazy("News list"), queryset=NewsIndexPage.objects.none())
     council = forms.ModelChoiceField(label=gettext_lazy("Public council"), queryset=PublicCouncil.objects.all())
@@ -85,9 +79,8 @@ class CouncilNewsForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, lists: list[NewsIndexPage], **kwargs):
         super().__init__(*args, **kwargs)
-        lists = news_lists_for(user)
         self.fields["news_list"].queryset = NewsIndexPage.objects.filter(pk__in=[index.pk for index in lists])
         self.fields["news_list"].label_from_instance = lambda page: f"{page.title} ({page.locale.get_display_name()})"
         admin_language = translation.get_language()
@@ -137,7 +130,7 @@ class DraftsPanel(Component):
             )
         )
         return {
-            "drafts": [(page.specific_deferred, page.pk in in_moderation) for page in drafts],
+            "drafts": [(page, page.pk in in_moderation) for page in drafts],
             "can_start_news": bool(news_lists_for(user)),
             "request": self.request,
         }
@@ -145,9 +138,10 @@ class DraftsPanel(Component):
 
 def council_news_view(request):
     """Start a council news item from the template, then edit it in the page editor."""
-    if not news_lists_for(request.user):
+    lists = news_lists_for(request.user)
+    if not lists:
         raise PermissionDenied
-    form = CouncilNewsForm(request.POST or None, user=request.user)
+    form = CouncilNewsForm(request.POST or None, lists=lists)
     if request.method == "POST" and form.is_valid():
         page = draft_council_news(
             news_list=form.cleaned_data["news_list"],
