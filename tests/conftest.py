@@ -75,14 +75,17 @@ def _drop_copy(connection, kept):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo site is loaded once into the test database; each test runs in a rolled-back transaction.
+def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo site, loaded into this worker's test database for the tests about the demo (`pytest.mark.demo`, or
+    the `demo` fixture). Every other test builds its own data (`tests/factories.py`) on a database that is only
+    migrated, so the demo can change without breaking it; those tests run first, before any demo is loaded, and a
+    worker that gets none of the demo's tests never loads it.
 
-    Under pytest-xdist every worker has its own test database (pytest-django names it after the worker) and
-    migrates it. The first worker that needs it loads the demo (about 100 s of CPU) and keeps a copy of the
-    database (a SQLite file, or a PostgreSQL template database); a worker that needs its database later takes that
-    copy instead of loading the demo again. The copy is dropped when the worker that made it ends, under the same
-    lock, so a worker never takes a copy that is going away (it then loads the demo itself and keeps its own).
+    Under pytest-xdist every worker has its own test database (pytest-django names it after the worker). The first
+    worker that needs the demo loads it (about 100 s of CPU) and keeps a copy of the database (a SQLite file, or a
+    PostgreSQL template database); a worker that needs it later takes that copy instead of loading it again. The
+    copy is dropped when the worker that made it ends, under the same lock, so a worker never takes a copy that is
+    going away (it then loads the demo itself and keeps its own). Each test still runs in a rolled-back transaction.
     """
     from django.db import connection
 
@@ -111,8 +114,17 @@ def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
             _drop_copy(connection, kept_here)
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `demo` (a module's `pytestmark`) get the demo site, and run after the tests that build their
+    own data: those run on a database without the demo, and a worker loads the demo only once it reaches them."""
+    for item in items:
+        if item.get_closest_marker("demo") and "demo_site" not in item.fixturenames:
+            item.fixturenames.insert(0, "demo_site")
+    items.sort(key=lambda item: "demo_site" in item.fixturenames)
+
+
 @pytest.fixture
-def demo(db):
+def demo(demo_site, db):
     from wagtail.models import Locale
 
     from home.models import ConceptDocumentPage, HomePage, NewsIndexPage, NewsPage

@@ -1,13 +1,17 @@
-"""The schedule of a running cycle: its public log of changes, and closing voting early."""
+"""Cycles: the schedule of a running cycle (its public log of changes, closing voting early), and the section
+they live in."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils import translation
 from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page, Site
 
+from home.models import HomePage
 from home.people_text import written
 from pb_module import permissions
-from pb_module.models import CyclePhase, CycleScheduleChange, PBCyclePage, ScheduleChangeKind
+from pb_module.models import CyclePhase, CycleScheduleChange, PBCyclePage, PBIndexPage, ScheduleChangeKind
 from pb_module.roles import display_name, role_of
 from pb_module.rules import freeze
 from pb_module.rules.phases import Phase, PhaseDates
@@ -106,3 +110,41 @@ def close_voting_early(
     )
     transaction.on_commit(lambda: forget_cached_cycle(cycle))
     return change
+
+
+PB_SECTION_SLUG = "participatory-budget"
+
+
+@transaction.atomic
+def pb_section(locale: Locale) -> PBIndexPage:
+    """The participatory-budget section in `locale`, made where the site has none, so that a cycle always has a
+    place (a pabulib import on a database that is only migrated, a new language).
+
+    It goes under the home page in `locale`. A home page in another language is translated first (Wagtail's
+    `copy_for_translation`, the draft then published, as wagtail-localize does); a site without any home page
+    gets one under the root, and the default site is pointed at it when its root is not a home page (the
+    placeholder page of a new Wagtail site). Titles are the interface's words in `locale`; editors rename them.
+    """
+    index = PBIndexPage.objects.filter(locale=locale).first()
+    if index is not None:
+        return index
+    with translation.override(locale.language_code):
+        home = HomePage.objects.filter(locale=locale).order_by("depth", "path").first()
+        if home is None:
+            other = HomePage.objects.order_by("depth", "path").first()
+            if other is not None:
+                home = other.copy_for_translation(locale)
+            else:
+                home = HomePage(title="Qatysu", slug=f"home-{locale.language_code}", locale=locale)
+                Page.get_first_root_node().add_child(instance=home)
+            home.save_revision().publish()
+            site = Site.objects.filter(is_default_site=True).first()
+            if site is None:
+                Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+            elif not isinstance(site.root_page.specific, HomePage):
+                site.root_page = home
+                site.save(update_fields=["root_page"])
+        index = PBIndexPage(title=_("Participatory budget cycles"), slug=PB_SECTION_SLUG, show_in_menus=True)
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    return index

@@ -12,13 +12,13 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from pb_module import signals
+from pb_module.services import cycles
 from pb_module.integrations import crypto
 from pb_module.models import (
     Ballot,
     BallotItem,
     CyclePhase,
     PBCyclePage,
-    PBIndexPage,
     Proposal,
     ProposalPage,
     TallyResult,
@@ -151,12 +151,6 @@ def import_election(election: pabulib.Election, *, key: str) -> PBCyclePage:
     if cycle is not None:  # the file replaces the whole election: without its old ballots, its rules may change
         Ballot.objects.filter(cycle=cycle).delete()
     locale = cycle.locale if cycle is not None else _locale(meta)
-    index = PBIndexPage.objects.filter(locale=locale).first()
-    if cycle is None and index is None:
-        raise ValueError(
-            f"there is no participatory budget section in locale {locale.language_code!r} to import into: "
-            "run load_demo, or add or translate one"
-        )
     previous = cycle.territory if cycle is not None else None
     territory = _territory(meta, key, locale, previous)
     year = int(m.group()) if (m := re.search(r"\d{4}", meta.get("instance", ""))) else timezone.localdate().year
@@ -176,7 +170,7 @@ def import_election(election: pabulib.Election, *, key: str) -> PBCyclePage:
     }
     if cycle is None:
         cycle = PBCyclePage(slug=key, **fields)
-        index.add_child(instance=cycle)
+        cycles.pb_section(locale).add_child(instance=cycle)
     else:
         for name, value in fields.items():
             setattr(cycle, name, value)

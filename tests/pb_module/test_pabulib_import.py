@@ -75,3 +75,44 @@ def test_malformed_file_is_refused_and_nothing_is_imported(tmp_path, content, me
         run("pb_import", str(path))
     assert message in str(error.value)
     assert (PBCyclePage.objects.count(), Proposal.objects.count(), Ballot.objects.count()) == before
+
+
+def _fresh_site():
+    """What a database that is only migrated has: Wagtail's root and its placeholder welcome page, no home page."""
+    from wagtail.models import Page, Site
+
+    for page in Page.get_first_root_node().get_children():
+        if not page.specific_class or page.specific_class.__name__ != "Page":
+            page.delete()
+    if not Page.objects.filter(depth=2).exists():
+        Page.get_first_root_node().add_child(instance=Page(title="Welcome to your new Wagtail site!", slug="home"))
+    Site.objects.update(root_page=Page.objects.get(depth=2))
+
+
+def test_import_on_a_fresh_database_makes_the_section_it_needs(tmp_path, client):
+    from wagtail.models import Site
+
+    from home.models import HomePage
+    from pb_module.models import PBIndexPage
+
+    _fresh_site()
+    assert not HomePage.objects.exists() and not PBIndexPage.objects.exists()
+    path = tmp_path / "fresh.pb"
+    body = "PROJECTS\nproject_id;cost;name\np1;100;Skwer\np2;50;Ławka\nVOTES\nvoter_id;vote\nv1;p1\nv2;p1,p2\n"
+    for language in ("ru", "kk"):
+        meta = f"META\nkey;value\ndescription;Fresh {language}\nunit;Aksu\nbudget;150\nvote_type;approval\n"
+        path.write_text(f"{meta}language;{language}\n{body}", encoding="utf-8")
+        cycle = PBCyclePage.objects.get(pk=int(run("pb_import", str(path), "--key", f"fresh-{language}").split()[-1]))
+        section = cycle.get_parent().specific
+        assert isinstance(section, PBIndexPage) and section.live and section.locale.language_code == language
+        assert section.get_parent().specific_class is HomePage
+        assert Proposal.objects.filter(cycle=cycle).count() == 2
+    sections = {s.locale.language_code: s for s in PBIndexPage.objects.all()}
+    assert set(sections) == {"ru", "kk"}
+    # The interface's words in each language; the Kazakh home page is a translation of the first one made.
+    assert sections["ru"].title == "Циклы бюджета участия" and sections["kk"].title == "Қатысу бюджеті циклдері"
+    homes = [s.get_parent().specific for s in sections.values()]
+    assert homes[0].translation_key == homes[1].translation_key
+    assert Site.objects.get(is_default_site=True).root_page.specific_class is HomePage
+    response = client.get(PBCyclePage.objects.get(slug="fresh-ru").url)
+    assert response.status_code == 200 and "Fresh ru" in response.content.decode()

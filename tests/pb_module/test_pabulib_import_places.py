@@ -13,6 +13,7 @@ from wagtail.models import Locale
 
 from pb_module.models import Ballot, PBCyclePage, PBIndexPage, Proposal, ProposalPage, Territory
 from pb_module.selectors.proposals import public_proposals
+from tests.factories import TerritoryFactory
 
 pytestmark = pytest.mark.django_db
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "pabulib"
@@ -173,15 +174,20 @@ def test_pages_and_territories_are_in_the_language_of_the_file(tmp_path, languag
 
 
 def test_places_already_on_the_site_are_used_in_their_language(tmp_path, kk):
-    bostandyq = Territory.objects.get(name="Бостандық ауданы", locale=kk)
+    city = TerritoryFactory(name="Fx Алматы", translations={"ru": "Fx Алматы", "en": "Fx Almaty"})
+    district = TerritoryFactory(
+        name="Fx Бостандық ауданы",
+        kind=Territory.Kind.DISTRICT,
+        parent=city,
+        translations={"ru": "Fx Бостандыкский район", "en": "Fx Bostandyk district"},
+    )
     before = Territory.objects.count()
-    in_kk = imported(pb_file(tmp_path, "kk", unit="Алматы", district="Бостандық ауданы", language="kk"))
-    in_ru = imported(pb_file(tmp_path, "ru", unit="Алматы", district="Бостандыкский район", language="ru"))
+    in_kk = imported(pb_file(tmp_path, "kk", unit="Fx Алматы", district="Fx Бостандық ауданы", language="kk"))
+    in_ru = imported(pb_file(tmp_path, "ru", unit="Fx Алматы", district="Fx Бостандыкский район", language="ru"))
     assert Territory.objects.count() == before
-    assert in_kk.territory == bostandyq
-    assert in_ru.territory.translation_key == bostandyq.translation_key and in_ru.territory.locale.language_code == "ru"
-    almaty = Territory.objects.get(name="Алматы", locale=kk)
-    found = set(public_proposals({"district": almaty}))
+    assert in_kk.territory == district
+    assert in_ru.territory.translation_key == district.translation_key and in_ru.territory.locale.language_code == "ru"
+    found = set(public_proposals({"district": city}))
     assert set(Proposal.objects.filter(cycle__in=[in_kk, in_ru])) <= found
 
 
