@@ -12,7 +12,6 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from pb_module import signals
-from pb_module.services import cycles
 from pb_module.integrations import crypto
 from pb_module.models import (
     Ballot,
@@ -29,6 +28,7 @@ from pb_module.rules import pabulib
 from pb_module.rules.iin import age_band
 from pb_module.rules.statuses import BALLOTED, Status
 from pb_module.rules.text import whole_number
+from pb_module.services import cycles
 
 BALLOT_TYPES = {
     "approval": "approval",
