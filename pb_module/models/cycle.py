@@ -66,6 +66,10 @@ class TallyRule(models.TextChoices):
     GREEDY_NO_SKIP = "greedy-no-skip", _("Greedy, stopping at the first proposal that does not fit")
     GREEDY_THRESHOLD = "greedy-threshold", _("Greedy among proposals above a vote threshold")
     EQUAL_SHARES = "equalshares/add1", _("Method of Equal Shares (with add-one completion)")
+    EQUAL_SHARES_COMPARISON = (
+        "equalshares/add1-comparison",
+        _("Method of Equal Shares (with add-one completion), then compared with greedy (Wieliczka)"),
+    )
     GREEDY_CUSTOM = (
         "greedy-custom",
         _("Greedy, then the next project if at least 80 percent of its cost is left (Poznań)"),
@@ -175,7 +179,7 @@ class PBCyclePage(WordFormsMixin, RoutablePageMixin, RoutedPageMixin, Page):
     ballot_max_points_per_proposal = models.PositiveSmallIntegerField(
         _("points per proposal"), null=True, blank=True, help_text=_("Cumulative ballots only.")
     )
-    tally_rule = models.CharField(_("tally rule"), max_length=24, choices=TallyRule.choices, default=TallyRule.GREEDY)
+    tally_rule = models.CharField(_("tally rule"), max_length=32, choices=TallyRule.choices, default=TallyRule.GREEDY)
     tally_min_score = models.PositiveIntegerField(
         _("minimum score"),
         null=True,

@@ -16,7 +16,7 @@ class TallyResult(models.Model):
     cycle = models.OneToOneField(
         "pb_module.PBCyclePage", verbose_name=_("cycle"), on_delete=models.PROTECT, related_name="tally_result"
     )
-    rule = models.CharField(_("tally rule"), max_length=24)
+    rule = models.CharField(_("tally rule"), max_length=32)
     params = models.JSONField(_("parameters"), default=dict, blank=True)
     budget = models.PositiveBigIntegerField(_("total budget, tenge"))
     spent = models.PositiveBigIntegerField(_("spent, tenge"))

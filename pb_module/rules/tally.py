@@ -138,11 +138,7 @@ class _Shares:
         self.voters = len(election.votes)  # empty ballots count: they get a share and never spend it
         self.budget = election.budget
         score = scores(election)
-        ordinal = election.vote_type == "ordinal"
-        groups = Counter(
-            frozenset(v.projects if ordinal or v.points is None else (p for p, x in v.scores().items() if x > 0))
-            for v in election.votes
-        )
+        groups = Counter(supported_sets(election))
         self.multiplicity = list(groups.values())
         members = {pid: [] for pid in election.projects}
         for index, supported in enumerate(groups):
@@ -427,6 +423,50 @@ def equal_shares_add1(election: Election) -> list[str]:
         order, prices = shares.run(start + k)
 
 
+def supported_sets(election: Election) -> list[frozenset[str]]:
+    """Each voter's supported projects: those chosen (approval, choose-1, ordinal) or given points (> 0)."""
+    ordinal = election.vote_type == "ordinal"
+    return [
+        frozenset(v.projects if ordinal or v.points is None else (p for p, x in v.scores().items() if x > 0))
+        for v in election.votes
+    ]
+
+
+def comparison(election: Election, ours: list[str], theirs: list[str]) -> tuple[int, int]:
+    """How many voters prefer `ours` to `theirs`, and how many the reverse: a voter prefers the outcome that
+    funds more of the projects they supported (equal numbers: no preference)."""
+    ours_set, theirs_set = set(ours), set(theirs)
+    prefer_ours = prefer_theirs = 0
+    for chosen in supported_sets(election):
+        a, b = len(chosen & ours_set), len(chosen & theirs_set)
+        prefer_ours += a > b
+        prefer_theirs += b > a
+    return prefer_ours, prefer_theirs
+
+
+def compared_with_greedy(election: Election) -> dict:
+    """The comparison step of `equalshares/add1-comparison`: {"equal_shares", "greedy" (the two outcomes),
+    "prefer_equal_shares", "prefer_greedy" (voters), "selected" (the outcome taken)}."""
+    mes, most_votes = equal_shares_add1(election), greedy(election)
+    prefer_mes, prefer_greedy = comparison(election, mes, most_votes)
+    return {
+        "equal_shares": mes,
+        "greedy": most_votes,
+        "prefer_equal_shares": prefer_mes,
+        "prefer_greedy": prefer_greedy,
+        "selected": most_votes if prefer_greedy > prefer_mes else mes,
+    }
+
+
+def equal_shares_add1_comparison(election: Election) -> list[str]:
+    """Pabulib `equalshares/add1-comparison` (Wieliczka 2023): `equalshares/add1`, then the comparison step of
+    the Method of Equal Shares: its outcome is compared with the outcome of `greedy`, voter by voter (each
+    prefers the one that funds more of the projects they supported), and the greedy outcome is taken only when
+    strictly more voters prefer it; a tie keeps Equal Shares (the comparison "by satisfaction" of the
+    equalshares.net compute tool)."""
+    return compared_with_greedy(election)["selected"]
+
+
 RULES = {
     "greedy": greedy,
     "greedy-no-skip": greedy_no_skip,
@@ -434,24 +474,34 @@ RULES = {
     "greedy-custom": greedy_custom,
     "equalshares": equal_shares,
     "equalshares/add1": equal_shares_add1,
+    "equalshares/add1-comparison": equal_shares_add1_comparison,
 }
 
 
 def tally(election: Election, rule: str | None = None, **params) -> dict:
     """Winners of `election` by `rule` (default: the rule the file names).
 
-    Returns {"rule", "selected" (in order of selection), "scores", "budget_used"}; an unknown rule is a
-    ValueError that lists the known ones.
+    Returns {"rule", "selected" (in order of selection), "scores", "budget_used"}, and for
+    `equalshares/add1-comparison` also "comparison" (the voters preferring each outcome, and the one kept); an
+    unknown rule is a ValueError that lists the known ones.
     """
     rule = rule or election.rule
     if rule not in RULES:
         raise ValueError(f"unknown rule {rule!r}; known: {', '.join(RULES)}")
-    selected = RULES[rule](election, **params)
+    extra = {}
+    if rule == "equalshares/add1-comparison":  # the step's counts are part of the published result
+        step = compared_with_greedy(election, **params)
+        selected = step["selected"]
+        extra["comparison"] = {k: step[k] for k in ("prefer_equal_shares", "prefer_greedy")}
+        extra["comparison"]["kept"] = "greedy" if selected is step["greedy"] else "equal_shares"
+    else:
+        selected = RULES[rule](election, **params)
     return {
         "rule": rule,
         "selected": selected,
         "scores": scores(election),
         "budget_used": sum((election.projects[pid].cost for pid in selected), Fraction(0)),
+        **extra,
     }
 
 

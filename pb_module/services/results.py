@@ -99,6 +99,8 @@ def publish_results(*, cycle: PBCyclePage, user, at=None) -> TallyResult:
     params = {"budget": cycle.total_budget, "ballot_type": cycle.ballot_type}
     if cycle.tally_min_score is not None:
         params["min_score"] = cycle.tally_min_score
+    if "comparison" in outcome:  # equalshares/add1-comparison: how many voters preferred each outcome
+        params["comparison"] = outcome["comparison"]
     for line in lines:  # the catalogue sorts by these; they exist only from now on (before the
         # result is saved: its signal rewrites the catalogue's rows)
         Proposal.objects.filter(pk=line["proposal"]).update(published_votes=line["score"])

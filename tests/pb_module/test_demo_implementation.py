@@ -1,5 +1,6 @@
 """The demo's finished cycles: funded proposals whose statuses are what their milestones say."""
 
+import pytest
 from django.utils import timezone
 
 from pb_module.models import MonitoringReport, Proposal
@@ -7,6 +8,8 @@ from pb_module.rules.implementation import Implementation
 from pb_module.rules.statuses import Status
 from pb_module.selectors.implementation import progress_of
 from pb_module.services.implementation import sync_implementation
+
+pytestmark = pytest.mark.demo
 
 
 def demo(key):

@@ -26,6 +26,8 @@ from pb_module.services.pabulib_io import election_from_cycle
 
 from .conftest import cycle_page
 
+pytestmark = pytest.mark.demo
+
 ON_BALLOT = ["on_ballot", "selected", "not_selected", "in_implementation", "completed", "stalled"]
 # cycle: (projects on the ballot, most votes, projects with 0-10, 11-50, 51-100 and over 100 votes)
 FIGURES = {

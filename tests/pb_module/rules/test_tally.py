@@ -19,6 +19,8 @@ from pabutools.tiebreaking import TieBreakingRule
 from pb_module.rules.pabulib import Election, Project, Vote, read_file
 from pb_module.rules.tally import (
     RULES,
+    comparison,
+    equal_shares_add1_comparison,
     equal_shares,
     equal_shares_add1,
     greedy,
@@ -356,3 +358,55 @@ def test_tally_defaults_to_the_files_rule_and_reports_money():
     assert tally(election, "greedy-threshold", threshold=2)["selected"] == ["a"]
     with pytest.raises(ValueError, match="unknown rule 'phragmen'"):
         tally(election, "phragmen")
+
+
+# --- equalshares/add1-comparison (Wieliczka 2023) ---------------------------------------------------------
+
+
+def test_the_comparison_step_takes_greedy_when_more_voters_prefer_it():
+    # 6 voters want x (100), 4 others want y (40). Equal Shares funds y: x's supporters hold 6 x (per-voter
+    # share) < 100 until the shares are raised so far that x and y together would cost more than the budget.
+    # Greedy funds x. Six voters get one project with greedy and none with Equal Shares; four the reverse.
+    election = make({"x": 100, "y": 40, "z": 40}, [["x"]] * 6 + [["y", "z"]] * 4, 100)
+    assert equal_shares_add1(election) == ["y"]
+    assert greedy(election) == ["x"]
+    assert equal_shares_add1_comparison(election) == ["x"]
+    result = tally(election, "equalshares/add1-comparison")
+    assert result["selected"] == ["x"] and result["budget_used"] == 100
+    assert result["comparison"] == {"prefer_equal_shares": 4, "prefer_greedy": 6, "kept": "greedy"}
+    assert "comparison" not in tally(election, "equalshares/add1")
+
+
+def test_the_comparison_step_keeps_equal_shares_on_a_tie_or_a_majority():
+    # 5 voters want x (100), 5 want y and z (40 each). Equal Shares funds y and z, greedy funds x (first in the
+    # file among equal scores): five voters prefer each outcome, and a tie keeps Equal Shares.
+    tie = make({"x": 100, "y": 40, "z": 40}, [["x"]] * 5 + [["y", "z"]] * 5, 100)
+    assert greedy(tie) == ["x"] and equal_shares_add1(tie) == ["y", "z"]
+    assert equal_shares_add1_comparison(tie) == ["y", "z"]
+    assert tally(tie, "equalshares/add1-comparison")["comparison"] == {
+        "prefer_equal_shares": 5,
+        "prefer_greedy": 5,
+        "kept": "equal_shares",
+    }
+    # Greedy funds the most voted x (4 votes), Equal Shares y and z (3 votes each, other voters): the six voters
+    # of y and z outnumber the four of x, so Equal Shares stays. One more voter for x than for y and z in the tie
+    # above: greedy wins.
+    majority = make({"x": 100, "y": 40, "z": 40}, [["x"]] * 4 + [["y"]] * 3 + [["z"]] * 3, 100)
+    assert greedy(majority) == ["x"] and equal_shares_add1(majority) == ["y", "z"]
+    assert equal_shares_add1_comparison(majority) == ["y", "z"]
+    assert comparison(majority, ["y", "z"], ["x"]) == (6, 4)
+    more_x = make({"x": 100, "y": 40, "z": 40}, [["x"]] * 6 + [["y", "z"]] * 5, 100)
+    assert equal_shares_add1(more_x) == ["y", "z"] and equal_shares_add1_comparison(more_x) == ["x"]
+
+
+def test_a_voter_prefers_the_outcome_that_funds_more_of_their_projects():
+    # Points ballots count the projects given points; one project of each outcome is no preference.
+    election = make(
+        {"a": 5, "b": 5, "c": 5},
+        [{"a": 2, "b": 1}, {"c": 3}, {"a": 1, "c": 1}, {"b": 0, "c": 2}],
+        10,
+        vote_type="cumulative",
+    )
+    assert comparison(election, ["a", "b"], ["c"]) == (1, 2)
+    assert comparison(election, ["c"], ["a", "b"]) == (2, 1)
+    assert comparison(election, ["a"], ["a"]) == (0, 0)
