@@ -20,9 +20,9 @@ from pb_module.rules.pabulib import Election, Project, Vote, read_file
 from pb_module.rules.tally import (
     RULES,
     comparison,
-    equal_shares_add1_comparison,
     equal_shares,
     equal_shares_add1,
+    equal_shares_add1_comparison,
     greedy,
     greedy_custom,
     greedy_no_skip,
