@@ -12,6 +12,7 @@ from home import page_cache
 from .models import (
     Ballot,
     BallotItem,
+    CouncilComposition,
     CyclePhase,
     CycleScheduleChange,
     ExpertReview,
@@ -19,6 +20,7 @@ from .models import (
     Milestone,
     MonitoringReport,
     MrpRate,
+    NationalOverviewPage,
     PBCyclePage,
     ProgressStoryPage,
     Proposal,
@@ -114,10 +116,12 @@ def log_schedule_changes(sender, instance, revision=None, **kwargs):
 
 # The anonymous page cache (home/page_cache.py): which saved rows purge which pages.
 def _pages_of_proposal(row, created):
-    """Its page in every language, and the progress stories about it (they show its milestones)."""
+    """Its page in every language, and the progress stories about it (they show its milestones); for the proposal
+    itself also the national overview (its status counts in the share of completed projects)."""
     proposal_id = row.pk if isinstance(row, Proposal) else row.proposal_id
     stories = ProgressStoryPage.objects.filter(projects=proposal_id)
-    return [*ProposalPage.objects.filter(proposal_id=proposal_id), *stories]
+    overview = NationalOverviewPage.objects.all() if isinstance(row, Proposal) else []
+    return [*ProposalPage.objects.filter(proposal_id=proposal_id), *stories, *overview]
 
 
 @receiver(page_published, sender=ProgressStoryPage)
@@ -131,6 +135,15 @@ def _cycle_of(row, created):
     return PBCyclePage.objects.filter(pk=row.cycle_id)  # its language versions, proposals, results and listings
 
 
+def _cycle_and_overview(row, created):
+    """A published result is on its cycle's pages and in the national overview's figures by region."""
+    return [*_cycle_of(row, created), *NationalOverviewPage.objects.all()]
+
+
+def _overview(row, created):
+    return NationalOverviewPage.objects.all()
+
+
 for _model in (
     Proposal,
     ProposalStatusChange,
@@ -142,8 +155,9 @@ for _model in (
     ImplementationPhoto,
 ):
     page_cache.watch(_model, _pages_of_proposal)
-for _model in (TallyResult, CycleScheduleChange):
-    page_cache.watch(_model, _cycle_of)
+page_cache.watch(TallyResult, _cycle_and_overview)
+page_cache.watch(CycleScheduleChange, _cycle_of)
+page_cache.watch(CouncilComposition, _overview)
 for _model in (Territory, MrpRate, ResponsibleBody):
     page_cache.watch(_model, page_cache.everywhere)  # a place's name, a cap in tenge, a body's name: on many pages
 page_cache.NOT_WATCHED.update(

@@ -119,3 +119,17 @@ ROLE_LABELS = {
     "staff": _("administrator"),
     "system": _("automatic check"),
 }
+
+# --- the national overview --------------------------------------------------------------------------------
+CATEGORY_LABELS = {
+    "republican": _("Cities of republican significance"),
+    "oblast": _("Cities of regional significance"),
+    "district": _("Cities of district significance"),
+}
+COUNCIL_SECTOR_LABELS = {
+    "ngo": _("NGOs"),
+    "business": _("Business"),
+    "experts": _("Science and education"),
+    "media": _("Media"),
+    "citizens": _("Other citizens"),
+}

@@ -23,6 +23,7 @@ from pb_module.admin import views as admin_views
 from pb_module.admin.dashboard import WaitingPanel
 from pb_module.admin.territory_chooser import TerritoryChooserViewSet
 from pb_module.models import (
+    CouncilComposition,
     MonitoringReport,
     MrpRate,
     PBCyclePage,
@@ -236,6 +237,16 @@ class MrpRateViewSet(SnippetViewSet):
     list_display = ["year", "tenge"]
 
 
+class CouncilCompositionViewSet(SnippetViewSet):
+    """Who sits in the public councils of each region (the national overview charts it by region)."""
+
+    model = CouncilComposition
+    icon = "group"
+    menu_label = _("Composition of public councils")
+    list_display = ["region", "year", "councils", "members"]
+    list_filter = ["year"]
+
+
 class StaffTerritoryViewSet(ModelViewSet):
     """Which territory each staff member works for (their dashboard lists that place and the places within it)."""
 
@@ -322,6 +333,7 @@ from wagtail.snippets.models import register_snippet  # noqa: E402
 
 register_snippet(TerritoryViewSet)
 register_snippet(MrpRateViewSet)
+register_snippet(CouncilCompositionViewSet)
 
 
 @hooks.register("construct_homepage_panels")

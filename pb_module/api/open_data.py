@@ -28,9 +28,12 @@ from rest_framework.views import APIView
 from pb_module.api.voting import ApiError, _cycle_or_404, _localized, local_moment
 from pb_module.models import PBCyclePage, Proposal, TallyResult, Territory
 from pb_module.rules.analytics import VOTE_BUCKETS
+from pb_module.rules.overview import MAX_AVERAGE_PROJECTS, billions
 from pb_module.rules.text import MAX_DB_INTEGER, csv_safe, is_db_id
+from pb_module.selectors import overview
 from pb_module.selectors.analytics import _district_names, bucket_label, cycle_analytics, published_cycles
 from pb_module.selectors.proposals import PUBLIC_STATUSES, live_pages, public_proposals
+from pb_module.vocabulary import CATEGORY_LABELS
 
 DEFAULT_LIMIT, MAX_LIMIT = 100, 1000  # MAX_LIMIT is also in the limit's error message
 
@@ -610,3 +613,146 @@ class ComparisonView(OpenDataView):
 
     def csv_filename(self):
         return "analytics-comparison.csv"
+
+
+# --- the national overview ----------------------------------------------------------------------------------
+
+
+class OverviewQuery(serializers.Serializer):
+    year = serializers.IntegerField(required=False, min_value=0, max_value=MAX_DB_INTEGER)
+    average_republican = serializers.IntegerField(required=False, min_value=0, max_value=MAX_AVERAGE_PROJECTS)
+    average_oblast = serializers.IntegerField(required=False, min_value=0, max_value=MAX_AVERAGE_PROJECTS)
+    average_district = serializers.IntegerField(required=False, min_value=0, max_value=MAX_AVERAGE_PROJECTS)
+
+
+class OverviewRow(serializers.Serializer):
+    category = serializers.CharField()
+    label = serializers.CharField(help_text="In the request's language.")
+    settlements = serializers.IntegerField(help_text="Cities of this category in the territory tree.")
+    average_projects = serializers.IntegerField()
+    projects = serializers.IntegerField()
+    cap_mrp = serializers.IntegerField()
+    cap_tenge = serializers.IntegerField()
+    total_tenge = serializers.IntegerField()
+    total_bn_tenge = serializers.FloatField(help_text="Rounded to one decimal.")
+
+
+class OverviewRegion(serializers.Serializer):
+    region = serializers.CharField(help_text="In the request's language.")
+    cycles = serializers.IntegerField()
+    proposals = serializers.IntegerField(help_text="On the ballots of the published cycles.")
+    voters = serializers.IntegerField()
+    allocated_tenge = serializers.IntegerField()
+    funded = serializers.IntegerField()
+    completed = serializers.IntegerField()
+    completed_percent = serializers.FloatField(allow_null=True)
+
+
+class OpenOverview(serializers.Serializer):
+    year = serializers.IntegerField()
+    mrp_tenge = serializers.IntegerField()
+    rows = OverviewRow(many=True)
+    settlements = serializers.IntegerField()
+    projects = serializers.IntegerField()
+    total_tenge = serializers.IntegerField()
+    total_bn_tenge = serializers.FloatField()
+    regions = OverviewRegion(many=True, help_text="Published cycles only, summed by region.")
+
+
+OVERVIEW_COLUMNS = [
+    "year",
+    "mrp_tenge",
+    "category",
+    "label",
+    "settlements",
+    "average_projects",
+    "projects",
+    "cap_mrp",
+    "cap_tenge",
+    "total_tenge",
+    "total_bn_tenge",
+]
+
+
+class OverviewView(OpenDataView):
+    @extend_schema(
+        operation_id="open_data_national_overview",
+        summary="Table 4: projects and money a year if every city took part, and the published cycles by region",
+        description="For `year` (default: the overview page's year, else the latest of the MRP table), cities of "
+        "each category in the territory tree times the average projects (default: the overview page's "
+        "assumptions, 20 / 10 / 5) times the cap per project (25 000 / 15 000 / 1 500 MCI) times the MRP of the "
+        "year. The CSV has one row per category, then a total row.",
+        parameters=[
+            OpenApiParameter("year", int),
+            OpenApiParameter("average_republican", int),
+            OpenApiParameter("average_oblast", int),
+            OpenApiParameter("average_district", int),
+            FORMAT,
+        ],
+        responses={(200, "application/json"): OpenOverview, (200, "text/csv"): CSV, 400: INVALID},
+    )
+    def get(self, request):
+        query = OverviewQuery(data=request.query_params)
+        if not query.is_valid():
+            errors = {field: [str(m) for m in messages] for field, messages in query.errors.items()}
+            raise ApiError("invalid_filter", next(iter(errors.values()))[0], errors)
+        years, year, averages = overview.defaults(overview.overview_page())
+        asked = query.validated_data
+        year = asked.get("year", year)
+        averages = {category: asked.get(f"average_{category}", value) for category, value in averages.items()}
+        if year is None or year not in years:
+            message = _("There is no MCI for %(year)s in the table: use one of %(years)s.") % {
+                "year": year,
+                "years": ", ".join(map(str, years)),
+            }
+            raise ApiError("invalid_filter", message, {"year": [message]})
+        estimate = overview.national_estimate(year, averages)
+        language = get_language()
+        return Response(
+            {
+                "year": estimate.year,
+                "mrp_tenge": estimate.mrp_tenge,
+                "rows": [
+                    {
+                        **{name: getattr(row, name) for name in OVERVIEW_COLUMNS[4:-1]},
+                        "category": row.category,
+                        "label": str(CATEGORY_LABELS[row.category]),
+                        "total_bn_tenge": billions(row.total_tenge),
+                    }
+                    for row in estimate.rows
+                ],
+                "settlements": estimate.settlements,
+                "projects": estimate.projects,
+                "total_tenge": estimate.total_tenge,
+                "total_bn_tenge": billions(estimate.total_tenge),
+                "regions": [
+                    {
+                        "region": r.label,
+                        "cycles": r.cycles,
+                        "proposals": r.proposals,
+                        "voters": r.voters,
+                        "allocated_tenge": r.allocated,
+                        "funded": r.funded,
+                        "completed": r.completed,
+                        "completed_percent": r.completed_percent,
+                    }
+                    for r in overview.regional_figures(language)
+                ],
+            }
+        )
+
+    def csv_table(self, data):
+        head = {"year": data["year"], "mrp_tenge": data["mrp_tenge"]}
+        total = {
+            **head,
+            "category": "total",
+            "label": _("Total"),
+            "settlements": data["settlements"],
+            "projects": data["projects"],
+            "total_tenge": data["total_tenge"],
+            "total_bn_tenge": data["total_bn_tenge"],
+        }
+        return OVERVIEW_COLUMNS, [*({**head, **row} for row in data["rows"]), total]
+
+    def csv_filename(self):
+        return "national-overview.csv"

@@ -18,4 +18,5 @@ urlpatterns = [
     path("cycles/<int:pk>/results/", open_data.ResultsView.as_view(), name="api-cycle-results"),
     path("cycles/<int:pk>/analytics/", open_data.AnalyticsView.as_view(), name="api-cycle-analytics"),
     path("analytics/", open_data.ComparisonView.as_view(), name="api-analytics"),
+    path("overview/", open_data.OverviewView.as_view(), name="api-overview"),
 ]

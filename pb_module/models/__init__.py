@@ -1,6 +1,7 @@
 from .ballot import Ballot, BallotItem, Channel, Receipt, VerificationChallenge
 from .cycle import BallotType, CyclePhase, CycleScheduleChange, PBCyclePage, PBIndexPage, ScheduleChangeKind, TallyRule
 from .implementation import ImplementationPhoto, Milestone, MonitoringReport, Rating, ResponsibleBody
+from .overview import CouncilComposition, NationalOverviewPage
 from .proposal import (
     ExpertReview,
     Proposal,
@@ -22,6 +23,7 @@ __all__ = [
     "Receipt",
     "VerificationChallenge",
     "BallotType",
+    "CouncilComposition",
     "CyclePhase",
     "CycleScheduleChange",
     "ScheduleChangeKind",
@@ -32,6 +34,7 @@ __all__ = [
     "Rating",
     "ResponsibleBody",
     "MrpRate",
+    "NationalOverviewPage",
     "StaffTerritory",
     "PBCyclePage",
     "PBIndexPage",

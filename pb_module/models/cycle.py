@@ -29,7 +29,7 @@ class PBIndexPage(RoutablePageMixin, ListingPage):
     """The participatory-budgeting section: lists the cycles; compares the published ones."""
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["pb_module.PBCyclePage"]
+    subpage_types = ["pb_module.PBCyclePage", "pb_module.NationalOverviewPage"]
     max_count_per_parent = 1
 
     class Meta:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.people_text import LANGUAGE_NOTES, guess_language
 from pb_module.models import ProposalAttachment, Territory
+from pb_module.rules.overview import MAX_AVERAGE_PROJECTS
 from pb_module.rules.text import strip_bidi, whole_number
 from pb_module.vocabulary import VERDICT_CHOICES
 
@@ -471,3 +472,32 @@ def add_service_errors(form, error: ValidationError):
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+class OverviewForm(forms.Form):
+    """The national overview's question: which year, and how many projects a city of each category funds on
+    average (the page's assumptions, unless the visitor tries others)."""
+
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int)
+    average_republican = forms.IntegerField(
+        label=_("Projects a city of republican significance funds"),
+        min_value=0,
+        max_value=MAX_AVERAGE_PROJECTS,
+        required=False,
+    )
+    average_oblast = forms.IntegerField(
+        label=_("Projects a city of regional significance funds"),
+        min_value=0,
+        max_value=MAX_AVERAGE_PROJECTS,
+        required=False,
+    )
+    average_district = forms.IntegerField(
+        label=_("Projects a city of district significance funds"),
+        min_value=0,
+        max_value=MAX_AVERAGE_PROJECTS,
+        required=False,
+    )
+
+    def __init__(self, data, *, years: list[int], initial: dict):
+        super().__init__(data, initial=initial)
+        self.fields["year"].choices = [(year, str(year)) for year in years]
