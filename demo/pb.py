@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from demo import pb_content as C
+from demo.country import load_overview_demo
 from demo.home import SOURCE, TARGETS, publish, translate_page, upsert_child, upsert_snippet
 from demo.implementation import load_implementation_demo
 from demo.results import load_results_demo
@@ -236,7 +237,8 @@ def _review(proposal, review, expert, lang):
 # Not one transaction: wagtail-localize publishes translations on commit, from page objects
 # read before their children were added, which would reset the tree's child counts.
 def load_pb_demo(home):
-    """Territories, MRP 2026, the PB section with three cycles, NGO accounts and proposals."""
+    """Territories, MRP 2026, the PB section with three cycles, NGO accounts and proposals, and the national
+    overview with the country's cities (demo/country.py)."""
     MrpRate.objects.get_or_create(year=2026, defaults={"tenge": MRP_2026})
     territories = _territories()
     pb_index = upsert_child(
@@ -270,7 +272,8 @@ def load_pb_demo(home):
     load_implementation_demo(_user, actors["moderator"])
     cycles[C.VOTING_CYCLE["key"]] = voting = _cycle(pb_index, C.VOTING_CYCLE, territories)
     _voting_demo(voting, territories[C.VOTING_CYCLE["territory"]], actors["moderator"])
-    return {"index": pb_index, "cycles": cycles}
+    overview = load_overview_demo(pb_index, territories)
+    return {"index": pb_index, "cycles": cycles, "overview": overview}
 
 
 def _voting_demo(cycle, territory, moderator):

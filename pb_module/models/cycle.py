@@ -47,6 +47,13 @@ class PBIndexPage(RoutablePageMixin, ListingPage):
         """The routes a purge of this page forgets with it (home/page_cache.py, Wagtail's frontend cache)."""
         return ["/", "/analytics/"]
 
+    @cached_property
+    def overview_page(self):
+        """The national overview under this section, when it is live."""
+        from .overview import NationalOverviewPage
+
+        return NationalOverviewPage.objects.live().public().child_of(self).first()
+
     @path("analytics/")
     def comparison(self, request):
         from pb_module.web.results import comparison_view

@@ -16,6 +16,7 @@ from home.blocks import RICH_TEXT_FEATURES
 from home.routing import RoutedPageMixin
 from pb_module.rules.money import SettlementCategory
 from pb_module.rules.overview import AVERAGE_PROJECTS, MAX_AVERAGE_PROJECTS
+from words.indexing import WORD_FORMS, WordFormsMixin
 
 from .territory import Territory
 
@@ -29,7 +30,7 @@ def _average_field(category: SettlementCategory, label):
     )
 
 
-class NationalOverviewPage(RoutablePageMixin, RoutedPageMixin, Page):
+class NationalOverviewPage(WordFormsMixin, RoutablePageMixin, RoutedPageMixin, Page):
     """How much participatory budgeting is at stake in the country: Table 4 of the seed paper for a chosen year,
     computed from the cities in the territory tree and the MRP table (visitors may try other averages), the real
     figures of the published cycles by region, and the composition of the public councils."""
@@ -69,7 +70,8 @@ class NationalOverviewPage(RoutablePageMixin, RoutedPageMixin, Page):
         ),
         FieldPanel("note"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("note")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("note"), WORD_FORMS]
+    word_form_sources = ("title", "intro")
     # The assumptions are facts: one value in every language.
     override_translatable_fields = [
         SynchronizedField("average_republican"),

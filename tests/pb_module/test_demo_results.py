@@ -181,3 +181,20 @@ def test_demo_has_every_status_and_expert_reviews(db):
     statuses = set(Proposal.objects.values_list("status", flat=True))
     assert len(statuses) == 12
     assert ExpertReview.objects.exists()
+
+
+def test_the_demo_overview_reproduces_the_papers_table_4_and_council_totals(client):
+    """The demo's country: 3 + 38 + 48 cities in the territory tree; its overview page for 2024 shows the paper's
+    680 projects and notes the paper's rounding; its councils add up to the paper's 218 and 3 915."""
+    from pb_module.models import CouncilComposition, NationalOverviewPage
+    from pb_module.selectors.overview import settlement_counts
+
+    assert settlement_counts() == {"republican": 3, "oblast": 38, "district": 48}
+    compositions = CouncilComposition.objects.filter(year=2021)
+    assert sum(c.councils for c in compositions) == 218 and sum(c.members for c in compositions) == 3915
+    for lang, figures in {"kk": ["680", "27,9", "20,9", "27,7"], "en": ["680", "27.9", "20.9", "27.7"]}.items():
+        page = NationalOverviewPage.objects.get(locale__language_code=lang)
+        html = client.get(page.url).content.decode()
+        assert '<td class="num">680</td>' in html and ">89<" in html
+        for figure in figures:
+            assert figure in html, (lang, figure)
