@@ -131,6 +131,7 @@ class HomePage(RoutedHomeMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "pb_module.PBIndexPage",
+        "pb_module.MeetingIndexPage",
         "home.StandardPage",
         "home.NewsIndexPage",
         "home.DocumentIndexPage",

@@ -37,6 +37,7 @@ ROLE_PERMISSIONS = {
         "add_responsiblebody",
         "change_responsiblebody",
         "view_responsiblebody",
+        "view_registration",
     ],
     EXPERTS: ["add_expertreview", "view_expertreview", "view_proposal"],
     NGO_REPRESENTATIVES: ["add_proposalcomment", "add_monitoringreport"],
@@ -48,6 +49,10 @@ ROLE_PERMISSIONS = {
         "add_mrprate",
         "change_mrprate",
         "view_mrprate",
+        "view_registration",
+        "add_councilcomposition",
+        "change_councilcomposition",
+        "view_councilcomposition",
     ],
     OPERATORS: ["add_assisted_ballot"],
     # Members of a ResponsibleBody update that body's milestones and answer reports on them (checked per body).

@@ -17,6 +17,9 @@ from .models import (
     CycleScheduleChange,
     ExpertReview,
     ImplementationPhoto,
+    MeetingPage,
+    MeetingPhoto,
+    MeetingProposal,
     Milestone,
     MonitoringReport,
     MrpRate,
@@ -31,6 +34,7 @@ from .models import (
     ProposalStatusChange,
     ProposalTag,
     Receipt,
+    Registration,
     ResponsibleBody,
     StaffTerritory,
     TallyResult,
@@ -158,6 +162,24 @@ for _model in (
 page_cache.watch(TallyResult, _cycle_and_overview)
 page_cache.watch(CycleScheduleChange, _cycle_of)
 page_cache.watch(CouncilComposition, _overview)
+
+
+def _meeting_of(row, created):
+    """A registration changes the places left, shown on the meeting's page in every language."""
+    return MeetingPage.objects.filter(translation_key=row.meeting.translation_key)
+
+
+page_cache.watch(Registration, _meeting_of)
+
+
+@receiver(page_published, sender=MeetingPage)
+@receiver(page_unpublished, sender=MeetingPage)
+def _meeting_changed(sender, instance, **kwargs):
+    """The proposals on a meeting's agenda show it ("discussed at", with the outcome): their pages change too."""
+    proposals = instance.discussed.values_list("proposal_id", flat=True)
+    page_cache.touch_pages(list(ProposalPage.objects.filter(proposal_id__in=proposals)))
+
+
 for _model in (Territory, MrpRate, ResponsibleBody):
     page_cache.watch(_model, page_cache.everywhere)  # a place's name, a cap in tenge, a body's name: on many pages
 page_cache.NOT_WATCHED.update(
@@ -170,5 +192,7 @@ page_cache.NOT_WATCHED.update(
         ProposalTag: "written with its proposal page, which is published",
         CyclePhase: "written with its cycle, which is published (closing early also logs a CycleScheduleChange)",
         StaffTerritory: "which place a staff member's dashboard lists: the admin only",
+        MeetingProposal: "written with its meeting page, which is published (and then purges the proposals' pages)",
+        MeetingPhoto: "written with its meeting page, which is published",
     }
 )

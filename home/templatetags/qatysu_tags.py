@@ -34,6 +34,15 @@ def human_date(value):
     return format_date(local_day(value), get_language())
 
 
+@register.filter(expects_localtime=True)
+def human_datetime(value):
+    """2026 жылғы 18 желтоқсан, 18:30 (the day and the 24-hour time where the site is, Asia/Almaty)."""
+    if not value:
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{format_date(local.date(), get_language())}, {local:%H:%M}"
+
+
 def local_day(value):
     """The calendar day of `value` in the current time zone (TIME_ZONE unless activated otherwise)."""
     if isinstance(value, datetime):

@@ -29,6 +29,7 @@ from pb_module.models import (
     PBCyclePage,
     Proposal,
     ProposalComment,
+    Registration,
     StaffTerritory,
     Territory,
 )
@@ -49,6 +50,7 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
 register_permission_policy(Proposal, ReadOnlyPolicy(Proposal))
 register_permission_policy(ProposalComment, ReadOnlyPolicy(ProposalComment))
 register_permission_policy(MonitoringReport, ReadOnlyPolicy(MonitoringReport))
+register_permission_policy(Registration, ReadOnlyPolicy(Registration))
 
 
 class ProposalIndexView(ModelViewSet.index_view_class):
@@ -247,6 +249,25 @@ class CouncilCompositionViewSet(SnippetViewSet):
     list_filter = ["year"]
 
 
+class RegistrationViewSet(ModelViewSet):
+    """Who registered for each meeting, for the organisers: names and contacts are decrypted here only."""
+
+    model = Registration
+    name = "pb_registrations"
+    url_prefix = "pb/registrations"
+    icon = "user"
+    menu_label = _("Meeting registrations")
+    list_display = [
+        "meeting",
+        Column("name", label=_("name"), accessor="name"),
+        Column("contact", label=_("contact"), accessor="contact"),
+        Column("state", label=_("state"), accessor="get_state_display"),
+        "created_at",
+    ]
+    list_filter = ["meeting", "state"]
+    form_fields = ["state"]  # never shown: the read-only policy refuses add and change
+
+
 class StaffTerritoryViewSet(ModelViewSet):
     """Which territory each staff member works for (their dashboard lists that place and the places within it)."""
 
@@ -261,7 +282,14 @@ class StaffTerritoryViewSet(ModelViewSet):
 
 
 class PBViewSetGroup(ViewSetGroup):
-    items = (ProposalViewSet, CommentViewSet, ReportViewSet, ResponsibleBodyViewSet, StaffTerritoryViewSet)
+    items = (
+        ProposalViewSet,
+        CommentViewSet,
+        ReportViewSet,
+        ResponsibleBodyViewSet,
+        RegistrationViewSet,
+        StaffTerritoryViewSet,
+    )
     menu_icon = "form"
     menu_label = _("Participatory budget")
     menu_name = "pb"

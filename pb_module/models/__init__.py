@@ -1,6 +1,7 @@
 from .ballot import Ballot, BallotItem, Channel, Receipt, VerificationChallenge
 from .cycle import BallotType, CyclePhase, CycleScheduleChange, PBCyclePage, PBIndexPage, ScheduleChangeKind, TallyRule
 from .implementation import ImplementationPhoto, Milestone, MonitoringReport, Rating, ResponsibleBody
+from .meetings import MeetingIndexPage, MeetingKind, MeetingPage, MeetingPhoto, MeetingProposal, Outcome, Registration
 from .overview import CouncilComposition, NationalOverviewPage
 from .proposal import (
     ExpertReview,
@@ -17,6 +18,13 @@ from .stories import ProgressStoryPage
 from .territory import MrpRate, StaffTerritory, Territory
 
 __all__ = [
+    "MeetingIndexPage",
+    "MeetingKind",
+    "MeetingPage",
+    "MeetingPhoto",
+    "MeetingProposal",
+    "Outcome",
+    "Registration",
     "Ballot",
     "BallotItem",
     "Channel",

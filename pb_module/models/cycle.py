@@ -258,7 +258,7 @@ class PBCyclePage(WordFormsMixin, RoutablePageMixin, RoutedPageMixin, Page):
     word_form_sources = ("title", "intro")
 
     parent_page_types = ["pb_module.PBIndexPage"]
-    subpage_types = ["pb_module.ProposalPage", "pb_module.ProgressStoryPage"]
+    subpage_types = ["pb_module.ProposalPage", "pb_module.ProgressStoryPage", "pb_module.MeetingPage"]
     base_form_class = PBCycleForm
 
     class Meta:
@@ -540,6 +540,13 @@ class PBCyclePage(WordFormsMixin, RoutablePageMixin, RoutedPageMixin, Page):
         pages = self.kept("proposals", lambda: self.public_proposals)
         context["listing"] = cycle_listing(self, request.GET, pages)
         return context
+
+    @cached_property
+    def meetings(self) -> tuple[list, list]:
+        """(upcoming, past) live meetings under this cycle in this page's language."""
+        from pb_module.selectors.meetings import meetings_of_cycle
+
+        return meetings_of_cycle(self)
 
     @property
     def progress_stories(self):

@@ -5,12 +5,24 @@ One import style: `from pb_module import services`, then `services.<module>.<ver
 `pb_module.selectors`.
 """
 
-from . import cycles, following, implementation, monitoring, notifications, pabulib_io, proposals, results, voting
+from . import (
+    cycles,
+    following,
+    implementation,
+    meetings,
+    monitoring,
+    notifications,
+    pabulib_io,
+    proposals,
+    results,
+    voting,
+)
 
 __all__ = [
     "cycles",
     "following",
     "implementation",
+    "meetings",
     "monitoring",
     "notifications",
     "pabulib_io",

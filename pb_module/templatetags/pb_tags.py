@@ -5,7 +5,7 @@ from django.utils.translation import get_language
 
 from home import page_cache
 from home.routing import locale_for, public, with_translations
-from pb_module.models import PBCyclePage
+from pb_module.models import Outcome, PBCyclePage
 from pb_module.rules.money import format_tenge
 from pb_module.vocabulary import ROLE_LABELS
 
@@ -18,6 +18,12 @@ def tenge(value):
     if value in (None, ""):
         return ""
     return format_tenge(int(value), get_language())
+
+
+@register.filter
+def meeting_outcome(outcome):
+    """What a meeting decided about a proposal, in the reader's language."""
+    return Outcome(outcome).label if outcome in Outcome.values else outcome
 
 
 @register.filter

@@ -501,3 +501,18 @@ class OverviewForm(forms.Form):
     def __init__(self, data, *, years: list[int], initial: dict):
         super().__init__(data, initial=initial)
         self.fields["year"].choices = [(year, str(year)) for year in years]
+
+
+class RegistrationForm(forms.Form):
+    """A place at a public meeting, without an account (the service checks the contact and the places)."""
+
+    name = forms.CharField(label=_("Your name"), max_length=200, error_messages={"required": _("Give your name.")})
+    contact = forms.CharField(
+        label=_("Mobile phone or e-mail"),
+        max_length=254,
+        help_text=_("We send the confirmation and the link to cancel there. Only the organisers see it."),
+        error_messages={"required": _("Give a mobile number (+7 7XX XXX XX XX) or an e-mail address.")},
+    )
+
+    def clean_name(self):
+        return _typed_name(self.cleaned_data["name"], self.fields["name"])

@@ -20,6 +20,7 @@ from pb_module.models import Proposal
 from pb_module.models.stories import ProgressStoryPage, story_list
 from pb_module.rules.statuses import Status
 from pb_module.selectors import implementation, monitoring
+from pb_module.selectors.meetings import discussions_of
 from pb_module.selectors.proposals import comments_open
 from pb_module.web.forms import CommentForm, FollowForm, ProposalForm, add_service_errors
 
@@ -118,6 +119,7 @@ def _proposal_context(request, page, **extra):
         "can_comment": can_comment,
         "comment_form": extra.pop("comment_form", CommentForm() if can_comment else None),
         "follow_form": extra.pop("follow_form", FollowForm()),
+        "discussions": discussions_of(page.proposal, page.locale_id),
         "messages": [message for message in flashed if "follow" not in message.tags.split()],
         "follow_messages": [message for message in flashed if "follow" in message.tags.split()],
         **extra,
