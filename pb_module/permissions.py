@@ -114,3 +114,13 @@ def may_answer_report(user, report) -> bool:
     if not may_answer_reports(user):
         return False
     return user.is_superuser or _in_body(user, report.milestone.responsible_body_id)
+
+
+def may_propose_meeting(user) -> bool:
+    """NGO and public-council representatives propose meetings; a moderator publishes them."""
+    return _has(user, "add_proposalcomment")
+
+
+def may_publish_meeting(user) -> bool:
+    """Who approves a proposed meeting: the moderators (they publish pages under the PB section)."""
+    return _has(user, "change_proposal_status")

@@ -16,7 +16,7 @@ from wagtail.search.utils import normalise_query_string
 from home import page_cache
 from home.models import ConceptDocumentPage, NewsPage
 from home.routing import locale_for
-from pb_module.models import PBCyclePage, ProgressStoryPage, Proposal, ProposalPage, Territory
+from pb_module.models import MeetingPage, PBCyclePage, ProgressStoryPage, Proposal, ProposalPage, Territory
 from pb_module.rules.statuses import Status
 from pb_module.vocabulary import STATUS_LABELS
 from search.catalogue import SORTS, run_catalogue
@@ -31,6 +31,7 @@ TYPES = {
     "cycles": (PBCyclePage, _("Participatory budget cycles")),
     "proposals": (ProposalPage, _("Proposals")),
     "stories": (ProgressStoryPage, _("Progress stories")),
+    "meetings": (MeetingPage, _("Meetings")),
 }
 OTHER_LABEL = _("Page")
 

@@ -43,7 +43,7 @@ class Outcome(models.TextChoices):
     DISCUSSED = "discussed", _("discussed, no decision")
 
 
-class MeetingIndexPage(ListingPage):
+class MeetingIndexPage(RoutablePageMixin, ListingPage):
     """The meetings of the site by place and date (upcoming first, then past ones), and where meetings that belong
     to no cycle (public council sessions) live."""
 
@@ -54,10 +54,17 @@ class MeetingIndexPage(ListingPage):
     class Meta:
         verbose_name = _("meetings section")
 
-    def serve(self, request, *args, **kwargs):
+    @path("")
+    def index_route(self, request):
         from pb_module.web.meetings import meeting_index_view
 
         return meeting_index_view(request, self)
+
+    @path("propose/")
+    def propose_route(self, request):
+        from pb_module.web.meetings import propose_view
+
+        return propose_view(request, self)
 
 
 class MeetingPage(WordFormsMixin, RoutablePageMixin, RoutedPageMixin, Page):

@@ -14,15 +14,19 @@ from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage
 from django.core.validators import validate_email
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale
 
+from pb_module import permissions
 from pb_module.integrations import crypto, sms
 from pb_module.models import MeetingPage, Registration
 from pb_module.rules import calendar
@@ -179,3 +183,37 @@ def event_fields(page: MeetingPage) -> dict:
         "url": page.full_url or "",
         "stamp": page.last_published_at or timezone.now(),
     }
+
+
+@transaction.atomic
+def propose_meeting(*, user, parent, title: str, kind: str, starts_at, territory, address: str, agenda: str):
+    """A meeting an NGO representative proposes: a draft page under `parent` (a cycle or the meetings section),
+    never live, submitted to the moderators' workflow where there is one; a moderator publishes it. PermissionDenied
+    for anyone who may not propose; ValidationError for a meeting in the past or without a title."""
+    if not permissions.may_propose_meeting(user):
+        raise PermissionDenied
+    title = " ".join(title.split())
+    if not title:
+        raise ValidationError({"title": ValidationError(_("Give the meeting a title."), code="title")})
+    if starts_at <= timezone.now():
+        raise ValidationError(
+            {"starts_at": ValidationError(_("A meeting is proposed for a day to come."), code="past")}
+        )
+    paragraphs = "".join(f"<p>{escape(line)}</p>" for line in agenda.splitlines() if line.strip())
+    page = MeetingPage(
+        title=title,
+        slug=find_available_slug(parent, slugify(title, allow_unicode=True)[:80].strip("-") or "meeting"),
+        kind=kind,
+        starts_at=starts_at,
+        territory=territory,
+        address=address.strip(),
+        agenda=paragraphs,
+        live=False,
+        owner=user,
+    )
+    parent.add_child(instance=page)
+    revision = page.save_revision(user=user)
+    workflow = page.get_workflow()
+    if workflow is not None:
+        workflow.start(page, user)
+    return revision.as_object()

@@ -15,7 +15,9 @@ from wagtail.models import Locale
 
 from home import people_text
 from home.feeds import LanguageFeed
-from pb_module.models import PBCyclePage, Proposal, ProposalPage, ProposalStatusChange
+from home.routing import translated
+from home.templatetags.qatysu_tags import human_datetime
+from pb_module.models import MeetingIndexPage, MeetingPage, PBCyclePage, Proposal, ProposalPage, ProposalStatusChange
 from pb_module.rules.statuses import PUBLIC
 
 FEED_LENGTH = 50
@@ -191,3 +193,54 @@ def proposal_feed(request, proposal_id, kind="rss"):
     if page is None:
         raise Http404
     return ProposalProgressFeed(page, kind)(request)
+
+
+class MeetingsFeed(LanguageFeed):
+    """The meetings of the meetings section's language: each entry when it was announced, with its date and place."""
+
+    def __init__(self, index, kind: str = "rss"):
+        super().__init__(kind)
+        self.index = index
+
+    def title(self):
+        return _("Meetings: %(title)s") % {"title": self.index.title}
+
+    def link(self):
+        return self.index.url
+
+    def description(self):
+        return _("Public meetings, council sessions and expert councils, as they are announced.")
+
+    def items(self):
+        return (
+            MeetingPage.objects.live()
+            .public()
+            .filter(locale_id=self.index.locale_id)
+            .select_related("territory")
+            .order_by("-first_published_at", "-pk")[:FEED_LENGTH]
+        )
+
+    def item_title(self, page):
+        return page.title
+
+    def item_description(self, page):
+        when = human_datetime(page.starts_at)
+        return format_html("<p>{}: {}</p><p>{}: {}</p>", _("When"), when, _("Place"), translated(page.territory))
+
+    def item_link(self, page):
+        return page.url
+
+    def item_pubdate(self, page):
+        return timezone.localtime(page.first_published_at or page.starts_at)
+
+    def item_categories(self, page):
+        return [str(page.get_kind_display())]
+
+
+def meetings_feed(request, index_id, kind="rss"):
+    """The meetings in the URL's language (any language version's id of the meetings section finds it)."""
+    index = get_object_or_404(MeetingIndexPage.objects.live().public(), pk=index_id)
+    index = index.get_translation_or_none(Locale.get_active())
+    if index is None or not index.live:
+        raise Http404
+    return MeetingsFeed(index.specific, kind)(request)

@@ -8,7 +8,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from home.people_text import LANGUAGE_NOTES, guess_language
-from pb_module.models import ProposalAttachment, Territory
+from pb_module.models import MeetingKind, PBCyclePage, ProposalAttachment, Territory
 from pb_module.rules.overview import MAX_AVERAGE_PROJECTS
 from pb_module.rules.text import strip_bidi, whole_number
 from pb_module.vocabulary import VERDICT_CHOICES
@@ -516,3 +516,30 @@ class RegistrationForm(forms.Form):
 
     def clean_name(self):
         return _typed_name(self.cleaned_data["name"], self.fields["name"])
+
+
+class MeetingProposalForm(forms.Form):
+    """A meeting an NGO representative proposes (a moderator publishes it)."""
+
+    title = forms.CharField(label=_("Title"), max_length=255)
+    kind = forms.ChoiceField(label=_("Kind"), choices=MeetingKind.choices)
+    day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
+    time = forms.TimeField(label=_("Time (Almaty)"), widget=forms.TimeInput(attrs={"type": "time"}))
+    place = forms.ModelChoiceField(label=_("Place"), queryset=Territory.objects.none())
+    cycle = forms.ModelChoiceField(
+        label=_("Cycle"),
+        queryset=PBCyclePage.objects.none(),
+        required=False,
+        help_text=_("If the meeting is about one."),
+    )
+    address = forms.CharField(label=_("Address"), max_length=255, required=False)
+    agenda = forms.CharField(label=_("Agenda"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000)
+
+    def __init__(self, *args, locale, **kwargs):
+        super().__init__(*args, **kwargs)
+        places = Territory.objects.filter(locale=locale, kind__in=["region", "city", "district"]).order_by("name")
+        self.fields["place"].queryset = places
+        self.fields["cycle"].queryset = PBCyclePage.objects.live().filter(locale=locale).order_by("-year", "title")
+
+    def clean_title(self):
+        return _typed_name(self.cleaned_data["title"], self.fields["title"])

@@ -1,19 +1,26 @@
 """Public meetings: the meeting page with its registration form, registering and cancelling without an account, the
 .ics file, and the catalogue of meetings by place and date."""
 
-from django.core.exceptions import ValidationError
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from pb_module import services
+from pb_module import permissions, services
 from pb_module.models import Registration, Territory
 from pb_module.rules import calendar
 from pb_module.rules.text import is_db_id
 from pb_module.selectors import meetings as selectors
-from pb_module.web.forms import RegistrationForm, add_service_errors
+from pb_module.web.forms import MeetingProposalForm, RegistrationForm, add_service_errors
 
 
 def _context(page, form=None) -> dict:
@@ -100,5 +107,38 @@ def meeting_index_view(request, page):
         "upcoming": upcoming,
         "past": past,
         "filtered": bool(place or year),
+        "may_propose": request.user.is_authenticated and permissions.may_propose_meeting(request.user),
     }
     return TemplateResponse(request, "pb_module/meeting_index_page.html", context)
+
+
+@never_cache
+def propose_view(request, page):
+    """NGO and public-council representatives propose a meeting; it waits for a moderator, never live at once."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not permissions.may_propose_meeting(request.user):
+        raise PermissionDenied
+    form = MeetingProposalForm(request.POST or None, locale=page.locale)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        starts = datetime.combine(data["day"], data["time"], tzinfo=ZoneInfo(settings.TIME_ZONE))
+        parent = data["cycle"] or page
+        try:
+            services.meetings.propose_meeting(
+                user=request.user,
+                parent=parent,
+                title=data["title"],
+                kind=data["kind"],
+                starts_at=starts,
+                territory=data["place"],
+                address=data["address"],
+                agenda=data["agenda"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            message = _("Thank you: your meeting is sent to the moderators. It appears here once published.")
+            messages.success(request, message)
+            return redirect(page.url)
+    return TemplateResponse(request, "pb_module/meeting_propose.html", {"page": page, "self": page, "form": form})

@@ -7,7 +7,9 @@ from datetime import UTC, timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.translation import gettext
 
 from pb_module import services
 from pb_module.integrations import crypto
@@ -46,6 +48,14 @@ def make_meeting(parent, *, days=7, capacity=None, proposals=(), outcome="", **f
 @pytest.fixture
 def collecting():
     return cycle(schedule="discussion")
+
+
+def in_language(lang, text) -> str:
+    """`text` as the interface says it in `lang`; never the English in kk or ru (a missing translation fails)."""
+    with translation.override(lang):
+        said = gettext(text)
+    assert lang == "en" or said != text, f"{text!r} has no {lang} translation"
+    return escape(said)
 
 
 @pytest.fixture
@@ -123,19 +133,13 @@ def test_registration_closes_after_the_meeting_and_when_the_organiser_closes_it(
 
 
 @pytest.mark.parametrize(
-    "lang, words",
-    [
-        ("kk", ["Тіркелу", "Fx тұрғындармен кездесу"]),
-        ("ru", ["Регистрация", "Fx встреча с жителями"]),
-        ("en", ["Registration", "Fx residents' meeting"]),
-    ],
+    "lang, title", [("kk", "Fx тұрғындармен кездесу"), ("ru", "Fx встреча с жителями"), ("en", "Fx residents' meeting")]
 )
-def test_a_resident_registers_on_the_page_and_cancels_with_the_link(client, collecting, lang, words):
+def test_a_resident_registers_on_the_page_and_cancels_with_the_link(client, collecting, lang, title):
     meeting = make_meeting(collecting, capacity=1)
     page = MeetingPage.objects.get(translation_key=meeting.translation_key, locale__language_code=lang)
     html = client.get(page.url).content.decode()
-    for word in words:
-        assert word.replace("'", "&#x27;") in html or word in html
+    assert escape(title) in html and in_language(lang, "Registration") in html
     bad = client.post(page.url + "register/", {"name": "Fx Дана", "contact": "nope"})
     assert (
         bad.status_code == 400 and 'value="Fx Дана"' in bad.content.decode() and 'value="nope"' in bad.content.decode()
@@ -161,15 +165,9 @@ def test_the_ics_file_has_the_meeting_in_utc(client, collecting):
     assert "SUMMARY:Fx тұрғындармен кездесу" in text and "LOCATION:Fx көшесі\\, 1" in text
 
 
-@pytest.mark.parametrize(
-    "lang, outcome, heading",
-    [
-        ("kk", "пысықталады", "Кездесулерде талқыланды"),
-        ("ru", "доработать", "Обсуждалось на встречах"),
-        ("en", "to be revised", "Discussed at meetings"),
-    ],
-)
-def test_minutes_and_discussed_at_on_the_proposal(client, collecting, lang, outcome, heading):
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_minutes_and_discussed_at_on_the_proposal(client, collecting, lang):
+    outcome, heading = in_language(lang, "to be revised"), in_language(lang, "Discussed at meetings")
     proposal = ProposalFactory(cycle=collecting, status=Status.IN_DISCUSSION)
     meeting = make_meeting(
         collecting, days=-2, proposals=[proposal], outcome="revised", attendance=42, minutes="<p>Fx шешім</p>"
@@ -201,3 +199,50 @@ def test_the_cycle_page_and_the_catalogue_list_upcoming_and_past_meetings(client
     assert "Fx кеңес отырысы" not in filtered
     assert client.get(index.url, {"place": "x' OR 1=1", "year": "２０２６"}).status_code == 200
     assert upcoming.pk and council.pk
+
+
+@pytest.fixture
+def section():
+    index = MeetingIndexPage(title="Fx кездесулер", slug="fx-meetings")
+    home_page().add_child(instance=index)
+    index.save_revision().publish()
+    translate(index, {"ru": "Fx встречи", "en": "Fx meetings"})
+    return index
+
+
+def test_meetings_are_in_the_feed_and_in_site_search_in_the_readers_language(client, collecting, section):
+    make_meeting(
+        section, days=4, title="Fx жағалау туралы кездесу", slug="fx-embankment", territory=collecting.territory
+    )
+    feed = client.get(f"/en/feeds/meetings-{section.pk}.rss").content.decode()
+    assert "<title>Fx residents&#x27; meeting</title>" in feed or "Fx residents' meeting" in feed
+    assert client.get(f"/kk/feeds/meetings-{section.pk}.atom").status_code == 200
+    found = client.get("/kk/search/", {"q": "жағалау", "type": "meetings"}).content.decode()
+    assert "Fx жағалау туралы кездесу" in found
+
+
+def test_an_ngo_proposes_a_meeting_that_waits_for_a_moderator(client, collecting, section, ngo, moderator):
+    url = section.url + "propose/"
+    assert client.get(url).status_code == 302  # sign in first
+    client.force_login(moderator.__class__.objects.create_user("fx-citizen", "c@example.kz", "pw"))
+    assert client.get(url).status_code == 403  # only NGO and public-council representatives
+    client.force_login(ngo)
+    day = (timezone.localdate() + timedelta(days=9)).isoformat()
+    data = {
+        "title": "Fx аулалар туралы",
+        "kind": "residents",
+        "day": day,
+        "time": "18:30",
+        "place": collecting.territory.pk,
+        "cycle": collecting.pk,
+        "agenda": "Fx бірінші\nFx екінші",
+    }
+    past = client.post(url, {**data, "day": "2020-01-01"})
+    assert past.status_code == 200 and 'value="Fx аулалар туралы"' in past.content.decode()
+    assert not MeetingPage.objects.filter(title="Fx аулалар туралы").exists()
+    assert client.post(url, data).status_code == 302
+    meeting = MeetingPage.objects.get(title="Fx аулалар туралы")
+    assert not meeting.live and meeting.owner == ngo and meeting.get_parent().pk == collecting.pk
+    assert meeting.starts_at.astimezone(UTC).hour == 13  # 18:30 in Almaty (UTC+5)
+    assert meeting.agenda == "<p>Fx бірінші</p><p>Fx екінші</p>"
+    assert "Fx аулалар туралы" not in client.get(section.url).content.decode()
