@@ -15,8 +15,24 @@ from home.models import (
     StandardPage,
 )
 
+from .. import pages as fx
+
 pytestmark = pytest.mark.django_db
 LANGS = ["kk", "ru", "en"]
+
+
+@pytest.fixture
+def home(db):
+    """The home page alone, in Kazakh with its Russian and English translations (tests/pages.py)."""
+    return fx.home()
+
+
+@pytest.fixture
+def site(db):
+    """The site's pages, built for the test (tests/pages.py): the home page, news, a document, public centres."""
+    pages = fx.site()
+    yield pages
+    fx.remove_files(pages)
 
 
 def html_lang(response):
@@ -24,35 +40,40 @@ def html_lang(response):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_home_page_in_each_language(client, demo, lang):
+def test_home_page_in_each_language(client, home, lang):
     response = client.get(f"/{lang}/")
     assert response.status_code == 200
     assert html_lang(response) == lang
-    home = demo["home"].get_translation(Locale.objects.get(language_code=lang))
-    assert f"<h1>{home.title}</h1>" in response.content.decode()
+    page = home.get_translation(Locale.objects.get(language_code=lang))
+    assert f"<h1>{page.title}</h1>" in response.content.decode()
+    if lang != "kk":  # the translation's own title, not the Kazakh one
+        assert page.title == fx.HOME_TITLES[lang]
 
 
-def test_home_page_shows_key_figures_written_per_language(client, demo):
+def test_home_page_shows_key_figures_written_per_language(client, site):
     kk = client.get("/kk/").content.decode()
     en = client.get("/en/").content.decode()
-    assert "3\u202f915" in kk and "218" in kk
-    assert "3,915" in en and "3,329" in en
+    assert "2\u202f468" in kk and "1\u202f357" in kk and "97" in kk
+    assert "2,468" in en and "1,357" in en
+    for _value, label in fx.FIGURES:  # each figure's label in the page's language
+        assert label["kk"] in kk and label["en"] in en and label["kk"] not in en
 
 
-def test_home_page_lists_latest_news_of_its_language(client, demo):
+def test_home_page_lists_latest_news_of_its_language(client, site):
     en = client.get("/en/").content.decode()
     ru_news = NewsPage.objects.filter(locale__language_code="ru").order_by("-date").first()
+    assert ru_news.title == fx.in_language(site["news"][0], "ru").title  # the newest, translated into Russian only
     assert ru_news.title in client.get("/ru/").content.decode()
     assert ru_news.title not in en
 
 
-def test_root_redirects_to_the_visitors_language(client, demo):
+def test_root_redirects_to_the_visitors_language(client, home):
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="ru-RU,ru;q=0.9").headers["Location"] == "/ru/"
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.8").headers["Location"] == "/en/"
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="de-DE").headers["Location"] == "/kk/"
 
 
-def test_unknown_language_prefix_gives_the_sites_404_page(client, demo):
+def test_unknown_language_prefix_gives_the_sites_404_page(client, home):
     response = client.get("/xx/", follow=True)
     assert response.status_code == 404
     body = response.content.decode()
@@ -61,7 +82,7 @@ def test_unknown_language_prefix_gives_the_sites_404_page(client, demo):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_missing_page_404_is_translated(client, demo, lang):
+def test_missing_page_404_is_translated(client, home, lang):
     response = client.get(f"/{lang}/no-such-page/")
     assert response.status_code == 404
     assert html_lang(response) == lang
@@ -69,19 +90,20 @@ def test_missing_page_404_is_translated(client, demo, lang):
     assert (english in response.content.decode()) == (lang == "en")
 
 
-def test_language_switcher_and_hreflang_keep_the_reader_on_the_same_page(client, demo):
-    item = demo["news"][0]
+def test_language_switcher_and_hreflang_keep_the_reader_on_the_same_page(client, site):
+    item = site["news"][0]
     ru = item.get_translation(Locale.objects.get(language_code="ru"))
     body = client.get(item.url).content.decode()
     assert f'href="{ru.url}" hreflang="ru"' in body
     assert f'<link rel="alternate" hreflang="ru" href="http://testserver{ru.url}">' in body
     assert 'hreflang="x-default"' in body
-    assert ru.url.startswith("/ru/news/")
+    assert ru.url.startswith(f"/ru/{site['news_index'].slug}/")
 
 
-def test_untranslated_page_shows_a_clear_fallback(client, demo):
+def test_untranslated_page_shows_a_clear_fallback(client, site):
     en = Locale.objects.get(language_code="en")
     alias = NewsPage.objects.get(locale=en, alias_of__isnull=False)
+    assert alias.alias_of_id == site["news"][0].pk  # the news item translated into Russian only
     response = client.get(alias.url)
     assert response.status_code == 200
     body = response.content.decode()
@@ -90,7 +112,7 @@ def test_untranslated_page_shows_a_clear_fallback(client, demo):
     assert '<div lang="kk">' in body
 
 
-def test_page_without_any_version_in_a_language_is_flagged_in_the_switcher(client, demo):
+def test_page_without_any_version_in_a_language_is_flagged_in_the_switcher(client, site):
     en = Locale.objects.get(language_code="en")
     alias = NewsPage.objects.get(locale=en, alias_of__isnull=False)
     source = alias.alias_of.specific
@@ -100,10 +122,10 @@ def test_page_without_any_version_in_a_language_is_flagged_in_the_switcher(clien
     assert client.get(source.url.replace("/kk/", "/en/", 1)).status_code == 404
 
 
-def test_news_listing_paginates_and_filters_by_known_tags(client, demo):
-    index = demo["news_index"]
+def test_news_listing_paginates_and_filters_by_known_tags(client, site):
+    index = site["news_index"]
     for n in range(12):
-        page = NewsPage(title=f"Хабар {n}", slug=f"extra-{n}", intro="Қысқаша.")
+        page = NewsPage(title=f"Fx хабар {n}", slug=f"fx-extra-{n}", intro="Қысқаша.")
         index.add_child(instance=page)
         page.save_revision().publish()
     total = NewsPage.objects.live().child_of(index).count()
@@ -114,7 +136,7 @@ def test_news_listing_paginates_and_filters_by_known_tags(client, demo):
     assert client.get(index.url + "?page=banana").status_code == 200
     assert client.get(index.url + "?page=999").content.decode().count('<article class="card">') == total - 10
 
-    tag = demo["news"][0].tags.first()
+    tag = site["news"][0].tags.first()
     tagged = NewsPage.objects.live().child_of(index).filter(tags=tag).count()
     filtered = client.get(index.url, {"tag": tag.slug}).content.decode()
     assert filtered.count('<article class="card">') == tagged < total
@@ -124,8 +146,9 @@ def test_news_listing_paginates_and_filters_by_known_tags(client, demo):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_news_rss_feed(client, demo, lang):
+def test_news_rss_feed(client, site, lang):
     index = NewsIndexPage.objects.get(locale__language_code=lang)
+    assert index.translation_key == site["news_index"].translation_key
     response = client.get(f"/{lang}/feeds/news-{index.pk}.rss")
     assert f'href="/{lang}/feeds/news-{index.pk}.rss"' in client.get(index.url).content.decode()
     assert response.status_code == 200
@@ -137,49 +160,55 @@ def test_news_rss_feed(client, demo, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_concept_document_page(client, demo, lang):
+def test_concept_document_page(client, site, lang):
     page = ConceptDocumentPage.objects.get(locale__language_code=lang)
+    assert page.translation_key == site["concept"].translation_key
     body = client.get(page.url).content.decode()
     assert html_lang(client.get(page.url)) == lang
-    assert "639" in body
-    assert {"kk": "2021 жылғы 18 тамыз", "ru": "18 августа 2021", "en": "18 August 2021"}[lang] in body
-    assert 'href="https://adilet.zan.kz/rus/docs/U2100000639"' in body
+    assert f"<h1>{fx.CONCEPT_TITLES[lang]}</h1>" in body
+    assert "4512" in body
+    assert {"kk": "2019 жылғы 7 наурыз", "ru": "7 марта 2019", "en": "7 March 2019"}[lang] in body
+    assert 'href="https://example.kz/fx/concept-4512"' in body
     assert page.pdf and f'href="{page.pdf.url}"' in body
-    assert len(page.toc) >= 4
+    assert [entry["text"] for entry in page.toc] == [text[lang] for _level, text in fx.CONCEPT_HEADINGS]
     for entry in page.toc:  # every table-of-contents link leads to a heading on the page
         assert f'href="#{entry["anchor"]}"' in body
         assert f'id="{entry["anchor"]}"' in body
 
 
-def test_document_index_filters_by_status(client, demo):
-    index = DocumentIndexPage.objects.get(locale__language_code="en")
-    concept = ConceptDocumentPage.objects.get(locale__language_code="en")
+def test_document_index_filters_by_status(client, site):
+    index = fx.in_language(site["documents"], "en")
+    concept = fx.in_language(site["concept"], "en")
     assert concept.title in client.get(index.url + "?status=in_force").content.decode()
     assert concept.title not in client.get(index.url + "?status=expired").content.decode()
     assert concept.title in client.get(index.url + "?status=bogus").content.decode()
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_public_centres_page_lists_the_four_regions(client, demo, lang):
+def test_public_centres_page_lists_the_four_regions(client, site, lang):
     page = PublicCentreIndexPage.objects.get(locale__language_code=lang)
+    assert page.translation_key == site["centres_page"].translation_key
     body = client.get(page.url).content.decode()
     assert body.count('<article class="card"') == 4
-    for centre in page.centres:
-        assert centre.name in body and centre.address in body
+    for centre in site["centres"]:  # each centre in the page's language
+        here = centre.get_translation(page.locale)
+        assert here.name in body and here.address in body and here.region in body
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_search_finds_pages_in_the_readers_language(client, demo, lang):
-    concept = ConceptDocumentPage.objects.get(locale__language_code=lang)
-    word = concept.title.split()[0]
-    body = client.get(f"/{lang}/search/", {"q": word}).content.decode()
-    assert f'href="{concept.url}"' in body
+def test_search_finds_pages_in_the_readers_language(client, site, lang):
+    concept = fx.in_language(site["concept"], lang)
     others = ConceptDocumentPage.objects.exclude(locale__language_code=lang)
-    for other in others:
-        assert f'href="{other.url}"' not in body
+    assert others.count() == 2
+    # A word of this language's title, and the document's number, which every language's version has.
+    for word in (concept.title.split()[1], concept.number):
+        body = client.get(f"/{lang}/search/", {"q": word}).content.decode()
+        assert f'href="{concept.url}"' in body
+        for other in others:
+            assert f'href="{other.url}"' not in body
 
 
-def test_search_handles_empty_and_huge_queries(client, demo):
+def test_search_handles_empty_and_huge_queries(client, home):
     assert client.get("/kk/search/").status_code == 200
     assert client.get("/kk/search/", {"q": "ж" * 5000}).status_code == 200
     assert client.get("/kk/search/", {"q": "zzzqqq"}).status_code == 200

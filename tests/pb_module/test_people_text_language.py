@@ -1,6 +1,7 @@
 """People's text is marked with its language (issue 14): reasons, reports, answers, comments and titles written in
 another language than the page carry `lang` and a visible "(in Kazakh)" note; a moderator gives a reason in Kazakh
-and/or Russian and each reader sees their own; Kazakh tags stay out of the Russian tag lists."""
+and/or Russian and each reader sees their own; Kazakh tags stay out of the Russian tag lists. Every test builds its own
+cycles, proposals, reports and news with tests/factories.py."""
 
 import re
 
@@ -8,18 +9,52 @@ import pytest
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
 from home.models import NewsIndexPage, NewsPage
 from home.people_text import guess_language, pick, tag_fits, texts_of
 from pb_module import services
-from pb_module.models import MonitoringReport, Proposal, ProposalComment, ProposalStatusChange
+from pb_module.models import Milestone, MonitoringReport, ProposalStatusChange
+from pb_module.rules.statuses import Status
 from search.catalogue import run_catalogue
 
-from .test_workflow import new_proposal, status_url
+from .. import factories as f
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def open_cycle(db):
+    """A cycle collecting proposals (its Kazakh page)."""
+    return f.cycle()
+
+
+@pytest.fixture
+def funded(moderator):
+    """A proposal the vote selected, moved into implementation by `moderator`."""
+    return f.funded_proposal(user=moderator)
+
+
+def status_url(proposal):
+    return f"/admin/pb/proposals/{proposal.pk}/status/"
+
+
+def reported(proposal, moderator, ngo, official, responsible_body, body, language):
+    """A monitoring report of an NGO representative in `language` on a milestone of the funded `proposal` (the
+    milestone planned by `moderator` for `responsible_body`, whose member is `official`)."""
+    milestone = services.implementation.save_milestone(
+        milestone=Milestone(
+            proposal=proposal,
+            title_kk="Fx жобалау",
+            status="in_progress",
+            percent=30,
+            responsible_body=responsible_body,
+        ),
+        user=moderator,
+    )
+    return services.monitoring.file_report(
+        proposal=proposal, milestone=milestone, rating="concern", body=body, language=language, user=ngo
+    )
 
 
 def note(language_name: str, reader: str) -> str:
@@ -34,9 +69,8 @@ def marked(html: str, language: str, text: str) -> bool:
 
 
 def public_kk_proposal(cycle, moderator, title="Жаңа саябақ аллеясы"):
-    proposal = new_proposal(cycle, title=title)
-    services.proposals.change_status(proposal=proposal, new_status="in_moderation", user=moderator)
-    return proposal
+    """A Kazakh proposal a moderator has taken into moderation: public, its Russian and English pages aliases."""
+    return f.ProposalFactory(cycle=cycle, title=title, status=Status.IN_MODERATION, moderator=moderator)
 
 
 def test_kk_only_texts_are_marked_on_the_ru_page(client, open_cycle, moderator, ngo):
@@ -60,23 +94,31 @@ def test_kk_only_texts_are_marked_on_the_ru_page(client, open_cycle, moderator, 
     assert "Талқылауға шығарылды." in kk_html and not marked(kk_html, "kk", "Талқылауға шығарылды.")
 
 
-def test_kk_report_answer_and_hidden_reason_are_marked_on_the_ru_page(client):
-    lighting = Proposal.objects.get(external_id="demo:aktau-lighting-14")
-    report = lighting.reports.get(language="kk")
+def test_kk_report_answer_and_hidden_reason_are_marked_on_the_ru_page(
+    client, funded, moderator, ngo, official, responsible_body
+):
+    made = dict(moderator=moderator, ngo=ngo, official=official, responsible_body=responsible_body)
+    report = reported(funded, body="Fx: жұмыс баяу жүріп жатыр.", language="kk", **made)
+    report = services.monitoring.answer_report(
+        report=report, user=official, answer="Мердігер келесі аптада жұмысқа оралады. Рахмет."
+    )
     assert report.answer_language == "kk"
-    html = client.get(lighting.page_in("ru").url).content.decode()
+    html = client.get(funded.page_in("ru").url).content.decode()
     assert marked(html, "kk", report.body)
     assert marked(html, "kk", report.answer.split(".")[0])
     assert note("Kazakh", "ru") in html
 
-    skatepark = Proposal.objects.get(external_id="demo:aksu-skatepark")
-    hidden = skatepark.reports.get(hidden=True)
+    # A report hidden with a reason in Kazakh only, and a report in English, on the same proposal.
+    hidden = reported(funded, body="Fx: жеке деректер бар есеп.", language="kk", **made)
+    hidden = services.monitoring.hide_report(
+        report=hidden, user=moderator, reason_kk="Есепте жеке деректер бар.", language="kk"
+    )
     assert (hidden.hidden_reason_kk, hidden.hidden_reason_ru) == (hidden.hidden_reason, "")
-    ru_html = client.get(skatepark.page_in("ru").url).content.decode()
+    ru_html = client.get(funded.page_in("ru").url).content.decode()
     assert marked(ru_html, "kk", hidden.hidden_reason)
-    # The English report of the demo on the Kazakh page: marked "(in English)".
-    english = skatepark.reports.get(language="en")
-    kk_html = client.get(skatepark.page_in("kk").url).content.decode()
+    # The English report on the Kazakh page: marked "(in English)".
+    english = reported(funded, body="Fx: the work has stopped for a week.", language="en", **made)
+    kk_html = client.get(funded.page_in("kk").url).content.decode()
     assert marked(kk_html, "en", english.body) and note("English", "kk") in kk_html
 
 
@@ -132,9 +174,15 @@ def test_the_reason_form_offers_kk_and_ru_and_refuses_when_both_are_empty(client
     assert (change.reason_ru, change.reason_kk, change.reason_language) == ("Дублирует проект №3.", "", "ru")
 
 
-def test_hide_comment_and_report_forms_need_a_reason_in_kk_or_ru(client, moderator):
+def test_hide_comment_and_report_forms_need_a_reason_in_kk_or_ru(
+    client, moderator, ngo, official, responsible_body, funded
+):
+    discussed = f.ProposalFactory(
+        cycle=f.cycle(schedule="discussion"), status=Status.IN_DISCUSSION, moderator=moderator
+    )
+    comment = services.proposals.add_comment(proposal=discussed, user=ngo, body="Fx: қолдаймыз.", language="kk")
+    report = reported(funded, moderator, ngo, official, responsible_body, body="Fx: жұмыс тоқтады.", language="kk")
     client.force_login(moderator)
-    comment = ProposalComment.objects.filter(hidden=False).first()
     url = f"/admin/pb/comments/{comment.pk}/hide/"
     assert 'name="reason_ru"' in client.get(url).content.decode()
     client.post(url, {"reason_kk": "", "reason_ru": ""})
@@ -147,7 +195,7 @@ def test_hide_comment_and_report_forms_need_a_reason_in_kk_or_ru(client, moderat
         "Личные данные.",
     )
 
-    report = MonitoringReport.objects.filter(hidden=False).first()
+    assert not MonitoringReport.objects.get(pk=report.pk).hidden
     report_url = reverse("pb_report_hide", args=[report.pk])
     assert client.post(report_url, {"reason_kk": "", "reason_ru": "  "}).status_code == 400
     report.refresh_from_db()
@@ -168,24 +216,50 @@ def test_people_text_helpers():
     assert not tag_fits("жағалау", "ru") and tag_fits("жағалау", "kk") and not tag_fits("набережная", "en")
 
 
+def news_index() -> NewsIndexPage:
+    """A news index under the home page, translated into Russian and English, with a news item written in Russian
+    on the Russian index, tagged in Russian (its tag is the one the Russian list has)."""
+    index = NewsIndexPage(title="Fx жаңалықтар", slug="fx-news")
+    f.home_page().add_child(instance=index)
+    index.save_revision().publish()
+    f.translate(index)
+    russian = NewsPage(title="Fx новость", slug="fx-novost", intro="Кратко.")
+    index.get_translation(f.locale("ru")).add_child(instance=russian)
+    russian.tags.add("fx благоустройство")
+    russian.save()
+    russian.save_revision().publish()
+    return NewsIndexPage.objects.get(pk=index.pk)
+
+
 def test_the_ru_news_tag_list_has_no_kazakh_tag(client):
-    kk, ru = Locale.objects.get(language_code="kk"), Locale.objects.get(language_code="ru")
-    index = NewsIndexPage.objects.get(locale=kk)
-    news = NewsPage(title="Жаңа жаңалық", slug="zhana-zhanalyq", intro="Қысқаша.")
+    ru = f.locale("ru")
+    index = news_index()
+    news = NewsPage(title="Fx жаңа жаңалық", slug="fx-zhana-zhanalyq", intro="Қысқаша.")
     index.add_child(instance=news)
     news.tags.add("жергілікті бастама")
     news.save()
     news.save_revision().publish()
     news.copy_for_translation(ru, alias=True)  # not translated yet: the Russian list shows it in Kazakh
-    ru_index = NewsIndexPage.objects.get(locale=ru)
-    html = client.get(ru_index.url).content.decode()
-    assert "Жаңа жаңалық" in html
+    html = client.get(index.get_translation(ru).url).content.decode()
+    assert "Fx жаңа жаңалық" in html
     tags = re.findall(r'\?tag=[^"]*"[^>]*>([^<]+)</a>', html)
-    assert tags and not [tag for tag in tags if not tag_fits(tag, "ru")], tags
+    assert "fx благоустройство" in tags and not [tag for tag in tags if not tag_fits(tag, "ru")], tags
     assert "жергілікті бастама" in client.get(index.url).content.decode()
 
 
-def test_the_ru_catalogue_topic_facet_has_no_kazakh_tag(client):
+def test_the_ru_catalogue_topic_facet_has_no_kazakh_tag(client, moderator):
+    cycle = f.cycle()
+    # A Kazakh proposal without a Russian translation (its Russian page an alias), and a Russian one.
+    f.ProposalFactory(cycle=cycle, tags=["жағалау"], status=Status.IN_MODERATION, moderator=moderator)
+    f.ProposalFactory(
+        cycle=cycle,
+        language="ru",
+        title="Fx набережная",
+        tags=["набережная"],
+        status=Status.IN_MODERATION,
+        moderator=moderator,
+    )
+
     def topics(language):
         with translation.override(language):
             result = run_catalogue(QueryDict(), language)
@@ -193,21 +267,14 @@ def test_the_ru_catalogue_topic_facet_has_no_kazakh_tag(client):
         return [str(value["label"]) for value in facet.values]
 
     kk_topics, ru_topics = topics("kk"), topics("ru")
-    assert "жағалау" in kk_topics  # a Kazakh proposal of the demo that has no Russian translation
-    assert ru_topics and all(tag_fits(tag, "ru") for tag in ru_topics), ru_topics
+    assert "жағалау" in kk_topics
+    assert "набережная" in ru_topics and all(tag_fits(tag, "ru") for tag in ru_topics), ru_topics
 
 
-def test_an_untranslated_title_is_marked_on_the_ru_cycle_page_and_catalogue(client):
-    from pb_module.models import ProposalPage
-    from pb_module.rules.statuses import PUBLIC
-
-    ru = Locale.objects.get(language_code="ru")
-    alias = (
-        ProposalPage.objects.live()
-        .filter(locale=ru, alias_of__isnull=False, proposal__language="kk", proposal__status__in=list(PUBLIC))
-        .first()
-    )
-    assert alias is not None  # the demo has Kazakh proposals without a Russian translation
+def test_an_untranslated_title_is_marked_on_the_ru_cycle_page_and_catalogue(client, open_cycle, moderator):
+    proposal = public_kk_proposal(open_cycle, moderator, title="Fx саябақ аллеясы")
+    alias = proposal.page_in("ru")
+    assert alias is not None and alias.live and alias.alias_of_id  # not translated: the Kazakh words are shown
     html = client.get(alias.get_parent().url).content.decode()
     assert marked(html, "kk", alias.title) and note("Kazakh", "ru") in html
     catalogue = client.get("/ru/projects/", {"q": alias.title}).content.decode()
@@ -219,7 +286,7 @@ def test_close_voting_early_refuses_without_a_reason_and_keeps_the_confirmation(
 
     from .conftest import cycle_page
 
-    cycle = cycle_page("shymkent-2027")
+    cycle, _ = f.voting_cycle([5_000_000], ballots=[[0]])  # a vote running, a ballot cast
     assert voting_open(cycle)
     UserProfile.objects.update_or_create(user=moderator, defaults={"preferred_language": "en"})
     client.force_login(moderator)
@@ -229,11 +296,11 @@ def test_close_voting_early_refuses_without_a_reason_and_keeps_the_confirmation(
     html = refused.content.decode()
     assert "Say why voting closes early: the reason is shown publicly." in html
     assert re.search(r'<input[^>]*name="confirm"[^>]*checked|<input[^>]*checked[^>]*name="confirm"', html)
-    assert voting_open(cycle_page("shymkent-2027"))
+    assert voting_open(cycle_page(cycle.slug))
     assert client.post(url, {"reason_kk": "Сайт жұмыс істемеді.", "confirm": "on"}).status_code == 302
-    change = cycle_page("shymkent-2027").schedule_changes.get(kind="closed_early")
+    change = cycle_page(cycle.slug).schedule_changes.get(kind="closed_early")
     assert (change.reason_kk, change.reason_ru, change.reason_language) == ("Сайт жұмыс істемеді.", "", "kk")
-    ru_html = client.get(cycle_page("shymkent-2027", "ru").url).content.decode()
+    ru_html = client.get(cycle_page(cycle.slug, "ru").url).content.decode()
     assert marked(ru_html, "kk", "Сайт жұмыс істемеді.") and note("Kazakh", "ru") in ru_html
 
 

@@ -13,12 +13,12 @@ from wagtail.models import Locale
 from pb_module import roles, services
 from pb_module.integrations.identity import IdentityResult
 from pb_module.integrations.sms import LocmemBackend
-from pb_module.models import Ballot, Proposal, VerificationChallenge
+from pb_module.models import Ballot, VerificationChallenge
 from pb_module.rules import iin as iin_rules
 from pb_module.rules.iin import make_iin
 from pb_module.services.voting import RESEND_AFTER_SECONDS, normalize_receipt_code
 
-from .conftest import cycle_page
+from .. import factories as f
 
 pytestmark = pytest.mark.django_db
 BORN = date(1990, 5, 17)
@@ -37,9 +37,9 @@ def clean_outbox_and_counters():
 
 @pytest.fixture
 def voting(db):
-    cycle = cycle_page("shymkent-2027")
-    proposals = list(Proposal.objects.filter(cycle=cycle, status="on_ballot").order_by("pk"))
-    return cycle, proposals
+    """A cycle whose vote is open (approval ballot, a cast ballot is final) and the three proposals on its ballot,
+    no ballot cast yet."""
+    return f.voting_cycle([3_000_000, 2_000_000, 1_000_000], title="Fx дауыс беру", slug="fx-voting")
 
 
 def first_voting_day(cycle):
@@ -58,7 +58,7 @@ def last_code():
 
 
 def vote_url(cycle, lang="en"):
-    return cycle.url.replace("/kk/", f"/{lang}/", 1) + "vote/"
+    return cycle.get_translation(Locale.objects.get(language_code=lang)).url + "vote/"
 
 
 def en_district(cycle):
@@ -246,8 +246,8 @@ def test_final_ballot_voter_learns_right_after_the_code_that_they_voted(client, 
 
 def test_replaceable_ballot_voter_is_told_a_new_ballot_replaces_the_earlier_one(client, voting, operator):
     cycle, proposals = voting
-    # A cycle with replaceable ballots (the setting is frozen once ballots are cast: set before the demo's ones).
-    Ballot.objects.filter(cycle=cycle).delete()
+    # A cycle with replaceable ballots (the setting is frozen once ballots are cast: set before any is).
+    assert not Ballot.objects.filter(cycle=cycle).exists()
     cycle.ballot_final = False
     cycle.save_revision().publish()
     cast_earlier(cycle, operator, proposals, LATE_EVENING_UTC)
@@ -374,11 +374,9 @@ def test_change_details_starts_over(client, voting):
 
 
 def test_monitoring_report_verification_resumes_too(client, moderator):
-    from pb_module.rules.statuses import Status
-
-    proposal = Proposal.objects.filter(status=Status.SELECTED).order_by("pk").first()
-    services.proposals.change_status(proposal=proposal, new_status=Status.IN_IMPLEMENTATION, user=moderator)
     from pb_module.models import Milestone
+
+    proposal = f.funded_proposal(moderator, title="Fx спорт алаңы")  # selected by a vote, then funded
 
     Milestone.objects.create(proposal=proposal, title_kk="Жабдық", title_en="Equipment", status="planned")
     url = proposal.page_in("en").url + "report/"
@@ -461,7 +459,7 @@ def test_ballot_errors_say_what_happened(client, voting):
 
 
 def test_vote_page_before_voting_opens_says_when_it_opens(client):
-    cycle = cycle_page("almaty-bostandyq-2027")
+    cycle = f.cycle(schedule="collecting", title="Fx жинау циклі", slug="fx-collecting")
     voting = next(p for p in cycle.phase_dates if p.phase == "voting")
     assert voting.starts_on > timezone.localdate()
     html = client.get(vote_url(cycle)).content.decode()

@@ -1,7 +1,9 @@
 """The catalogue's stored counts stay exact: the group counts (CatalogueGroup) and the per-word counts
 (CatalogueWordGroup) the facets and the number of hits are read from equal a plain recount of the catalogue's rows
 after a proposal is added, changed (status, text, topics, place) and deleted, and the hits and facets the catalogue
-shows equal those counted plainly, state by state (on SQLite and on PostgreSQL: the suite runs on both)."""
+shows equal those counted plainly, state by state (on SQLite and on PostgreSQL: the suite runs on both). The
+catalogue is the module's own (tests/search/_fx_catalogue.py), built once; each test changes it in its own
+savepoint."""
 
 from collections import Counter
 from urllib.parse import urlencode
@@ -16,7 +18,7 @@ from django.utils import translation
 
 from pb_module import roles, services
 from pb_module import signals as pb_signals
-from pb_module.models import PBCyclePage, Proposal, ProposalPage, Territory
+from pb_module.models import PBCyclePage, Proposal, ProposalPage
 from pb_module.rules.statuses import Status
 from search.catalogue import db as catalogue
 from search.catalogue import index as catalogue_index
@@ -24,10 +26,23 @@ from search.catalogue import run_catalogue
 from search.catalogue.state import FUNDED, TAG_FACET_SIZE, Lookups, query_stems
 from search.models import CatalogueEntry, CatalogueTopic, CatalogueWordGroup
 
+from . import _fx_catalogue as fx
+
 pytestmark = pytest.mark.django_db
 
-NEW_WORD = "зубрбақ"  # in no demo proposal: the word counts of the added proposal's words come and go with it
+NEW_WORD = "зубрбақ"  # in no other proposal: the word counts of the added proposal's words come and go with it
 FUNDED_VALUES = {s.value for s in FUNDED}
+
+
+@pytest.fixture(scope="module")
+def world_ids(module_db):
+    with module_db():
+        return fx.build()
+
+
+@pytest.fixture
+def world(db, world_ids):
+    return fx.World(world_ids)
 
 
 @pytest.fixture
@@ -35,10 +50,6 @@ def moderator(db):
     user = get_user_model().objects.create_user("counts-mod", "counts-mod@example.kz", "pw")
     user.groups.add(Group.objects.get(name=roles.MODERATORS))
     return user
-
-
-def place(name, language="kk"):
-    return Territory.objects.get(name=name, locale__language_code=language)
 
 
 def state_matches(row, state, lookups, stems, skip=None):
@@ -126,19 +137,19 @@ def shown(language: str, state: dict):
     return ids, facets
 
 
-def states(word: str, language: str) -> list[dict]:
+def states(world, word: str, language: str) -> list[dict]:
     """States of every kind of counting: stored group counts, stored word counts (with a cost range: less the rows
     outside it), the rows grouped (several words, a cost range alone)."""
-    city = place("Алматы", language)
+    city = world.place("almaty", language)
     cycle = PBCyclePage.objects.filter(locale__language_code=language).order_by("pk").first()
     return [
         {},
         {"district": city.pk},
-        {"year": "2025", "status": "in_implementation"},
+        {"year": str(fx.PUBLISHED_YEAR), "status": "in_implementation"},
         {"tag": "спорт", "funded": "no"},
         {"q": word},
         {"q": word, "district": city.pk},
-        {"q": word, "year": "2027", "funded": "yes"},
+        {"q": word, "year": str(fx.OPEN_VOTE_YEAR), "funded": "yes"},
         {"q": word, "cycle": cycle.pk, "status": Status.IN_DISCUSSION.value},
         {"q": word, "tag": "спорт"},
         {"q": word, "cost_max": "30000000"},
@@ -149,15 +160,15 @@ def states(word: str, language: str) -> list[dict]:
     ]
 
 
-def check_everything(language="kk", word="саябақ"):
+def check_everything(world, language="kk", word="саябақ"):
     assert catalogue_index.group_problems() == {}
     assert not CatalogueWordGroup.objects.filter(n__lte=0).exists()
-    for state in states(word, language):
+    for state in states(world, word, language):
         assert shown(language, state) == recount(language, state), state
 
 
-def new_proposal(moderator, title, tags=("спорт",)):
-    cycle = PBCyclePage.objects.get(slug="almaty-bostandyq-2027", locale__language_code="kk")
+def new_proposal(world, moderator, title, tags=("спорт",)):
+    cycle = world.cycle("almaty")
     proposal = services.proposals.submit_proposal(
         cycle=cycle,
         language="kk",
@@ -175,54 +186,54 @@ def new_proposal(moderator, title, tags=("спорт",)):
     return proposal
 
 
-def test_the_counts_and_hits_equal_a_plain_recount_as_a_proposal_comes_changes_and_goes(moderator):
-    check_everything()
-    proposal = new_proposal(moderator, f"{NEW_WORD.capitalize()} саябағы")
+def test_the_counts_and_hits_equal_a_plain_recount_as_a_proposal_comes_changes_and_goes(world, moderator):
+    check_everything(world)
+    proposal = new_proposal(world, moderator, f"{NEW_WORD.capitalize()} саябағы")
     page = proposal.pages.get(locale__language_code="kk")
     assert CatalogueEntry.objects.filter(page=page).exists()
     assert CatalogueWordGroup.objects.filter(stem=NEW_WORD).exists()
-    check_everything()
+    check_everything(world)
 
     services.proposals.change_status(
         proposal=proposal, new_status=Status.IN_DISCUSSION, user=moderator, reason="Талқылау."
     )
-    check_everything()
+    check_everything(world)
 
     page = ProposalPage.objects.get(pk=page.pk)
     page.title, page.description = "Жаңа жарықтандыру", "Шамдар мен бағаналар."  # the new word leaves its text
     page.tags.add("жарықтандыру")
     page.save_revision(user=moderator).publish(user=moderator)
     assert not CatalogueWordGroup.objects.filter(stem=NEW_WORD).exists()
-    check_everything()
-    check_everything("ru", "парк")
+    check_everything(world)
+    check_everything(world, "ru", "парк")
 
     proposal.refresh_from_db()
-    proposal.district = place("Медеу ауданы")  # another place of the cycle's city
+    proposal.district = world.place("medeu")  # another place of the cycle's city
     proposal.save()
     assert set(CatalogueEntry.objects.filter(page__proposal=proposal).values_list("place_id", flat=True)) == {
         proposal.district_id
     }
-    check_everything()
+    check_everything(world)
 
     services.proposals.change_status(proposal=proposal, new_status=Status.REJECTED, user=moderator, reason="Жер жоқ.")
-    check_everything()
+    check_everything(world)
 
     ProposalPage.objects.get(pk=page.pk).delete()
     assert not CatalogueEntry.objects.filter(page_id=page.pk).exists()
-    check_everything()
-    check_everything("ru", "парк")
+    check_everything(world)
+    check_everything(world, "ru", "парк")
 
 
-def test_a_demo_proposal_changed_and_deleted_keeps_the_counts_of_its_language():
-    skate = ProposalPage.objects.get(title="Скейт-парк в городском парке Аксу", locale__language_code="ru")
+def test_a_translated_proposal_changed_and_deleted_keeps_the_counts_of_its_language(world):
+    skate = world.page("skate", "ru")
     skate.proposal.validated_cost = 95_000_000  # out of the cost ranges of `states`
     skate.proposal.save()
-    check_everything("ru", "парк")
+    check_everything(world, "ru", "парк")
     skate.delete()
-    check_everything("ru", "парк")
+    check_everything(world, "ru", "парк")
 
 
-def test_a_one_word_query_reads_the_stored_counts_not_the_rows():
+def test_a_one_word_query_reads_the_stored_counts_not_the_rows(world):
     with CaptureQueriesContext(connection) as queries, translation.override("kk"):
         result = run_catalogue(QueryDict(urlencode({"q": "саябақ"})), "kk")
         list(result.page_obj.object_list)
@@ -231,7 +242,7 @@ def test_a_one_word_query_reads_the_stored_counts_not_the_rows():
     assert result.page_obj.paginator.count == len(recount("kk", {"q": "саябақ"})[0]) > 0
 
 
-def test_a_cost_range_that_leaves_out_many_rows_groups_the_rows_in_it(monkeypatch):
+def test_a_cost_range_that_leaves_out_many_rows_groups_the_rows_in_it(world, monkeypatch):
     monkeypatch.setattr(catalogue, "OUTSIDE_MAX", 0)  # as with many rows outside the range
     for state in ({"q": "саябақ", "cost_max": "30000000"}, {"q": "саябақ", "cost_min": "1", "tag": "спорт"}):
         assert shown("kk", state) == recount("kk", state), state
@@ -241,8 +252,8 @@ def word_counts():
     return set(CatalogueWordGroup.objects.values_list(*catalogue_index.WORD_KEY, "n"))
 
 
-def test_a_rebuild_writes_the_word_counts_the_changes_kept(moderator):
-    proposal = new_proposal(moderator, "Саябақ")
+def test_a_rebuild_writes_the_word_counts_the_changes_kept(world, moderator):
+    proposal = new_proposal(world, moderator, "Саябақ")
     services.proposals.change_status(
         proposal=proposal, new_status=Status.IN_DISCUSSION, user=moderator, reason="Талқылау."
     )
@@ -251,7 +262,7 @@ def test_a_rebuild_writes_the_word_counts_the_changes_kept(moderator):
     assert word_counts() == kept
 
 
-def test_many_rows_changed_at_once_move_their_counts_exactly():
+def test_many_rows_changed_at_once_move_their_counts_exactly(world):
     """Thousands of counts moved by one rewrite: several statements on SQLite, arrays on PostgreSQL."""
     pages = list(CatalogueEntry.objects.values_list("page_id", flat=True))
     proposals = ProposalPage.objects.filter(pk__in=pages).values_list("proposal_id", flat=True)
@@ -260,18 +271,18 @@ def test_many_rows_changed_at_once_move_their_counts_exactly():
     catalogue_index.refresh(pages)
     assert catalogue_index.group_problems() == {}
     assert len(before - word_counts()) > 500  # moved (or emptied and deleted) in one go
-    check_everything()
+    check_everything(world)
     catalogue_index.remove(pages)
     assert not CatalogueWordGroup.objects.exists() and not CatalogueTopic.objects.exists()
     assert catalogue_index.group_problems() == {}
 
 
-def test_changes_in_a_batch_are_written_once_at_its_end_and_not_when_it_fails(moderator):
+def test_changes_in_a_batch_are_written_once_at_its_end_and_not_when_it_fails(world, moderator):
     """`pb_module.signals.batch()` (the demo loader's and the pabulib import's): inside it a new proposal has no
     catalogue row yet; at its end the rows and counts are those written one change at a time; a block that raises
     leaves the rows as they were."""
     with pb_signals.batch():
-        proposal = new_proposal(moderator, f"{NEW_WORD.capitalize()} саябағы")
+        proposal = new_proposal(world, moderator, f"{NEW_WORD.capitalize()} саябағы")
         with pb_signals.batch():  # nested: the outer block writes
             services.proposals.change_status(
                 proposal=proposal, new_status=Status.IN_DISCUSSION, user=moderator, reason="Талқылау."
@@ -282,7 +293,7 @@ def test_changes_in_a_batch_are_written_once_at_its_end_and_not_when_it_fails(mo
         Status.IN_DISCUSSION
     }
     assert CatalogueWordGroup.objects.filter(stem=NEW_WORD).exists()
-    check_everything()
+    check_everything(world)
     kept = word_counts()
     catalogue_index.rebuild()
     assert word_counts() == kept
@@ -292,4 +303,4 @@ def test_changes_in_a_batch_are_written_once_at_its_end_and_not_when_it_fails(mo
         services.proposals.change_status(proposal=proposal, new_status=Status.REJECTED, user=moderator, reason="Жоқ.")
         raise RuntimeError("the loader fails half-way")
     assert CatalogueEntry.objects.get(page=page).status == Status.IN_DISCUSSION
-    check_everything()
+    check_everything(world)

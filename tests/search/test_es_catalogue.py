@@ -7,6 +7,9 @@ No Elasticsearch is needed except for the tests marked `live`, which run only wh
 
 (with ELASTICSEARCH_URL set the whole session uses Elasticsearch; ELASTICSEARCH_INDEX keeps the test indices apart
 from a site's; the live tests use a catalogue index of their own and delete it).
+
+Each test builds the places and projects it needs (tests/search/_fx_es_catalogue.py, made with tests/factories.py):
+no test reads the demo.
 """
 
 import logging
@@ -24,26 +27,27 @@ from django.utils import translation
 from elastic_transport import ConnectionError as ESConnectionError
 
 from pb_module import roles, services
-from pb_module.models import PBCyclePage, Proposal, ProposalPage, Territory
+from pb_module.models import Proposal, ProposalPage, Territory
 from search import signals
 from search.catalogue import es, run_catalogue
 from search.catalogue.state import check_state
 from search.models import CatalogueEntry
 
-from ..pb_module.test_results import close_voting
-
-# Translation keys of demo places (demo/home.py derives them from names, so they never change).
-ALMATY = "b85d0d24-730f-5a5a-85c8-0a04f5ed1911"
-ASTANA = "8abfc52a-7c2f-5685-9bde-5da32daf09c1"
-MANGYSTAU = "bbd4fef1-882b-5eef-9c48-5c4a47434f89"
-PAVLODAR = "aabd3710-1be4-5548-820d-9b2c6d9c5d93"
-SHYMKENT = "48c5e2f6-ff84-533e-881c-f844b584549b"
-AKSU = "ca158d02-3373-53f4-a96b-038ab04548ce"  # a town in Pavlodar region, with three sub-places:
-AKSU_CENTRE = "285b0011-2c53-5f33-817c-0be4d7b4907c"
-YEVGENYEVKA = "246c8ee4-7d44-50f2-8f0f-0f0d1a66150a"
-KALKAMAN = "6b00107f-35b2-55e9-9cf8-c5b37f53e2a5"
-TOP_PLACES = [ALMATY, ASTANA, MANGYSTAU, PAVLODAR, SHYMKENT]  # by their Kazakh names
-AKSU_PLACES = [AKSU_CENTRE, YEVGENYEVKA, KALKAMAN]
+from .. import factories as f
+from ._fx_es_catalogue import (
+    AKSU,
+    AKSU_BALLOTS,
+    CYCLE_LANE,
+    CYCLE_LANE_COST,
+    CYCLE_LANE_SUMMARY,
+    PAVLODAR_PLACES,
+    PLACES,
+    SKATE_PARK,
+    SKATE_PARK_TAGS,
+    TOP_PLACES,
+    Catalogue,
+    everything,
+)
 
 NEWEST = [{"created_at": {"order": "desc"}}, {"page_id": {"order": "asc"}}]
 PAGING = {"from": 0, "size": 20, "track_total_hits": True, "_source": False}
@@ -58,12 +62,15 @@ def moderator(db):
     return user
 
 
-def place(key, lang="kk"):
+@pytest.fixture
+def catalogue(db):
+    """The places of tests/search/_fx_es_catalogue.py, in three languages; a test adds the cycles it needs."""
+    return Catalogue().with_places()
+
+
+def by_key(key, lang="kk"):
+    """The place of a translation key (as documents and requests hold it) in a language."""
     return Territory.objects.get(translation_key=key, locale__language_code=lang)
-
-
-def cycle_key(slug):
-    return str(PBCyclePage.objects.get(slug=slug, locale__language_code="kk").translation_key)
 
 
 def state(params, page=1):
@@ -100,26 +107,30 @@ def aggs(places=None, **filters):
     return {key: {"filter": scope(key), "aggs": {"values": value}} for key, value in values.items()}
 
 
-def test_the_place_keys_above_are_the_demos(db):
+def test_the_place_facet_counts_every_place_in_the_filters_order(catalogue):
+    """Every Kazakh place, each top place (by Kazakh name) followed by the places below it, depth first."""
     keys = all_places()
     assert set(keys) == {
         str(k) for k in Territory.objects.filter(locale__language_code="kk").values_list("translation_key", flat=True)
     }
-    assert [key for key in keys if place(key).parent is None] == TOP_PLACES
-    assert keys[keys.index(PAVLODAR) : keys.index(PAVLODAR) + 5] == [PAVLODAR, AKSU, *AKSU_PLACES]  # depth first
-    assert place(AKSU).parent == place(PAVLODAR)
+    assert len(keys) == len(PLACES)
+    assert [key for key in keys if by_key(key).parent is None] == [catalogue.key(p) for p in TOP_PLACES]
+    pavlodar = keys.index(catalogue.key("pavlodar"))
+    # Aksu's three sub-places come before the region's next town.
+    assert keys[pavlodar : pavlodar + len(PAVLODAR_PLACES)] == [catalogue.key(p) for p in PAVLODAR_PLACES]
+    assert catalogue.place("aksu").parent == catalogue.place("pavlodar")
 
 
 # --- Request bodies -----------------------------------------------------------------------------------------
 
 
-def test_no_filter(db):
+def test_no_filter(catalogue):
     assert body({}) == {
         "query": {"bool": {"filter": [KK]}},
         "aggs": {
             "district": {
                 "filter": EVERYTHING,
-                "aggs": {"values": {"terms": {"field": "places", "include": all_places(), "size": 19}}},
+                "aggs": {"values": {"terms": {"field": "places", "include": all_places(), "size": len(PLACES)}}},
             },
             "year": {"filter": EVERYTHING, "aggs": {"values": {"terms": {"field": "year", "size": 1000}}}},
             "cycle": {"filter": EVERYTHING, "aggs": {"values": {"terms": {"field": "cycle", "size": 1000}}}},
@@ -148,9 +159,9 @@ def test_no_filter(db):
     assert body({}) == {"query": {"bool": {"filter": [KK]}}, "aggs": aggs(), "sort": NEWEST, **PAGING}
 
 
-def test_a_town_takes_in_its_sub_places_and_the_place_facet_counts_every_place(db):
-    aksu = {"term": {"places": AKSU}}
-    assert body({"district": str(place(AKSU).pk)}) == {
+def test_a_town_takes_in_its_sub_places_and_the_place_facet_counts_every_place(catalogue):
+    aksu = {"term": {"places": catalogue.key("aksu")}}
+    assert body({"district": str(catalogue.place("aksu").pk)}) == {
         "query": {"bool": {"filter": [KK]}},
         "post_filter": {"bool": {"filter": [aksu]}},
         "aggs": aggs(district=aksu),
@@ -158,14 +169,14 @@ def test_a_town_takes_in_its_sub_places_and_the_place_facet_counts_every_place(d
         **PAGING,
     }
     # The same place in Russian: the same key, every place in the order of their Russian names.
-    russian = body({"district": str(place(AKSU, "ru").pk)}, "ru")
+    russian = body({"district": str(catalogue.place("aksu", "ru").pk)}, "ru")
     assert russian["post_filter"] == {"bool": {"filter": [aksu]}}
     assert russian["aggs"]["district"]["aggs"]["values"]["terms"]["include"] == all_places("ru")
     # An unknown place filters nothing (the form says so), as in the database catalogue.
     assert "post_filter" not in body({"district": "999999"})
 
 
-def test_year_and_status(db):
+def test_year_and_status(catalogue):
     year, status = {"term": {"year": 2025}}, {"term": {"status": "selected"}}
     assert body({"year": "2025", "status": "selected"}) == {
         "query": {"bool": {"filter": [KK]}},
@@ -176,7 +187,7 @@ def test_year_and_status(db):
     }
 
 
-def test_cost_range_narrows_every_facet(db):
+def test_cost_range_narrows_every_facet(catalogue):
     assert body({"cost_min": "1000000", "cost_max": "20000000"}) == {
         "query": {"bool": {"filter": [KK, {"range": {"cost": {"gte": 1000000, "lte": 20000000}}}]}},
         "aggs": aggs(),
@@ -188,7 +199,7 @@ def test_cost_range_narrows_every_facet(db):
     assert body({"cost_min": "5", "cost_max": "1"})["query"] == {"bool": {"filter": [KK]}}
 
 
-def test_funded(db):
+def test_funded(catalogue):
     for value, funded in (("yes", True), ("no", False)):
         term = {"term": {"funded": funded}}
         assert body({"funded": value}) == {
@@ -200,7 +211,7 @@ def test_funded(db):
         }
 
 
-def test_words_are_matched_by_their_normalised_stems(db):
+def test_words_are_matched_by_their_normalised_stems(catalogue):
     # "саябақтағы" (in the park) and "балалар" (children): each stem must be a word of the page.
     assert body({"q": "Саябақтағы балалар"}) == {
         "query": {
@@ -221,7 +232,7 @@ def test_words_are_matched_by_their_normalised_stems(db):
     assert body({"q": "!!! ***"}) == {"query": {"bool": {"filter": [KK]}}, "aggs": aggs(), "sort": NEWEST, **PAGING}
 
 
-def test_sorts(db):
+def test_sorts(catalogue):
     assert body({"sort": "votes"})["sort"] == [
         {"published_votes": {"order": "desc", "missing": "_last"}},
         {"created_at": {"order": "desc"}},
@@ -234,7 +245,7 @@ def test_sorts(db):
     assert body({"sort": "relevance"})["sort"] == NEWEST  # relevance without words: newest, as in the database
 
 
-def test_page_three(db):
+def test_page_three(catalogue):
     assert body({}, page=3) == {
         "query": {"bool": {"filter": [KK]}},
         "aggs": aggs(),
@@ -246,19 +257,19 @@ def test_page_three(db):
     }
 
 
-def test_each_facet_is_counted_under_all_the_other_filters(db):
-    aksu_2025 = cycle_key("aksu-2025")
+def test_each_facet_is_counted_under_all_the_other_filters(catalogue):
+    aksu_2025 = catalogue.add_cycle("aksu", "aksu", 2025, "voting")
     params = {
-        "district": str(place(AKSU).pk),
+        "district": str(catalogue.place("aksu").pk),
         "year": "2025",
-        "cycle": str(PBCyclePage.objects.get(slug="aksu-2025", locale__language_code="kk").pk),
+        "cycle": str(aksu_2025.pk),
         "status": "selected",
         "tag": "lighting",
         "funded": "yes",
         "cost_max": "90000000",
     }
-    district, year = {"term": {"places": AKSU}}, {"term": {"year": 2025}}
-    cycle, status = {"term": {"cycle": aksu_2025}}, {"term": {"status": "selected"}}
+    district, year = {"term": {"places": catalogue.key("aksu")}}, {"term": {"year": 2025}}
+    cycle, status = {"term": {"cycle": str(aksu_2025.translation_key)}}, {"term": {"status": "selected"}}
     tag, funded = {"term": {"tags": "lighting"}}, {"term": {"funded": True}}
     request = body(params)
     assert request["query"] == {"bool": {"filter": [KK, {"range": {"cost": {"lte": 90000000}}}]}}
@@ -266,7 +277,7 @@ def test_each_facet_is_counted_under_all_the_other_filters(db):
     assert request["aggs"] == {
         "district": {
             "filter": {"bool": {"filter": [year, cycle, status, tag, funded]}},
-            "aggs": {"values": {"terms": {"field": "places", "include": all_places(), "size": 19}}},
+            "aggs": {"values": {"terms": {"field": "places", "include": all_places(), "size": len(PLACES)}}},
         },
         "year": {
             "filter": {"bool": {"filter": [district, cycle, status, tag, funded]}},
@@ -301,26 +312,27 @@ def test_each_facet_is_counted_under_all_the_other_filters(db):
 # --- Documents ------------------------------------------------------------------------------------------------
 
 
-def test_the_document_of_a_page_in_a_sub_place(db):
-    page = ProposalPage.objects.get(title="Скейт-парк в городском парке Аксу", locale__language_code="ru")
+def test_the_document_of_a_page_in_a_sub_place(catalogue):
+    catalogue.with_aksu_vote()
+    page = catalogue.page("skate", "ru")
     document = es.document_body(page)
     assert document == {
         "page_id": page.pk,
         "locale": "ru",
-        "title": "Скейт-парк в городском парке Аксу",
+        "title": SKATE_PARK,
         "summary": page.summary,
         "url": page.url,
         "search_text": f"{page.search_text.strip()} {place_words(page)}",
-        "title_stems": "скейт парк в городск парк акс",
-        "district": AKSU_CENTRE,
-        "places": [AKSU_CENTRE, AKSU, PAVLODAR],
+        "title_stems": "fx скейт парк в городск парк акс",
+        "district": catalogue.key("aksu_centre"),
+        "places": [catalogue.key("aksu_centre"), catalogue.key("aksu"), catalogue.key("pavlodar")],
         "year": 2025,
-        "cycle": cycle_key("aksu-2025"),
+        "cycle": catalogue.cycle_key("aksu"),
         "status": "completed",
-        "tags": ["молодёжь", "парк", "спорт"],
+        "tags": sorted(SKATE_PARK_TAGS),
         "cost": page.proposal.cost,
         "funded": True,
-        "published_votes": 128,
+        "published_votes": AKSU_BALLOTS,
         "created_at": page.proposal.created_at.isoformat(),
     }
     assert document["url"].startswith("/ru/") and {"скейт", "парк"} <= set(document["search_text"].split())
@@ -330,28 +342,31 @@ def test_the_document_of_a_page_in_a_sub_place(db):
     )
 
 
-def test_votes_appear_in_the_document_only_once_results_are_published(moderator, django_capture_on_commit_callbacks):
-    page = ProposalPage.objects.get(title="Велодорожка на проспекте Абая", locale__language_code="ru")
+def test_votes_appear_in_the_document_only_once_results_are_published(
+    catalogue, moderator, django_capture_on_commit_callbacks
+):
+    catalogue.with_shymkent_vote()
+    page = catalogue.page("lane", "ru")
     before = es.document_body(page)
     assert before == {
         "page_id": page.pk,
         "locale": "ru",
-        "title": "Велодорожка на проспекте Абая",
-        "summary": "Безопасная велодорожка длиной 3 км вдоль проспекта Абая.",
+        "title": CYCLE_LANE,
+        "summary": CYCLE_LANE_SUMMARY,
         "url": page.url,
         "search_text": f"{page.search_text.strip()} {place_words(page)}",
-        "title_stems": "велодорожк на проспект абая проспек",
-        "district": SHYMKENT,
-        "places": [SHYMKENT],
+        "title_stems": "fx велодорожк на проспект абая проспек",
+        "district": catalogue.key("shymkent"),
+        "places": [catalogue.key("shymkent")],
         "year": 2027,
-        "cycle": cycle_key("shymkent-2027"),
+        "cycle": catalogue.cycle_key("shymkent"),
         "status": "on_ballot",
         "tags": [],
-        "cost": 58000000,
+        "cost": CYCLE_LANE_COST,
         "funded": False,
         "created_at": page.proposal.created_at.isoformat(),
     }
-    cycle = close_voting(PBCyclePage.objects.get(slug="shymkent-2027", locale__language_code="kk"))
+    cycle = f.close_voting(catalogue.cycle("shymkent"), moderator)
     with django_capture_on_commit_callbacks(execute=True):
         services.results.publish_results(cycle=cycle, user=moderator)
     proposal = Proposal.objects.get(pk=page.proposal_id)
@@ -361,15 +376,17 @@ def test_votes_appear_in_the_document_only_once_results_are_published(moderator,
         **before,
         "status": proposal.status,
         "funded": proposal.status == "selected",
-        "published_votes": 1,  # one of the demo's three ballots chose it
+        "published_votes": 1,  # one of the three ballots chose it
     }
 
 
-def test_only_live_public_pages_with_a_public_status_are_indexed(db):
-    submitted = ProposalPage.objects.get(title="Велодорожка по улице Тимирязева", locale__language_code="ru")
+def test_only_live_public_pages_with_a_public_status_are_indexed(catalogue):
+    catalogue.with_shymkent_vote()
+    submitted = catalogue.page("submitted", "ru")
     assert submitted.proposal.status == "submitted" and not submitted.live
     indexable = set(es.indexable_pages().values_list("pk", flat=True))
     assert submitted.pk not in indexable
+    assert catalogue.page("lane", "ru").pk in indexable and catalogue.page("lane", "kk").pk in indexable
     assert indexable == set(
         ProposalPage.objects.live().public().exclude(proposal__status="submitted").values_list("pk", flat=True)
     )
@@ -394,15 +411,16 @@ class FakeClient:
         return type("Response", (), {"body": self.responses.pop(0)})()
 
 
-def test_sync_indexes_what_may_be_shown_and_removes_the_rest(db, settings, monkeypatch):
+def test_sync_indexes_what_may_be_shown_and_removes_the_rest(catalogue, settings, monkeypatch):
+    catalogue.with_shymkent_vote()
     settings.ELASTICSEARCH_URL = "http://search.invalid:9200"
     settings.ELASTICSEARCH_CATALOGUE_INDEX = "catalogue"
     client, sent, rebuilt = FakeClient(), [], []
     monkeypatch.setattr(es, "get_client", lambda: client)
     monkeypatch.setattr(es, "bulk", lambda client, actions, **kw: sent.append((list(actions), kw)))
     monkeypatch.setattr(es, "reindex", lambda: rebuilt.append(True))
-    shown = ProposalPage.objects.get(title="Скейт-парк в городском парке Аксу", locale__language_code="ru")
-    submitted = ProposalPage.objects.get(title="Велодорожка по улице Тимирязева", locale__language_code="ru")
+    shown = catalogue.page("lane", "ru")
+    submitted = catalogue.page("submitted", "ru")
 
     es.sync_pages([submitted.pk, shown.pk])
 
@@ -416,15 +434,16 @@ def test_sync_indexes_what_may_be_shown_and_removes_the_rest(db, settings, monke
     assert options == {"ignore_status": (404,)}
 
 
-def test_the_first_write_builds_the_whole_index(db, settings, monkeypatch):
+def test_the_first_write_builds_the_whole_index(catalogue, settings, monkeypatch):
     """Not an empty index that the next few updates would leave incomplete."""
+    catalogue.with_shymkent_vote()
     settings.ELASTICSEARCH_URL = "http://search.invalid:9200"
     client, sent, rebuilt = FakeClient(), [], []
     client.indices = FakeIndices(present=False)
     monkeypatch.setattr(es, "get_client", lambda: client)
     monkeypatch.setattr(es, "bulk", lambda client, actions, **kw: sent.append(list(actions)))
     monkeypatch.setattr(es, "reindex", lambda: rebuilt.append(True))
-    es.index_document(ProposalPage.objects.get(title="Скейт-парк в городском парке Аксу", locale__language_code="ru"))
+    es.index_document(catalogue.page("lane", "ru"))
     assert rebuilt == [True] and len(sent) == 1
 
 
@@ -461,7 +480,8 @@ class AliasIndices:
         self.names.remove(index)
 
 
-def test_reindex_fills_a_new_index_then_moves_the_alias_to_it(db, settings, monkeypatch):
+def test_reindex_fills_a_new_index_then_moves_the_alias_to_it(catalogue, settings, monkeypatch):
+    catalogue.with_shymkent_vote()
     settings.ELASTICSEARCH_URL = "http://search.invalid:9200"
     settings.ELASTICSEARCH_CATALOGUE_INDEX = "catalogue"
     client, sent = FakeClient(), []
@@ -517,37 +537,50 @@ def synced(monkeypatch):
     return calls
 
 
-def change_things(moderator):
-    """A page published, a page unpublished, a proposal saved, results published."""
-    page = ProposalPage.objects.get(title="Скейт-парк в городском парке Аксу", locale__language_code="ru")
+@pytest.fixture
+def two_votes(catalogue):
+    """Aksu's published vote and Shymkent's open one."""
+    return catalogue.with_aksu_vote().with_shymkent_vote()
+
+
+def change_things(world, moderator):
+    """A page published (in Aksu), a page unpublished (in Shymkent), a proposal saved, results published (of
+    Shymkent)."""
+    page = world.page("skate", "ru")
     page.save_revision(user=moderator).publish(user=moderator)
-    other = ProposalPage.objects.get(title="Велодорожка на проспекте Абая", locale__language_code="ru")
+    other = world.page("lane", "ru")
     other.unpublish(user=moderator)
     page.proposal.save()
-    cycle = close_voting(PBCyclePage.objects.get(slug="shymkent-2027", locale__language_code="kk"))
+    cycle = f.close_voting(world.cycle("shymkent"), moderator)
     services.results.publish_results(cycle=cycle, user=moderator)
     return page, other
 
 
-def test_signals_do_nothing_without_elasticsearch_url(moderator, settings, synced, django_capture_on_commit_callbacks):
+def test_signals_do_nothing_without_elasticsearch_url(
+    two_votes, moderator, settings, synced, django_capture_on_commit_callbacks
+):
     settings.ELASTICSEARCH_URL = ""
     with django_capture_on_commit_callbacks(execute=True):
-        change_things(moderator)
+        change_things(two_votes, moderator)
     assert synced == []
 
 
-def test_signals_sync_the_changed_pages_after_commit(moderator, settings, synced, django_capture_on_commit_callbacks):
+def test_signals_sync_the_changed_pages_after_commit(
+    two_votes, moderator, settings, synced, django_capture_on_commit_callbacks
+):
     settings.ELASTICSEARCH_URL = "http://search.invalid:9200"
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        page, other = change_things(moderator)
+        page, other = change_things(two_votes, moderator)
     assert synced == []  # nothing before the commit
     for callback in callbacks:
         callback()
     asked = {pk for call in synced for pk in call}
     assert {page.pk, other.pk} <= asked
     assert set(page.proposal.pages.values_list("pk", flat=True)) <= asked  # the proposal's every language
-    shymkent = set(ProposalPage.objects.filter(proposal__cycle__slug="shymkent-2027").values_list("pk", flat=True))
-    assert shymkent <= asked  # results published: every page of the cycle's proposals
+    shymkent = set(
+        ProposalPage.objects.filter(proposal__cycle=two_votes.cycle("shymkent")).values_list("pk", flat=True)
+    )
+    assert len(shymkent) > 3 and shymkent <= asked  # results published: every page of the cycle's proposals
 
 
 def test_a_failing_elasticsearch_is_logged_not_raised(moderator, settings, monkeypatch, caplog):
@@ -565,10 +598,12 @@ def test_a_failing_elasticsearch_is_logged_not_raised(moderator, settings, monke
 # --- Answering ----------------------------------------------------------------------------------------------------
 
 
-def test_the_database_answers_when_elasticsearch_fails(db, settings, monkeypatch, caplog):
+def test_the_database_answers_when_elasticsearch_fails(catalogue, settings, monkeypatch, caplog):
+    catalogue.with_aksu_vote()
     settings.ELASTICSEARCH_URL = ""
-    params = {"district": str(place(AKSU).pk), "sort": "cost"}
+    params = {"district": str(catalogue.place("aksu").pk), "sort": "cost"}
     expected = run_catalogue(params, "kk")
+    assert expected.page_obj.paginator.count == len(AKSU)  # every project of Aksu
     settings.ELASTICSEARCH_URL = "http://search.invalid:9200"
 
     class Down:
@@ -583,14 +618,17 @@ def test_the_database_answers_when_elasticsearch_fails(db, settings, monkeypatch
     assert "the database catalogue answers" in caplog.text
 
 
-def test_an_elasticsearch_answer_becomes_the_catalogue_result(db, settings, monkeypatch):
+def test_an_elasticsearch_answer_becomes_the_catalogue_result(catalogue, settings, monkeypatch):
+    catalogue.with_aksu_vote()
     settings.ELASTICSEARCH_URL = "http://search.invalid:9200"
+    kalkaman = catalogue.key("kalkaman")
     pages = list(
-        ProposalPage.objects.filter(locale__language_code="kk", proposal__district__translation_key=KALKAMAN)
+        ProposalPage.objects.filter(locale__language_code="kk", proposal__district__translation_key=kalkaman)
         .live()
         .order_by("pk")[:3]
     )
-    cycle = PBCyclePage.objects.get(slug="aksu-2025", locale__language_code="kk")
+    assert len(pages) == 3
+    cycle = catalogue.cycle("aksu")
     answer = {
         "took": 1,
         "timed_out": False,
@@ -601,7 +639,7 @@ def test_an_elasticsearch_answer_becomes_the_catalogue_result(db, settings, monk
             "hits": [{"_index": "catalogue", "_id": str(p.pk), "_score": None} for p in reversed(pages)],
         },
         "aggregations": {
-            "district": {"doc_count": 3, "values": {"buckets": [{"key": KALKAMAN, "doc_count": 3}]}},
+            "district": {"doc_count": 3, "values": {"buckets": [{"key": kalkaman, "doc_count": 3}]}},
             "year": {
                 "doc_count": 9,
                 "values": {"buckets": [{"key": 2025, "doc_count": 3}, {"key": 2024, "doc_count": 6}]},
@@ -618,18 +656,18 @@ def test_an_elasticsearch_answer_becomes_the_catalogue_result(db, settings, monk
     client = FakeClient([answer, answer])
     monkeypatch.setattr(es, "get_client", lambda: client)
     with translation.override("kk"):
-        result = run_catalogue({"district": str(place(AKSU).pk), "year": "2025", "page": "7"}, "kk")
+        result = run_catalogue({"district": str(catalogue.place("aksu").pk), "year": "2025", "page": "7"}, "kk")
 
     # Page 7 of 3 hits: asked for, then the last page asked for, as the database catalogue shows it.
     assert [request["from"] for _index, request in client.requests] == [120, 0]
     assert result.page_obj.number == 1 and result.page_obj.paginator.count == 3
     assert [str(n) for n in result.notices] == ["Мұндай бет жоқ: міне, 1-бет."]
     assert [p.pk for p in result.page_obj] == [p.pk for p in reversed(pages)]  # Elasticsearch's order
-    assert result.sort == "newest" and result.district == place(AKSU)
+    assert result.sort == "newest" and result.district == catalogue.place("aksu")
     facets = {facet.key: facet.values for facet in result.facets}
     assert facets["district"] == [  # the chosen place is offered (and selected) whatever its count
-        {"value": place(AKSU).pk, "label": "Ақсу", "count": 0, "current": True},
-        {"value": place(KALKAMAN).pk, "label": "Қалқаман ауылы — Ақсу", "count": 3, "current": False},
+        {"value": catalogue.place("aksu").pk, "label": "Fx Ақсу", "count": 0, "current": True},
+        {"value": catalogue.place("kalkaman").pk, "label": "Fx Қалқаман ауылы — Fx Ақсу", "count": 3, "current": False},
     ]
     assert facets["year"] == [
         {"value": 2025, "label": "2025", "count": 3, "current": True},
@@ -641,9 +679,11 @@ def test_an_elasticsearch_answer_becomes_the_catalogue_result(db, settings, monk
     assert [(v["value"], v["count"]) for v in facets["funded"]] == [("yes", 2), ("no", 1)]
 
 
-def test_reindex_without_elasticsearch_url_rebuilds_the_database_rows_only(settings, db):
+def test_reindex_without_elasticsearch_url_rebuilds_the_database_rows_only(catalogue, settings):
+    catalogue.with_shymkent_vote()
     settings.ELASTICSEARCH_URL = ""
     pages = set(es.indexable_pages().values_list("pk", flat=True))
+    assert catalogue.page("lane", "kk").pk in pages and CatalogueEntry.objects.filter(language="kk").exists()
     CatalogueEntry.objects.filter(language="kk").delete()
     out = StringIO()
     call_command("catalogue_reindex", stdout=out)
@@ -782,11 +822,12 @@ def assert_same(expected, result):
     assert ours == theirs
 
 
+# Places and cycles are named by their key in tests/search/_fx_es_catalogue.py.
 QUERIES = [
     ({}, "kk"),
-    ({"district": AKSU}, "kk"),
-    ({"district": PAVLODAR, "sort": "votes"}, "ru"),
-    ({"district": SHYMKENT}, "en"),
+    ({"district": "aksu"}, "kk"),
+    ({"district": "pavlodar", "sort": "votes"}, "ru"),
+    ({"district": "shymkent"}, "en"),
     ({"year": "2024", "status": "selected", "sort": "cost"}, "ru"),
     ({"cost_min": "1000000", "cost_max": "20000000", "sort": "-cost"}, "en"),
     ({"funded": "yes", "sort": "oldest"}, "kk"),
@@ -795,7 +836,7 @@ QUERIES = [
     ({"page": "0"}, "ru"),
     ({"page": "two"}, "en"),
     ({"tag": "park"}, "en"),
-    ({"cycle": "aksu-2025", "sort": "votes"}, "kk"),
+    ({"cycle": "aksu", "sort": "votes"}, "kk"),
     ({"q": "саябақ"}, "kk"),
     ({"q": "көшелерді жарықтандыру"}, "kk"),
     ({"q": "парков"}, "ru"),
@@ -806,24 +847,29 @@ QUERIES = [
 ]
 
 
-def with_pks(params, language):
+def with_pks(world, params, language):
     """Places and cycles are chosen by their id in the reader's language."""
     params = dict(params)
     if "district" in params:
-        params["district"] = str(place(params["district"], language).pk)
+        params["district"] = str(world.place(params["district"], language).pk)
     if "cycle" in params:
-        params["cycle"] = str(PBCyclePage.objects.get(slug=params["cycle"], locale__language_code=language).pk)
+        params["cycle"] = str(world.cycle(params["cycle"], language).pk)
     return params
 
 
-@pytest.mark.parametrize(("params", "language"), QUERIES)
-def test_the_requests_select_what_the_database_selects(db, settings, monkeypatch, params, language):
+def test_the_requests_select_what_the_database_selects(db, settings, monkeypatch, subtests):
+    """Every query of QUERIES (a subtest each, over one built catalogue of about thirty projects)."""
+    world = everything()
     settings.ELASTICSEARCH_URL = "http://search.invalid:9200"
     mini = MiniElasticsearch()
     monkeypatch.setattr(es, "get_client", lambda: mini)
-    expected, result = database_and_elasticsearch(settings, with_pks(params, language), language)
-    assert expected.page_obj.paginator.count > 0  # each query finds something
-    assert_same(expected, result)
+    for params, language in QUERIES:
+        with subtests.test(params=params, language=language):
+            expected, result = database_and_elasticsearch(settings, with_pks(world, params, language), language)
+            assert expected.page_obj.paginator.count > 0  # each query finds something
+            if params.get("page") == "2":
+                assert expected.page_obj.number == 2  # a second page there is
+            assert_same(expected, result)
 
 
 # --- Live: a real Elasticsearch -----------------------------------------------------------------------------------
@@ -835,32 +881,40 @@ live = pytest.mark.skipif(
 
 @pytest.fixture
 def live_index(db, settings):
-    """The demo indexed into a catalogue index of this test's own, deleted afterwards."""
+    """Index what the test built into a catalogue index of this test's own (call it: the number of documents),
+    deleted afterwards."""
     settings.ELASTICSEARCH_URL = os.environ["ELASTICSEARCH_URL"]
     settings.ELASTICSEARCH_CATALOGUE_INDEX = f"qatysu-test-catalogue-{uuid.uuid4().hex[:8]}"
     client = es.get_client()
-    count = es.reindex()
-    yield count
+    yield es.reindex
     for name in client.indices.get(index=f"{es.index_name()}-*"):  # a name each: no wildcard deletes in ES 8
         client.indices.delete(index=name)
 
 
 @live
-@pytest.mark.parametrize(("params", "language"), QUERIES)
-def test_live_elasticsearch_finds_what_the_database_finds(live_index, settings, params, language):
-    assert live_index == es.indexable_pages().count()
-    expected, result = database_and_elasticsearch(settings, with_pks(params, language), language)
-    assert_same(expected, result)
+def test_live_elasticsearch_finds_what_the_database_finds(live_index, settings, subtests):
+    world = everything()
+    assert live_index() == es.indexable_pages().count()
+    for params, language in QUERIES:
+        with subtests.test(params=params, language=language):
+            expected, result = database_and_elasticsearch(settings, with_pks(world, params, language), language)
+            assert expected.page_obj.paginator.count > 0
+            assert_same(expected, result)
 
 
 @live
-def test_live_index_follows_published_results(live_index, settings, moderator, django_capture_on_commit_callbacks):
-    cycle = close_voting(PBCyclePage.objects.get(slug="shymkent-2027", locale__language_code="kk"))
+def test_live_index_follows_published_results(
+    live_index, catalogue, settings, moderator, django_capture_on_commit_callbacks
+):
+    catalogue.with_shymkent_vote()
+    assert live_index() == es.indexable_pages().count()
+    cycle = f.close_voting(catalogue.cycle("shymkent"), moderator)
     with django_capture_on_commit_callbacks(execute=True):
         services.results.publish_results(cycle=cycle, user=moderator)
     es.get_client().indices.refresh(index=es.index_name())
     for language in ("kk", "ru"):
-        params = with_pks({"district": SHYMKENT, "sort": "votes"}, language)
+        params = with_pks(catalogue, {"district": "shymkent", "sort": "votes"}, language)
         expected, result = database_and_elasticsearch(settings, params, language)
         assert_same(expected, result)
+        assert expected.page_obj.paginator.count == 3
         assert all(page.proposal.published_votes is not None for page in result.page_obj)
