@@ -83,7 +83,7 @@ def test_places_then_the_waiting_list_and_a_freed_place_goes_to_the_first_waitin
     meeting = make_meeting(collecting, capacity=2)
     first = register(meeting, "first@example.kz")
     second = register(meeting, "+7 701 111 22 33")
-    third = register(meeting, "third@example.kz")
+    third = register(meeting, "third@example.kz", language="en")
     fourth = register(
         meeting.get_translation(meeting.locale.__class__.objects.get(language_code="ru")),
         "8 702 444 55 66",
