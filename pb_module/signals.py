@@ -3,7 +3,7 @@ from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_delete, pre_save
 from django.dispatch import Signal, receiver
 from wagtail.signals import page_published, page_unpublished
 
@@ -174,10 +174,22 @@ page_cache.watch(Registration, _meeting_of)
 
 @receiver(page_published, sender=MeetingPage)
 @receiver(page_unpublished, sender=MeetingPage)
+@receiver(post_delete, sender=MeetingPage)
 def _meeting_changed(sender, instance, **kwargs):
-    """The proposals on a meeting's agenda show it ("discussed at", with the outcome): their pages change too."""
-    proposals = instance.discussed.values_list("proposal_id", flat=True)
-    page_cache.touch_pages(list(ProposalPage.objects.filter(proposal_id__in=proposals)))
+    """The proposals on a meeting's agenda show it ("discussed at", with the outcome): their count of meetings is
+    counted again (every proposal on an agenda, or counted before: one taken off an agenda too) and their pages
+    change."""
+    from django.db.models import Count, Q
+
+    counted = Proposal.objects.filter(Q(meeting_count__gt=0) | Q(meetings__isnull=False)).distinct()
+    live = Count("meetings__page__translation_key", filter=Q(meetings__page__live=True), distinct=True)
+    changed = []
+    for proposal in counted.annotate(live=live):
+        if proposal.meeting_count != proposal.live:
+            Proposal.objects.filter(pk=proposal.pk).update(meeting_count=proposal.live)
+            changed.append(proposal.pk)
+    touched = set(changed) | set(instance.discussed.values_list("proposal_id", flat=True))
+    page_cache.touch_pages(list(ProposalPage.objects.filter(proposal_id__in=touched)))
 
 
 for _model in (Territory, MrpRate, ResponsibleBody):

@@ -35,13 +35,15 @@ def jpeg(size=(640, 480)):
 
 
 def test_an_implementation_photo_and_its_rendition_are_served_with_debug_off(client, settings, media_root, db):
-    from pb_module.models import Proposal
+    """A photo of a proposal the vote selected, and the rendition its public page shows, are served from /media/."""
     from pb_module.rules.statuses import Status
     from pb_module.selectors.implementation import PUBLIC_PHOTO_SPEC
     from pb_module.services.implementation import store_photo
+    from tests import factories
 
     assert settings.DEBUG is False
-    proposal = Proposal.objects.filter(status=Status.SELECTED).order_by("pk").first()
+    proposal = factories.selected_proposal(title="Fx суреті бар ұсыныс")
+    assert proposal.status == Status.SELECTED
     photo = store_photo(proposal=proposal, upload=jpeg(), kind="before")
     rendition = photo.image.get_rendition(PUBLIC_PHOTO_SPEC)
     for url, file in ((photo.image.file.url, photo.image.file), (rendition.url, rendition.file)):

@@ -2,7 +2,8 @@
 
 Each test names the input that used to crash: digits `str.isdigit()` accepts but `int()` refuses, OPTIONS on the
 CSV downloads, search syntax and NUL characters, ids past what a database integer holds, requests over the size
-limit and CSRF failures. They run on SQLite and on PostgreSQL (DATABASE_URL), which fail on different input.
+limit and CSRF failures. They run on SQLite and on PostgreSQL (DATABASE_URL), which fail on different input. The
+cycles, proposals and pages behind the input are built by each test (tests/factories.py).
 """
 
 from datetime import date
@@ -13,14 +14,17 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import QueryDict
 from django.test import Client, RequestFactory
+from django.utils import timezone
 
-from home.models import NewsIndexPage
+from home.models import NewsIndexPage, NewsPage
 from home.views import csrf_failure
 from pb_module import roles
-from pb_module.models import Ballot, PBCyclePage, Proposal, TallyResult, Territory
+from pb_module.models import Ballot, PBCyclePage, Proposal, Territory
 from pb_module.rules.iin import make_iin
+from pb_module.rules.statuses import Status
 from pb_module.web.forms import ballot_items_from
-from tests.pb_module.conftest import cycle_page
+
+from . import factories as f
 
 pytestmark = pytest.mark.django_db
 ODD_DIGITS = ["²", "1²", "①", "١٢", "12\u200b"]  # superscript, circled, Arabic-Indic, zero-width space after
@@ -36,8 +40,16 @@ def fresh_cache():
 
 @pytest.fixture
 def collecting():
-    """A cycle collecting proposals."""
-    return cycle_page("almaty-bostandyq-2027")
+    """A cycle collecting proposals, in a city with a district (where a proposal is placed)."""
+    city = f.TerritoryFactory(name="Fx қала", translations=True)
+    f.TerritoryFactory(name="Fx аудан", kind=Territory.Kind.DISTRICT, parent=city, translations=True)
+    return f.cycle(territory=city)
+
+
+@pytest.fixture
+def voting():
+    """A cycle whose vote is open."""
+    return f.cycle(schedule="voting")
 
 
 @pytest.fixture
@@ -97,15 +109,15 @@ def test_odd_proposal_ids_on_a_ballot_are_ignored():
 
 @pytest.fixture
 def cumulative():
-    """Shymkent 2027 (voting open) as a cumulative ballot of 10 points; its demo ballots go first (the rules of a
-    cycle with ballots are frozen)."""
-    cycle = cycle_page("shymkent-2027")
-    Ballot.objects.filter(cycle=cycle).delete()
-    PBCyclePage.objects.filter(translation_key=cycle.translation_key).update(
-        ballot_type="cumulative", ballot_max_points=10, ballot_max_points_per_proposal=None
+    """A cycle whose vote is open, a cumulative ballot of 10 points (in every language), no ballot cast yet, and
+    the two proposals on its ballot."""
+    cycle, proposals = f.voting_cycle(
+        [1_000_000, 2_000_000], ballot_type="cumulative", ballot_max_points=10, ballot_max_points_per_proposal=None
     )
-    cycle.refresh_from_db()
-    return cycle, list(Proposal.objects.filter(cycle=cycle, status="on_ballot").order_by("pk"))
+    versions = PBCyclePage.objects.filter(translation_key=cycle.translation_key)
+    assert set(versions.values_list("ballot_type", "ballot_max_points")) == {("cumulative", 10)}
+    assert versions.count() == 3 and not Ballot.objects.filter(cycle=cycle).exists()
+    return cycle, proposals
 
 
 @pytest.mark.parametrize("points", ["²", "①"])
@@ -151,7 +163,8 @@ def test_a_voter_typing_odd_points_sees_the_ballot_again(client, cumulative, poi
 )
 @pytest.mark.parametrize("csv", [{"format": "csv"}, {}])
 def test_options_on_open_data_describes_the_view_in_json(client, path, csv):
-    published = TallyResult.objects.order_by("pk").first().cycle_id
+    voting, _ = f.voting_cycle([1_000_000], ballots=[[0]])
+    published = f.publish_results(voting).cycle_id
     headers = {} if csv else {"HTTP_ACCEPT": "text/csv"}
     response = client.options(path.format(id=published) + ("?format=csv" if csv else ""), **headers)
     assert response.status_code == 200
@@ -176,9 +189,10 @@ def test_quotes_and_control_characters_in_a_search_give_a_normal_page(client, pa
     assert "<h1>" in response.content.decode()
 
 
-def test_an_odd_quote_does_not_lose_the_results(client):
+def test_an_odd_quote_does_not_lose_the_results(client, voting):
+    proposal = f.ProposalFactory(cycle=voting, status=Status.ON_BALLOT, title="Fx саябақ жөндеу")
     found = result_links(client.get("/kk/search/", {"q": "саябақ"}))
-    assert found and result_links(client.get("/kk/search/", {"q": '"саябақ'})) == found
+    assert proposal.page_in("kk").url in found and result_links(client.get("/kk/search/", {"q": '"саябақ'})) == found
     assert result_links(client.get("/kk/search/", {"q": "саябақ\x00"})) == found
 
 
@@ -251,8 +265,8 @@ def test_the_largest_offset_is_an_empty_page(client, csv):
         assert response.json()["results"] == [] and response.json()["next"] is None
 
 
-def test_api_bodies_with_ids_past_a_bigint_are_refused(client):
-    cycle = cycle_page("shymkent-2027")
+def test_api_bodies_with_ids_past_a_bigint_are_refused(client, voting):
+    cycle = voting
     body = {"iin": make_iin(date(1990, 5, 17), "female", 1), "birth_date": "1990-05-17", "phone": "+77019876543"}
     start = "/api/v1/voting/verify/start"
     too_big_cycle = client.post(start, {**body, "cycle": int(BIG), "district": cycle.territory.pk}, "application/json")
@@ -272,11 +286,24 @@ def test_feeds_of_ids_past_a_bigint_are_the_404_page(client, feed, kind, number)
     assert "Page not found" in response.content.decode()
 
 
-def test_feeds_of_real_ids_still_answer(client):
-    cycle = cycle_page("shymkent-2027")
-    news = NewsIndexPage.objects.filter(locale__language_code="kk").first()
-    assert client.get(f"/kk/feeds/cycle-{cycle.pk}.rss").status_code == 200
-    assert client.get(f"/kk/feeds/news-{news.pk}.atom").status_code == 200
+def news_index_with_an_item() -> NewsIndexPage:
+    """A published news list under the home page with one published news item."""
+    index = NewsIndexPage(title="Fx жаңалықтар", slug="fx-news")
+    f.home_page().add_child(instance=index)
+    index.save_revision().publish()
+    item = NewsPage(title="Fx жаңалық", slug="fx-news-item", intro="Fx қысқаша.", date=timezone.localdate())
+    index.add_child(instance=item)
+    item.save_revision().publish()
+    return index
+
+
+def test_feeds_of_real_ids_still_answer(client, voting):
+    proposal = f.ProposalFactory(cycle=voting, status=Status.ON_BALLOT, title="Fx фидтегі ұсыныс")
+    news = news_index_with_an_item()
+    cycle_feed = client.get(f"/kk/feeds/cycle-{voting.pk}.rss")
+    assert cycle_feed.status_code == 200 and str(proposal) in cycle_feed.content.decode()
+    news_feed = client.get(f"/kk/feeds/news-{news.pk}.atom")
+    assert news_feed.status_code == 200 and "Fx жаңалық" in news_feed.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -305,9 +332,9 @@ def test_catalogue_filters_past_a_bigint_give_the_catalogue(client, params, noti
 
 
 @pytest.mark.parametrize("content_type", ["application/json", "application/x-www-form-urlencoded"])
-def test_an_api_request_over_the_size_limit_is_a_json_413(client, settings, content_type):
+def test_an_api_request_over_the_size_limit_is_a_json_413(client, settings, voting, content_type):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
-    cycle = cycle_page("shymkent-2027")
+    cycle = voting
     if content_type == "application/json":
         data = {"cycle": cycle.pk, "iin": "1" * 2000}
     else:

@@ -2,7 +2,8 @@
 never a server error (5xx); an API error is in the API's format {"code", "message", "errors"}.
 
 Values mix what people type (any text, numbers past a bigint, "²", "1e30", NUL, search syntax) with real ids of
-the demo, so both the checks and what lies behind them are reached. Bounded: about 50 examples a property.
+cycles, places and proposals each test builds (`real`), so both the checks and what lies behind them are reached.
+Bounded: about 50 examples a property.
 """
 
 import json
@@ -18,6 +19,8 @@ from hypothesis import strategies as st
 from pb_module.models import PBCyclePage, Proposal, TallyResult, Territory
 from pb_module.rules.iin import make_iin
 from pb_module.rules.statuses import Status
+
+from . import factories as f
 
 pytestmark = pytest.mark.django_db
 BOUNDED = settings(
@@ -53,14 +56,35 @@ def client():
 
 
 @pytest.fixture
-def real():
-    return {
-        "cycles": list(PBCyclePage.objects.values_list("pk", flat=True)[:5]),
+def real(db):
+    """Real ids to mix in: a cycle collecting proposals in a city with a district, a cycle whose vote is open (with
+    ballots) and a cycle whose results are published, with proposals submitted, rejected, on a ballot, selected
+    and not selected."""
+    city = f.TerritoryFactory(name="Fx қала", translations=True)
+    district = f.TerritoryFactory(name="Fx аудан", kind=Territory.Kind.DISTRICT, parent=city, translations=True)
+    collecting = f.cycle(territory=city)
+    f.ProposalFactory(cycle=collecting, district=district, title="Fx саябақ")
+    f.ProposalFactory(cycle=collecting, status=Status.REJECTED, title="Fx жол")
+    f.voting_cycle([1_000_000, 2_000_000], ballots=[[0], [0, 1]])
+    published, _ = f.voting_cycle([3_000_000, 90_000_000], ballots=[[0], [0], [1]], total_budget=50_000_000)
+    f.publish_results(published)
+    found = {
+        "cycles": list(PBCyclePage.objects.values_list("pk", flat=True)),
         "published": list(TallyResult.objects.values_list("cycle_id", flat=True)),
-        "places": list(Territory.objects.values_list("pk", flat=True)[:5]),
-        "proposals": list(Proposal.objects.values_list("pk", flat=True)[:5]),
+        "places": list(Territory.objects.values_list("pk", flat=True)),
+        "proposals": list(Proposal.objects.values_list("pk", flat=True)),
         "statuses": [s.value for s in Status],
     }
+    # Three cycles and four places (the cities and the district), each in three languages.
+    assert len(found["cycles"]) == 3 * 3 and found["published"] == [published.pk] and len(found["places"]) == 4 * 3
+    assert set(Proposal.objects.values_list("status", flat=True)) == {
+        Status.SUBMITTED,
+        Status.REJECTED,
+        Status.ON_BALLOT,
+        Status.SELECTED,
+        Status.NOT_SELECTED,
+    }
+    return found
 
 
 def no_server_error(response):
@@ -82,7 +106,7 @@ def test_catalogue_filters(client, real):
     check()
 
 
-def test_site_search(client):
+def test_site_search(client, real):
     words = st.lists(st.one_of(ODD, TEXT, st.sampled_from(["саябақ", "парк", "park", "жол"])), max_size=4)
 
     @BOUNDED
@@ -155,11 +179,12 @@ JSON = st.recursive(
 )
 
 
-def test_api_bodies(client, real):
+def test_api_bodies(client, db):
     from tests.pb_module.test_voting import api_confirm, api_verify
 
-    cycle = PBCyclePage.objects.get(slug="shymkent-2027", locale__language_code="kk")
+    cycle, _ = f.voting_cycle([1_000_000, 2_000_000, 3_000_000])
     on_ballot = list(Proposal.objects.filter(cycle=cycle, status=Status.ON_BALLOT).values_list("pk", flat=True))
+    assert len(on_ballot) == 3
     iin, born = make_iin(date(1971, 2, 3), "male", 99), date(1971, 2, 3)
     start, headers = api_verify(client, cycle, iin=iin, born=born)
     assert start.status_code == 202  # a verified voter in the session, so ballots reach the counting rules
@@ -177,9 +202,7 @@ def test_api_bodies(client, real):
         },
     )
     items = st.lists(
-        st.fixed_dictionaries(
-            {"proposal": st.one_of(st.sampled_from(on_ballot or [1]), JSON)}, optional={"points": JSON}
-        ),
+        st.fixed_dictionaries({"proposal": st.one_of(st.sampled_from(on_ballot), JSON)}, optional={"points": JSON}),
         max_size=4,
     )
     ballot = st.one_of(st.fixed_dictionaries({"items": items}), JSON)

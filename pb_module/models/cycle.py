@@ -543,10 +543,11 @@ class PBCyclePage(WordFormsMixin, RoutablePageMixin, RoutedPageMixin, Page):
 
     @cached_property
     def meetings(self) -> tuple[list, list]:
-        """(upcoming, past) live meetings under this cycle in this page's language."""
+        """(upcoming, past) live meetings under this cycle in this page's language, kept with the page for the day
+        (a meeting published purges the pages above it)."""
         from pb_module.selectors.meetings import meetings_of_cycle
 
-        return meetings_of_cycle(self)
+        return self.kept("meetings", lambda: meetings_of_cycle(self), dated=True)
 
     @property
     def progress_stories(self):

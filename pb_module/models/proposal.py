@@ -74,6 +74,9 @@ class Proposal(models.Model):
     # Set only by `services.results.publish_results`: the published score, so the catalogue can sort by votes
     # without ever seeing an unpublished count.
     published_votes = models.PositiveIntegerField(_("published votes"), null=True, blank=True, editable=False)
+    # How many live meetings have it on their agenda (kept by pb_module.signals when a meeting is published or
+    # withdrawn): its page reads the meetings only when there are some.
+    meeting_count = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("proposal")

@@ -20,7 +20,22 @@ from pb_module.models import Registration, Territory
 from pb_module.rules import calendar
 from pb_module.rules.text import is_db_id
 from pb_module.selectors import meetings as selectors
+from pb_module.selectors.implementation import PUBLIC_PHOTO_SPEC, prefetch_renditions
 from pb_module.web.forms import MeetingProposalForm, RegistrationForm, add_service_errors
+from pb_module.web.results import proposal_pages
+
+
+def _agenda(page) -> list[dict]:
+    """The proposals on the agenda with their page in the meeting's language (else their own), read in one query."""
+    rows = list(page.discussed.all())
+    pages = proposal_pages([row.proposal_id for row in rows], page.locale_id)
+    return [{"row": row, "page": pages.get(row.proposal_id)} for row in rows]
+
+
+def _photos(page) -> list:
+    photos = list(page.photos.select_related("image"))
+    prefetch_renditions([photo.image for photo in photos], [PUBLIC_PHOTO_SPEC])
+    return photos
 
 
 def _context(page, form=None) -> dict:
@@ -31,8 +46,8 @@ def _context(page, form=None) -> dict:
         "form": form if form is not None else (RegistrationForm() if problem is None else None),
         "closed": problem,
         "places_left": services.meetings.places_left(page),
-        "discussed": page.discussed.select_related("proposal").all(),
-        "photos": page.photos.select_related("image").all(),
+        "discussed": _agenda(page),
+        "photos": _photos(page),
     }
 
 

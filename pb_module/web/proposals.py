@@ -99,6 +99,8 @@ def _proposal_facts(page) -> dict:
         "review": proposal.latest_review,
         "comments": list(proposal.comments.all()),
         "comments_open": comments_open(proposal),
+        # Read only when a live meeting has it on its agenda; a meeting published or withdrawn purges this page.
+        "discussions": discussions_of(proposal, page.locale_id) if proposal.meeting_count else [],
         "attachments": list(proposal.attachments.all()),
         "stories": stories,
         "implementation": implementation.public_implementation(proposal, log=log, photos=photos),
@@ -119,7 +121,6 @@ def _proposal_context(request, page, **extra):
         "can_comment": can_comment,
         "comment_form": extra.pop("comment_form", CommentForm() if can_comment else None),
         "follow_form": extra.pop("follow_form", FollowForm()),
-        "discussions": discussions_of(page.proposal, page.locale_id),
         "messages": [message for message in flashed if "follow" not in message.tags.split()],
         "follow_messages": [message for message in flashed if "follow" in message.tags.split()],
         **extra,

@@ -12,7 +12,7 @@ from pb_module.models import ProposalPage, TallyResult
 from pb_module.selectors.analytics import VOTES_CHART, cycle_analytics, published_cycles
 
 
-def _pages(pks, locale_id) -> dict:
+def proposal_pages(pks, locale_id) -> dict:
     """Proposal pk -> its live page in `locale_id` (a translation or an alias), else its source page."""
     found = {}
     pages = ProposalPage.objects.live().filter(proposal_id__in=pks)
@@ -34,7 +34,7 @@ def _results(page) -> dict:
     result = TallyResult.objects.filter(cycle=source).first()
     context = {"cycle": source, "result": result}
     if result is not None:
-        pages = _pages([line["proposal"] for line in result.lines], page.locale_id)
+        pages = proposal_pages([line["proposal"] for line in result.lines], page.locale_id)
         lines = [{**line, "page": pages.get(line["proposal"])} for line in result.lines]
         context["winners"] = [line for line in lines if line["selected"]]
         context["others"] = [line for line in lines if not line["selected"]]
@@ -65,7 +65,7 @@ def _analytics(page, language) -> dict:
         context["single"] = [data]
         context["buckets"] = data.table3_rows
         context["votes_chart"] = VOTES_CHART
-        pages = _pages(list(data.votes), page.locale_id)
+        pages = proposal_pages(list(data.votes), page.locale_id)
         context["projects"] = sorted(
             ({"page": pages.get(pk), "votes": n} for pk, n in data.votes.items()), key=lambda row: -row["votes"]
         )

@@ -1,17 +1,21 @@
 """RSS and Atom feeds, read as a feed reader reads them: news, a cycle's proposals, a funded project's progress."""
 
 import re
+from datetime import timedelta
 
 import feedparser
 import pytest
 from django.utils import timezone, translation
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from home.models import NewsIndexPage, NewsPage
 from pb_module import services
-from pb_module.models import Milestone, MonitoringReport, Proposal, ProposalPage
-from pb_module.rules.statuses import PUBLIC
+from pb_module.models import Milestone, MonitoringReport, Proposal
+from pb_module.rules.statuses import Status
 from pb_module.services.implementation import save_milestone
+
+from .. import factories as f
+from ._fx_proposal_translation import translate_proposal
 
 pytestmark = pytest.mark.django_db
 LANGS = ["kk", "ru", "en"]
@@ -30,17 +34,52 @@ def read_feed(client, url, kind):
     return feed
 
 
-def translated_proposal():
-    """A public demo proposal written in Kazakh with its own text in Russian and English (not aliases)."""
-    translated = ProposalPage.objects.live().filter(alias_of__isnull=True)
-    proposal = (
-        Proposal.objects.filter(language="kk", status__in=list(PUBLIC))
-        .filter(pk__in=translated.filter(locale__language_code="ru").values("proposal"))
-        .filter(pk__in=translated.filter(locale__language_code="en").values("proposal"))
-        .first()
-    )
-    assert proposal is not None, "the demo has a proposal translated into Russian and English"
-    return proposal
+@pytest.fixture(scope="module")
+def news_once(module_db):
+    """A news index under the home page with three news items (not made in the order of their dates), each
+    translated into Russian and English; built once for the module, returns the index's id."""
+    with module_db():
+        index = NewsIndexPage(title="Fx жаңалықтар", slug="fx-news", intro="Fx жаңалықтары.")
+        f.home_page().add_child(instance=index)
+        index.save_revision().publish()
+        f.translate(index)
+        today = timezone.localdate()
+        for n, days in enumerate((30, 2, 10)):
+            item = NewsPage(
+                title=f"Fx жаңалық {n}", slug=f"fx-news-{n}", date=today - timedelta(days=days), intro="Fx қысқаша."
+            )
+            index.add_child(instance=item)
+            item.save_revision().publish()
+            f.translate(item)
+        return index.pk
+
+
+@pytest.fixture
+def news_index(db, news_once):
+    return NewsIndexPage.objects.get(pk=news_once)
+
+
+@pytest.fixture(scope="module")
+def translated_once(module_db):
+    """A cycle collecting proposals with a public proposal written in Kazakh and given its own text in Russian
+    and English by a translator (not aliases), and one left untranslated; built once, returns the proposal's id."""
+    with module_db():
+        moderator = f.make_moderator()
+        collecting = f.cycle(title="Fx жаңалықтар циклі")
+        proposal = f.ProposalFactory(cycle=collecting, status=Status.IN_DISCUSSION, moderator=moderator)
+        f.ProposalFactory(cycle=collecting, status=Status.IN_MODERATION, moderator=moderator)
+        return translate_proposal(proposal).pk
+
+
+@pytest.fixture
+def translated(db, translated_once):
+    return Proposal.objects.get(pk=translated_once)
+
+
+@pytest.fixture
+def funded(db, funded_once):
+    """A proposal the vote selected, moved into implementation by a moderator (the public log says so)."""
+    return Proposal.objects.get(pk=funded_once)
 
 
 def submit(cycle, title):
@@ -60,10 +99,12 @@ def submit(cycle, title):
 
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("lang", LANGS)
-def test_news_feeds_in_each_language(client, demo, lang, kind):
-    index = NewsIndexPage.objects.get(locale__language_code=lang)
+def test_news_feeds_in_each_language(client, news_index, lang, kind):
+    index = news_index.get_translation(Locale.objects.get(language_code=lang))
     feed = read_feed(client, f"/{lang}/feeds/news-{index.pk}.{kind}", kind)
     newest = NewsPage.objects.live().child_of(index).order_by("-date", "-pk").first()
+    assert newest.title == ("Fx жаңалық 1" if lang == "kk" else f"Fx жаңалық 1 [{lang}]")  # the latest date
+    assert len(feed.entries) == 3
     assert feed.feed.title == index.title
     assert feed.feed.language == lang
     assert feed.entries[0].title == newest.title
@@ -74,8 +115,8 @@ def test_news_feeds_in_each_language(client, demo, lang, kind):
 
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("lang", LANGS)
-def test_cycle_feed_lists_public_proposals_in_the_urls_language(client, moderator, lang, kind):
-    proposal = translated_proposal()
+def test_cycle_feed_lists_public_proposals_in_the_urls_language(client, translated, moderator, lang, kind):
+    proposal = translated
     cycle = proposal.cycle.specific.get_translation(Locale.objects.get(language_code=lang))
     hidden = submit(proposal.cycle.specific, "Әлі модерациядан өтпеген ұсыныс")
     fresh = submit(proposal.cycle.specific, "Жаңа жарияланған ұсыныс")
@@ -88,6 +129,7 @@ def test_cycle_feed_lists_public_proposals_in_the_urls_language(client, moderato
     assert titles[0] == fresh.page_in(lang).title  # newest first
     assert proposal.page_in(lang).title in titles
     if lang != "kk":
+        assert proposal.page_in(lang).title != proposal.page_in("kk").title
         assert proposal.page_in("kk").title not in titles
     assert hidden.page_in(lang).title not in titles
     assert all(entry.link.startswith(f"http://testserver/{lang}/") for entry in feed.entries)
@@ -165,10 +207,11 @@ def test_progress_feed_tells_decisions_milestones_and_answers(client, funded, mo
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_unknown_and_non_public_things_have_no_feed(client, open_cycle, kind):
-    hidden = submit(open_cycle, "Жарияланбаған ұсыныс")
+def test_unknown_and_non_public_things_have_no_feed(client, db, kind):
+    collecting = f.cycle()
+    hidden = submit(collecting, "Жарияланбаған ұсыныс")
     last = Proposal.objects.order_by("-pk").first().pk
-    news = NewsIndexPage.objects.order_by("-pk").first().pk
+    news = Page.objects.order_by("-pk").first().pk  # no news index has a larger id
     for url in [
         f"/kk/feeds/proposal-{hidden.pk}.{kind}",
         f"/kk/feeds/proposal-{last + 1000}.{kind}",

@@ -14,6 +14,8 @@ from search.catalogue import index as catalogue_index
 from search.models import CatalogueEntry
 from words.text import normalise_query
 
+from .. import factories as f
+
 SEED = 7
 N = 300
 
@@ -42,13 +44,52 @@ def generated():
 
 
 @pytest.fixture
-def made(db, client):
+def places(db):
+    """What pb_generate builds on: the PB section in Kazakh and the Kazakh cities (translated), one of them
+    divided into districts and microdistricts, the other not, which has a cycle of its own with one public
+    proposal made through the services (not generated). Returns the divided city, read afresh (its
+    `descendant_keys` is cached on the object)."""
+    f.PBIndexPageFactory()
+    kind = Territory.Kind
+    # English names as the demo's: pb_generate makes the cycles' slugs of them.
+    divided = f.TerritoryFactory(
+        name="Fx үлкен қала", population_16_plus=900_000, translations={"ru": "Fx большой город", "en": "Fx Big City"}
+    )
+    for n in (1, 2):
+        district = f.TerritoryFactory(
+            name=f"Fx {n}-аудан",
+            kind=kind.DISTRICT,
+            settlement_category="",
+            parent=divided,
+            translations={"ru": f"Fx район {n}", "en": f"Fx District {n}"},
+        )
+        for m in (1, 2):
+            f.TerritoryFactory(
+                name=f"Fx {n}-аудан {m}-шағын ауданы",
+                kind=kind.MICRODISTRICT,
+                settlement_category="",
+                parent=district,
+                translations=True,
+            )
+    small = f.TerritoryFactory(
+        name="Fx шағын қала",
+        settlement_category=Territory.Category.OBLAST,
+        population_16_plus=60_000,
+        translations={"ru": "Fx малый город", "en": "Fx Small Town"},
+    )
+    f.ProposalFactory(cycle=f.cycle(territory=small), status=Status.IN_MODERATION)
+    return Territory.objects.get(pk=divided.pk)
+
+
+@pytest.fixture
+def made(places, client):
     before = catalogue_count(client)
     output = generate(proposals=N)
     return {"before": before, "output": output}
 
 
 def test_generates_n_proposals_each_with_a_live_kk_page(made):
+    assert made["before"] == 1  # the proposal made through the services
     assert f"{N} new proposals" in made["output"] and "rows/s" in made["output"]
     assert generated().count() == N
     pages = ProposalPage.objects.filter(proposal__in=generated())
@@ -58,18 +99,17 @@ def test_generates_n_proposals_each_with_a_live_kk_page(made):
     assert len(set(generated().values_list("status", flat=True))) >= 5
 
 
-def test_the_catalogue_counts_them_and_filters_match_the_database(made, client):
+def test_the_catalogue_counts_them_and_filters_match_the_database(made, places, client):
     assert catalogue_count(client) == made["before"] + N == public_kk().count()
     cycle = PBCyclePage.objects.filter(slug__startswith=f"gen-s{SEED}-", proposals__isnull=False).first()
     year = cycle.year
     assert catalogue_count(client, year=year) == public_kk(proposal__cycle__year=year).count() > 0
     assert catalogue_count(client, cycle=cycle.pk) == public_kk(proposal__cycle=cycle).count() > 0
-    almaty = Territory.objects.get(name="Алматы", locale__language_code="kk")
-    in_almaty = public_kk(proposal__district__translation_key__in=almaty.descendant_keys)
-    assert catalogue_count(client, district=almaty.pk) == in_almaty.count() > 0
-    assert (
-        catalogue_count(client, district=almaty.pk, year=year) == in_almaty.filter(proposal__cycle__year=year).count()
-    )
+    city = places  # a city with districts: its own proposals and theirs
+    in_city = public_kk(proposal__district__translation_key__in=city.descendant_keys)
+    assert catalogue_count(client, district=city.pk) == in_city.count() > 0
+    assert catalogue_count(client, district=city.pk) < catalogue_count(client)  # not the other city's
+    assert catalogue_count(client, district=city.pk, year=year) == in_city.filter(proposal__cycle__year=year).count()
     district = generated().order_by("pk").first().district
     expected = public_kk(proposal__district__translation_key=district.translation_key).count()
     assert catalogue_count(client, district=district.pk) == expected > 0
