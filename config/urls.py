@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from config.converters import IdConverter
 from home import views as home_views
 from pb_module.web import feeds as pb_feeds
+from pb_module.web import meetings as pb_meetings
 from pb_module.web import proposals as pb_views
 from pb_module.web import voting as pb_voting_views
 from search import views as search_views
@@ -55,6 +56,7 @@ urlpatterns += i18n_patterns(
     path("feeds/proposal-<id:proposal_id>.rss", pb_feeds.proposal_feed, name="proposal_feed"),
     path("feeds/proposal-<id:proposal_id>.atom", pb_feeds.proposal_feed, {"kind": "atom"}, name="proposal_feed_atom"),
     path("feeds/meetings-<id:index_id>.rss", pb_feeds.meetings_feed, name="meetings_feed"),
+    path("meetings/<id:page_id>.ics", pb_meetings.calendar_view, name="meeting_calendar"),
     path("feeds/meetings-<id:index_id>.atom", pb_feeds.meetings_feed, {"kind": "atom"}, name="meetings_feed_atom"),
     path("pb/track/<str:token>/", pb_views.track_view, name="pb_track"),
     path("pb/unsubscribe/<str:token>/", pb_views.unsubscribe_view, name="pb_unsubscribe"),

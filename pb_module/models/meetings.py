@@ -200,12 +200,6 @@ class MeetingPage(WordFormsMixin, RoutablePageMixin, RoutedPageMixin, Page):
 
         return register_view(request, self)
 
-    @path("calendar/")
-    def calendar_route(self, request):
-        from pb_module.web.meetings import calendar_view
-
-        return calendar_view(request, self)
-
     @path("cancel/<str:token>/")
     def cancel_route(self, request, token):
         from pb_module.web.meetings import cancel_view

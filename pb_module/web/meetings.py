@@ -9,14 +9,15 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from wagtail.models import Locale
 
 from pb_module import permissions, services
-from pb_module.models import Registration, Territory
+from pb_module.models import MeetingPage, Registration, Territory
 from pb_module.rules import calendar
 from pb_module.rules.text import is_db_id
 from pb_module.selectors import meetings as selectors
@@ -94,7 +95,10 @@ def cancel_view(request, page, token):
     return TemplateResponse(request, "pb_module/meeting_cancel.html", context)
 
 
-def calendar_view(request, page):
+def calendar_view(request, page_id):
+    """The .ics file of a live public meeting, in the URL's language (any language version's id finds it)."""
+    page = get_object_or_404(MeetingPage.objects.live().public(), pk=page_id)
+    page = page.get_translation_or_none(Locale.get_active()) or page
     response = HttpResponse(
         calendar.event(**services.meetings.event_fields(page)), content_type="text/calendar; charset=utf-8"
     )

@@ -156,7 +156,7 @@ def test_a_resident_registers_on_the_page_and_cancels_with_the_link(client, coll
 
 def test_the_ics_file_has_the_meeting_in_utc(client, collecting):
     meeting = make_meeting(collecting)
-    response = client.get(meeting.url + "calendar/")
+    response = client.get(f"/kk/meetings/{meeting.pk}.ics")
     assert response["Content-Type"].startswith("text/calendar")
     text = response.content.decode()
     assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
