@@ -76,7 +76,7 @@ class Proposal(models.Model):
     published_votes = models.PositiveIntegerField(_("published votes"), null=True, blank=True, editable=False)
     # How many live meetings have it on their agenda (kept by pb_module.signals when a meeting is published or
     # withdrawn): its page reads the meetings only when there are some.
-    meeting_count = models.PositiveIntegerField(default=0, editable=False)
+    meeting_count = models.PositiveIntegerField(default=0, db_default=0, editable=False)
 
     class Meta:
         verbose_name = _("proposal")

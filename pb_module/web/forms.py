@@ -478,7 +478,7 @@ class OverviewForm(forms.Form):
     """The national overview's question: which year, and how many projects a city of each category funds on
     average (the page's assumptions, unless the visitor tries others)."""
 
-    year = forms.TypedChoiceField(label=_("Year"), coerce=int)
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False, empty_value=None)
     average_republican = forms.IntegerField(
         label=_("Projects a city of republican significance funds"),
         min_value=0,
@@ -522,7 +522,7 @@ class MeetingProposalForm(forms.Form):
     """A meeting an NGO representative proposes (a moderator publishes it)."""
 
     title = forms.CharField(label=_("Title"), max_length=255)
-    kind = forms.ChoiceField(label=_("Kind"), choices=MeetingKind.choices)
+    kind = forms.ChoiceField(label=_("Kind"), choices=[("", "—"), *MeetingKind.choices])
     day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
     time = forms.TimeField(label=_("Time (Almaty)"), widget=forms.TimeInput(attrs={"type": "time"}))
     place = forms.ModelChoiceField(label=_("Place"), queryset=Territory.objects.none())

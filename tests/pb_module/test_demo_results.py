@@ -183,7 +183,7 @@ def test_demo_has_every_status_and_expert_reviews(db):
     assert ExpertReview.objects.exists()
 
 
-def test_the_demo_overview_reproduces_the_papers_table_4_and_council_totals(client):
+def test_the_demo_overview_reproduces_the_papers_table_4_and_council_totals(db, client):
     """The demo's country: 3 + 38 + 48 cities in the territory tree; its overview page for 2024 shows the paper's
     680 projects and notes the paper's rounding; its councils add up to the paper's 218 and 3 915."""
     from pb_module.models import CouncilComposition, NationalOverviewPage

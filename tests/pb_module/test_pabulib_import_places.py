@@ -187,7 +187,7 @@ def test_places_already_on_the_site_are_used_in_their_language(tmp_path, kk):
     assert Territory.objects.count() == before
     assert in_kk.territory == district
     assert in_ru.territory.translation_key == district.translation_key and in_ru.territory.locale.language_code == "ru"
-    found = set(public_proposals({"district": city}))
+    found = set(public_proposals({"district": Territory.objects.get(pk=city.pk)}))  # read again: with its districts
     assert set(Proposal.objects.filter(cycle__in=[in_kk, in_ru])) <= found
 
 
