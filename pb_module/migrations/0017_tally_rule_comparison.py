@@ -2,8 +2,11 @@
 
 Only the column type changes. SQLite does not enforce a VARCHAR length, and altering a field there rebuilds the
 table, which would drop the freeze triggers of 0006 and 0012 with it: on SQLite only the model state changes. On
-PostgreSQL the columns are widened in place (triggers stay; they fire on rows, not on ALTER TABLE).
+PostgreSQL the columns are widened in place; PostgreSQL refuses to change the type of a column that a trigger's
+WHEN clause names, so the cycle's freeze trigger of 0012 is dropped and made again around it, in this transaction.
 """
+
+import importlib
 
 from django.db import migrations, models
 
@@ -14,8 +17,12 @@ def _widen(length):
     def run(apps, schema_editor):
         if schema_editor.connection.vendor != "postgresql":
             return
+        freeze = importlib.import_module("pb_module.migrations.0012_cycle_schedule_freeze")
+        schema_editor.execute("DROP TRIGGER IF EXISTS pb_cycle_rules_frozen ON pb_module_pbcyclepage")
         for table, column in COLUMNS:
             schema_editor.execute(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" TYPE varchar({length})')
+        for statement in freeze.POSTGRES:
+            schema_editor.execute(statement)
 
     return run
 
