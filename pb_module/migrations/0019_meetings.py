@@ -4,7 +4,6 @@ import django.db.models.deletion
 import django.utils.timezone
 import home.routing
 import modelcluster.fields
-import uuid
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 import words.indexing
@@ -100,7 +99,6 @@ class Migration(migrations.Migration):
                 ('language', models.CharField(max_length=8)),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
                 ('cancelled_at', models.DateTimeField(blank=True, null=True)),
-                ('key', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
                 ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='registrations', to='pb_module.meetingpage')),
             ],
             options={

@@ -3,7 +3,6 @@ paper's "kentan"), public council sessions, expert councils, online meetings. A 
 under the meetings section (the catalogue of meetings by place and date); residents register without an account;
 after the meeting the organiser publishes its minutes, and each proposal discussed shows the outcome."""
 
-import uuid
 
 from django.conf import settings
 from django.db import models
@@ -248,7 +247,6 @@ class Registration(models.Model):
     language = models.CharField(max_length=8)
     created_at = models.DateTimeField(default=timezone.now)
     cancelled_at = models.DateTimeField(null=True, blank=True)
-    key = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
 
     class Meta:
         verbose_name = _("registration")

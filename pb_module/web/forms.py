@@ -474,6 +474,11 @@ def add_service_errors(form, error: ValidationError):
         form.add_error(None, error)
 
 
+# A whole number typed in a text box: what was typed comes back as it was, even when it is not a number (a number
+# box cannot hold "abc"), and phones show their digit keyboard.
+NUMERIC = forms.TextInput(attrs={"inputmode": "numeric"})
+
+
 class OverviewForm(forms.Form):
     """The national overview's question: which year, and how many projects a city of each category funds on
     average (the page's assumptions, unless the visitor tries others)."""
@@ -484,18 +489,21 @@ class OverviewForm(forms.Form):
         min_value=0,
         max_value=MAX_AVERAGE_PROJECTS,
         required=False,
+        widget=NUMERIC,
     )
     average_oblast = forms.IntegerField(
         label=_("Projects a city of regional significance funds"),
         min_value=0,
         max_value=MAX_AVERAGE_PROJECTS,
         required=False,
+        widget=NUMERIC,
     )
     average_district = forms.IntegerField(
         label=_("Projects a city of district significance funds"),
         min_value=0,
         max_value=MAX_AVERAGE_PROJECTS,
         required=False,
+        widget=NUMERIC,
     )
 
     def __init__(self, data, *, years: list[int], initial: dict):
