@@ -3,7 +3,6 @@ paper's "kentan"), public council sessions, expert councils, online meetings. A 
 under the meetings section (the catalogue of meetings by place and date); residents register without an account;
 after the meeting the organiser publishes its minutes, and each proposal discussed shows the outcome."""
 
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
