@@ -33,6 +33,11 @@ urlpatterns = [
     path("api/v1/", include("pb_module.api.urls")),
 ]
 
+if settings.PB_MAP_TILE_STUB:
+    from config.tiles import tile_stub
+
+    urlpatterns.append(path("map-tiles/<int:z>/<int:x>/<int:y>.png", tile_stub, name="map_tile_stub"))
+
 if settings.DEBUG:
     from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns

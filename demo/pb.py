@@ -16,6 +16,7 @@ from demo.country import load_overview_demo
 from demo.home import SOURCE, TARGETS, publish, translate_page, upsert_child, upsert_snippet
 from demo.implementation import load_implementation_demo
 from demo.meetings import load_meetings_demo
+from demo.places import load_places_demo
 from demo.results import load_results_demo
 from pb_module import roles, services
 from pb_module.models import (
@@ -273,6 +274,7 @@ def load_pb_demo(home):
     load_implementation_demo(_user, actors["moderator"])
     cycles[C.VOTING_CYCLE["key"]] = voting = _cycle(pb_index, C.VOTING_CYCLE, territories)
     _voting_demo(voting, territories[C.VOTING_CYCLE["territory"]], actors["moderator"])
+    load_places_demo(territories)
     overview = load_overview_demo(pb_index, territories)
     meetings = load_meetings_demo(home, cycles)
     return {"index": pb_index, "cycles": cycles, "overview": overview, "meetings": meetings}

@@ -133,3 +133,20 @@ COUNCIL_SECTOR_LABELS = {
     "media": _("Media"),
     "citizens": _("Other citizens"),
 }
+
+# --- a place on the map (pb_module.rules.geo) -----------------------------------------------------------------
+GEO_MESSAGES = {
+    "format": _("Write the latitude and the longitude as two numbers, e.g. 43.2389, 76.8897."),
+    "outside": _("This place is not in Kazakhstan: check the numbers (the latitude comes first)."),
+    "too_few": _("An area needs at least 3 different corners."),
+    "too_many": _("An area can have at most 50 corners."),
+    "both": _("Mark either a point or an area, not both."),
+}
+PLACE_KIND_LABELS = {"Point": _("point"), "Polygon": _("area, its centre")}
+GEO_LINE_MESSAGE = _("Line %(line)s: %(message)s")
+
+
+def geo_message(error) -> str:
+    """The message of a pb_module.rules.geo.GeoError, naming the line of an area's corner when it has one."""
+    message = str(GEO_MESSAGES[error.code])
+    return GEO_LINE_MESSAGE % {"line": error.line, "message": message} if error.line else message

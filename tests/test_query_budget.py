@@ -53,6 +53,7 @@ from pb_module.models import (
     Registration,
 )
 from pb_module.models.stories import ProgressStoryPage
+from pb_module.rules import geo
 from pb_module.rules.statuses import Status
 
 from . import factories as f
@@ -220,6 +221,10 @@ def build_site():
     funded = f.funded_proposal(moderator, title="Fx аяқталған жоба", cycle=f.cycle(schedule="voting", slug="fx-aksu"))
     services.proposals.change_status(proposal=funded, new_status=Status.COMPLETED, user=moderator)
     translate_proposal(funded.page_in("kk"), {"ru": "Fx завершённый проект", "en": "Fx completed project"})
+    # Places on the map: the maps of the cycle, of the proposal pages and of the catalogue are measured with the rest.
+    park = geo.area_geometry([(43.6662, 51.1585), (43.6662, 51.1607), (43.6648, 51.1607)])
+    Proposal.objects.filter(pk__in=[winner.pk, funded.pk]).update(geometry=geo.point_geometry(43.6532, 51.1975))
+    Proposal.objects.filter(pk=rejected.pk).update(geometry=park)
 
     discussion = f.cycle(schedule="discussion", expert_review=True, slug="fx-discussion")
     before = {

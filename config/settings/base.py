@@ -236,6 +236,14 @@ PB_SMS_GATEWAY_URL = os.environ.get("PB_SMS_GATEWAY_URL", "")
 PB_SMS_GATEWAY_TOKEN = os.environ.get("PB_SMS_GATEWAY_TOKEN", "")
 # Who vouches for an IIN and date of birth; an eGov or digital-signature provider can replace the built-in one.
 PB_IDENTITY_BACKEND = os.environ.get("PB_IDENTITY_BACKEND", "pb_module.integrations.identity.BuiltinIdentityBackend")
+# Maps: the tile server (a URL template with {z}/{x}/{y}, e.g. https://tile.example.org/{z}/{x}/{y}.png) and the
+# credit its licence asks for; unset, maps draw the proposals on a plain background. The local stub
+# (config/tiles.py) serves plain tiles at /map-tiles/ in development and tests.
+PB_MAP_TILES_URL = os.environ.get("PB_MAP_TILES_URL", "")
+PB_MAP_TILES_ATTRIBUTION = os.environ.get("PB_MAP_TILES_ATTRIBUTION", "")
+PB_MAP_TILE_STUB = False
+# Finding an address on the map when a proposal is submitted (a Nominatim-compatible search URL); unset: not done.
+PB_GEOCODER_URL = os.environ.get("PB_GEOCODER_URL", "")
 PB_OTP_TTL_SECONDS = 5 * 60
 PB_OTP_MAX_WRONG = 5
 PB_OTP_LOCK_SECONDS = 15 * 60

@@ -18,3 +18,6 @@ PB_SMS_BACKEND = "locmem"
 # Off in tests that do not say otherwise (tests/test_page_cache.py turns it on): most tests change rows directly.
 PAGE_CACHE_SECONDS = 0
 PART_CACHE_SECONDS = 0
+# Maps draw plain tiles served by the site itself (config/tiles.py) unless a tile server is configured.
+PB_MAP_TILE_STUB = True
+PB_MAP_TILES_URL = os.environ.get("PB_MAP_TILES_URL", "/map-tiles/{z}/{x}/{y}.png")  # noqa: F405

@@ -68,6 +68,9 @@ class ProposalIndexView(ModelViewSet.index_view_class):
         buttons = super().get_list_buttons(instance)
         user = self.request.user
         if permissions.may_change_status(user):
+            buttons.insert(
+                0, ListingButton(_("Place on the map"), url=reverse("pb_proposal_place", args=[instance.pk]))
+            )
             buttons.insert(0, ListingButton(_("Change status"), url=reverse("pb_proposal_status", args=[instance.pk])))
         if permissions.may_review_as_expert(user) and instance.status == "in_expert_review":
             buttons.insert(0, ListingButton(_("Expert review"), url=reverse("pb_proposal_review", args=[instance.pk])))
@@ -305,6 +308,7 @@ def register_pb_admin_urls():
     return [
         path("pb/proposals/<int:pk>/status/", admin_views.change_status_view, name="pb_proposal_status"),
         path("pb/proposals/<int:pk>/review/", admin_views.expert_review_view, name="pb_proposal_review"),
+        path("pb/proposals/<int:pk>/place/", admin_views.place_view, name="pb_proposal_place"),
         path("pb/comments/<int:pk>/hide/", admin_views.hide_comment_view, name="pb_comment_hide"),
         path("pb/reports/<int:pk>/hide/", admin_views.hide_report_view, name="pb_report_hide"),
         path("pb/reports/<int:pk>/answer/", admin_views.answer_report_view, name="pb_report_answer"),

@@ -12,6 +12,7 @@ from wagtail.models import Locale
 from pb_module import permissions, services
 from pb_module.models import MonitoringReport, PBCyclePage, Proposal, ProposalComment
 from pb_module.models.stories import reader_pages
+from pb_module.rules import geo
 from pb_module.rules.statuses import allowed_next
 from pb_module.selectors.voting import ballot_costs, voting_open
 from pb_module.vocabulary import STATUS_LABELS
@@ -22,6 +23,7 @@ from pb_module.web.forms import (
     ExpertReviewForm,
     HideCommentForm,
     HideReportForm,
+    PlaceForm,
     PublishResultsForm,
     StatusChangeForm,
     add_service_errors,
@@ -66,6 +68,37 @@ def change_status_view(request, pk):
             "log": proposal.status_changes.all(),
             "contact": proposal.author_contact if permissions.may_see_author_contact(request.user) else None,
             "header_title": _("Change status"),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def place_view(request, pk):
+    """A moderator corrects a proposal's place on the map (or removes it)."""
+    if not permissions.may_change_status(request.user):
+        raise PermissionDenied
+    proposal = get_object_or_404(Proposal, pk=pk)
+    point, area = geo.as_text(proposal.geometry)
+    form = PlaceForm(request.POST or None, initial={"point": point, "area": area})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.proposals.correct_place(
+                proposal=proposal, geometry=form.cleaned_data["geometry"], user=request.user
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The place on the map is saved."))
+            return redirect("pb_proposals:index")
+    page = proposal.source_page
+    return _render(
+        request,
+        "place.html",
+        {
+            "proposal": proposal,
+            "form": form,
+            "location": page.location if page else "",
+            "header_title": _("Place on the map"),
         },
         status=400 if form.errors else 200,
     )

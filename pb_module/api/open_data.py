@@ -27,6 +27,7 @@ from rest_framework.views import APIView
 
 from pb_module.api.voting import ApiError, _cycle_or_404, _localized, local_moment
 from pb_module.models import PBCyclePage, Proposal, TallyResult, Territory
+from pb_module.rules import geo
 from pb_module.rules.analytics import VOTE_BUCKETS
 from pb_module.rules.overview import MAX_AVERAGE_PROJECTS, billions
 from pb_module.rules.text import MAX_DB_INTEGER, csv_safe, is_db_id
@@ -69,6 +70,13 @@ def _cell(value) -> str:
     return str(csv_safe(value))
 
 
+class GeoJSONRenderer(JSONRenderer):
+    """A GeoJSON FeatureCollection (RFC 7946) of what the view answers with `?format=geojson`."""
+
+    media_type = "application/geo+json"
+    format = "geojson"
+
+
 class OpenDataView(APIView):
     """JSON, or CSV for a download; errors always in the API's JSON format."""
 
@@ -105,6 +113,16 @@ class OpenDataView(APIView):
             response["Content-Disposition"] = content_disposition_header(True, self.csv_filename())
         return response
 
+
+PROPOSAL_FORMAT = OpenApiParameter(
+    "format",
+    str,
+    enum=["json", "csv", "geojson"],
+    description="`csv`: a download (UTF-8, header row, `Content-Disposition: attachment`); `geojson`: the proposals "
+    "that have a place on the map as a GeoJSON FeatureCollection (RFC 7946, longitude first; each feature's "
+    "properties are the proposal's row), every one unless a limit is given. `Accept: text/csv` or "
+    "`Accept: application/geo+json` do the same. Errors are always JSON.",
+)
 
 FORMAT = OpenApiParameter(
     "format",
@@ -250,7 +268,9 @@ def proposal_rows(proposals, request) -> list[dict]:
             "status": proposal.status,
             "cost": proposal.cost,
             "url": request.build_absolute_uri(page.get_url(request)),
+            "location": proposal.geometry,
         }
+        row["latitude"], row["longitude"] = proposal.centre or (None, None)
         line = lines.get(proposal.pk)
         if line is not None:  # the embargo: counts only from the published result
             row["votes"], row["selected"] = line["score"], line["selected"]
@@ -258,7 +278,10 @@ def proposal_rows(proposals, request) -> list[dict]:
     return rows
 
 
-PROPOSAL_COLUMNS = ["id", "cycle", "title", "summary", "district_id", "district", "status", "cost", "url"]
+PROPOSAL_COLUMNS = [
+    *("id", "cycle", "title", "summary", "district_id", "district", "status", "cost", "url", "latitude"),
+    "longitude",
+]
 
 
 class OpenProposal(serializers.Serializer):
@@ -271,6 +294,11 @@ class OpenProposal(serializers.Serializer):
     status = serializers.ChoiceField(choices=PUBLIC_STATUSES)
     cost = serializers.IntegerField(help_text="Tenge: the validated cost when there is one.")
     url = serializers.URLField()
+    location = serializers.JSONField(
+        allow_null=True, help_text="Its place on the map: a GeoJSON Point or Polygon (longitude first), or null."
+    )
+    latitude = serializers.FloatField(allow_null=True, help_text="Of its point, or of its area's centre.")
+    longitude = serializers.FloatField(allow_null=True, help_text="Of its point, or of its area's centre.")
     votes = serializers.IntegerField(
         required=False, help_text="Only on the ballot of a cycle whose results are published (the tally's score)."
     )
@@ -285,16 +313,19 @@ class OpenProposalPage(serializers.Serializer):
 
 
 class ProposalsView(OpenDataView):
+    renderer_classes = [JSONRenderer, CSVRenderer, GeoJSONRenderer]
+
     @extend_schema(
         operation_id="open_data_proposals",
         summary="Public proposals of all cycles",
         description="Never proposals that are only submitted. `votes` and `selected` appear only for proposals "
         "on the ballot of a cycle whose results are published. Limit/offset pagination (no `page`). "
         "The CSV has `votes` and `selected` columns only when a listed cycle is published (empty cells otherwise).",
-        parameters=[ProposalQuery, FORMAT],
+        parameters=[ProposalQuery, PROPOSAL_FORMAT],
         responses={
             (200, "application/json"): OpenProposalPage,
             (200, "text/csv"): CSV,
+            (200, "application/geo+json"): OpenApiTypes.OBJECT,
             (400, "application/json"): INVALID,
         },
     )
@@ -302,6 +333,10 @@ class ProposalsView(OpenDataView):
         filters = query_filters(request.query_params)
         proposals = public_proposals(filters)
         limit, offset = filters.get("limit"), filters["offset"]
+        if getattr(request.accepted_renderer, "format", None) == "geojson":
+            located = proposals.filter(geometry__isnull=False)
+            rows = proposal_rows(located[offset : offset + limit] if limit else located[offset:], request)
+            return Response(geo.feature_collection([geo.feature(row.pop("location"), row) for row in rows]))
         if self.wants_csv:
             chosen = proposals[offset : offset + limit] if limit else proposals[offset:]
             return Response(proposal_rows(chosen, request))

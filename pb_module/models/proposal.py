@@ -19,6 +19,7 @@ from wagtail_localize.fields import BaseTranslatableField, SynchronizedField
 
 from home.routing import RoutedPageMixin
 from pb_module.integrations import crypto
+from pb_module.rules import geo
 from pb_module.rules.statuses import PUBLIC, Status
 from pb_module.rules.text import strip_bidi
 from pb_module.vocabulary import AUTOMATIC_REASONS, STATUS_LABELS, VERDICT_CHOICES
@@ -77,6 +78,19 @@ class Proposal(models.Model):
     # How many live meetings have it on their agenda (kept by pb_module.signals when a meeting is published or
     # withdrawn): its page reads the meetings only when there are some.
     meeting_count = models.PositiveIntegerField(default=0, db_default=0, editable=False)
+    # Where: a GeoJSON geometry (a Point or a one-ring Polygon, pb_module.rules.geo), given by the author or a
+    # moderator; the page's `location` says it in words.
+    geometry = models.JSONField(_("place on the map"), null=True, blank=True, editable=False)
+    place_corrected_at = models.DateTimeField(_("place corrected at"), null=True, blank=True, editable=False)
+    place_corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("place corrected by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("proposal")
@@ -102,6 +116,11 @@ class Proposal(models.Model):
     @property
     def author_contact(self) -> str:
         return crypto.decrypt(self.author_contact_encrypted)
+
+    @property
+    def centre(self) -> tuple[float, float] | None:
+        """(latitude, longitude) of its place on the map, if it has one."""
+        return geo.centre(self.geometry) if self.geometry else None
 
     @property
     def is_public(self) -> bool:

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +8,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from pb_module.rules import geo
 
 
 class Territory(TranslatableMixin, index.Indexed, models.Model):
@@ -47,13 +50,36 @@ class Territory(TranslatableMixin, index.Indexed, models.Model):
         help_text=_("The territory this one belongs to."),
     )
 
-    override_translatable_fields = [TranslatableField("parent"), SynchronizedField("population_16_plus")]
+    # Where the map of the place opens (its centre); empty: the place above's, else the whole country.
+    latitude = models.FloatField(
+        _("latitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(geo.SOUTH), MaxValueValidator(geo.NORTH)],
+        help_text=_("Of the centre of the place, in degrees, e.g. 43.2389: where its maps open."),
+    )
+    longitude = models.FloatField(
+        _("longitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(geo.WEST), MaxValueValidator(geo.EAST)],
+        help_text=_("Of the centre of the place, in degrees, e.g. 76.8897."),
+    )
+
+    override_translatable_fields = [
+        TranslatableField("parent"),
+        SynchronizedField("population_16_plus"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
+    ]
     panels = [
         FieldPanel("name"),
         FieldPanel("kind"),
         FieldPanel("parent"),
         FieldPanel("settlement_category"),
         FieldPanel("population_16_plus"),
+        FieldPanel("latitude"),
+        FieldPanel("longitude"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
 
@@ -81,6 +107,17 @@ class Territory(TranslatableMixin, index.Indexed, models.Model):
                 return place.settlement_category
             place = place.parent
         return ""
+
+    @property
+    def map_centre(self) -> tuple[float, float] | None:
+        """(latitude, longitude) where this place's maps open: its own centre or that of the nearest place above."""
+        place, seen = self, set()
+        while place is not None and place.pk not in seen:
+            seen.add(place.pk)
+            if place.latitude is not None and place.longitude is not None:
+                return place.latitude, place.longitude
+            place = place.parent
+        return None
 
     def descendants(self, include_self=True) -> list["Territory"]:
         """Every territory below this one (same language), breadth first."""

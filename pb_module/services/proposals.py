@@ -2,7 +2,7 @@ import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -27,10 +27,12 @@ from pb_module.models import (
     Territory,
 )
 from pb_module.roles import display_name, role_of
+from pb_module.rules import geo
 from pb_module.rules.money import cost_problem, format_tenge
 from pb_module.rules.phases import Phase
 from pb_module.rules.statuses import PUBLIC, Status, TransitionError, Verdict, ballot_blockers, check_transition
 from pb_module.selectors.proposals import comments_open
+from pb_module.vocabulary import geo_message
 
 from .notifications import notify_status_changed
 
@@ -71,6 +73,7 @@ def submit_proposal(
     author_name: str,
     author_contact: str,
     location: str = "",
+    geometry: dict | None = None,
     tags: list[str] | None = None,
     attachments: list[tuple] = (),
     external_id: str = "",
@@ -91,6 +94,7 @@ def submit_proposal(
         errors["district"] = _("Choose a district within the territory of this cycle.")
     if not title.strip():
         errors["title"] = _("Enter a title.")
+    errors |= place_errors(geometry)
     if errors:
         raise ValidationError(errors)
 
@@ -104,6 +108,7 @@ def submit_proposal(
         language=language,
         tracking_token_hash=tracking_hash(token),
         external_id=external_id,
+        geometry=geometry,
     )
     parent = cycle.get_translation(Locale.objects.get(language_code=language))
     page = ProposalPage(
@@ -137,6 +142,33 @@ def submit_proposal(
     if not historical and is_email(author_contact.strip()):
         follow_proposal(proposal=proposal, email=author_contact, language=language, is_author=True)
     return Submission(proposal, page, token)
+
+
+def place_errors(geometry: dict | None) -> dict:
+    """{form field: message} when `geometry` is no acceptable place (rules.geo); {} for none or a good one."""
+    if geometry is None:
+        return {}
+    try:
+        geo.check_geometry(geometry)
+    except geo.GeoError as error:
+        return {"area" if geometry.get("type") == "Polygon" else "point": geo_message(error)}
+    return {}
+
+
+@transaction.atomic
+def correct_place(*, proposal: Proposal, geometry: dict | None, user) -> Proposal:
+    """A moderator sets (or removes) the proposal's place on the map; the page says it was corrected, and when."""
+    if not permissions.may_change_status(user):
+        raise PermissionDenied
+    if errors := place_errors(geometry):
+        raise ValidationError(errors)
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.geometry == geometry:
+        return proposal
+    proposal.geometry = geometry
+    proposal.place_corrected_at, proposal.place_corrected_by = timezone.now(), user
+    proposal.save(update_fields=["geometry", "place_corrected_at", "place_corrected_by"])
+    return proposal
 
 
 def is_email(contact: str) -> bool:

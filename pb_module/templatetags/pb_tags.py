@@ -1,13 +1,15 @@
 """The template tags of the PB pages (and of the home page's block of current cycles): money, roles, cycles."""
 
 from django import template
+from django.conf import settings
 from django.utils.translation import get_language
 
 from home import page_cache
 from home.routing import locale_for, public, with_translations
 from pb_module.models import Outcome, PBCyclePage
+from pb_module.rules import geo
 from pb_module.rules.money import format_tenge
-from pb_module.vocabulary import ROLE_LABELS
+from pb_module.vocabulary import PLACE_KIND_LABELS, ROLE_LABELS
 
 register = template.Library()
 
@@ -44,3 +46,40 @@ def current_cycles():
         return current
 
     return page_cache.kept_one("current-cycles", f"/{get_language()}/", read, dated=True)
+
+
+@register.simple_tag
+def map_settings(territory=None) -> dict:
+    """What a map needs from the settings (the tile server and its credit) and where it opens: the centre of
+    `territory` or of the nearest place above it with one (else the map fits what it shows, or the country)."""
+    return {
+        "tiles": settings.PB_MAP_TILES_URL,
+        "attribution": settings.PB_MAP_TILES_ATTRIBUTION,
+        "centre": getattr(territory, "map_centre", None),
+    }
+
+
+@register.simple_tag
+def map_places(pages) -> list[dict]:
+    """The proposals of these pages that have a place, as map.js and the list beside the map read them: the page's
+    title and address, its district (`district_name` or `place_name`, as the listing set it), status and geometry.
+    Reads nothing more than the pages and their proposals. One page (with its `proposal`) is a list of one."""
+    pages = [pages] if hasattr(pages, "proposal_id") else pages
+    places = []
+    for page in pages:
+        proposal = page.proposal
+        if not proposal.geometry:
+            continue
+        place = getattr(page, "district_name", None) or getattr(page, "place_name", None) or ""
+        places.append(
+            {
+                "title": page.title,
+                "url": page.url,
+                "place": str(place),
+                "status": str(proposal.status_label),
+                "geometry": proposal.geometry,
+                "centre": geo.centre(proposal.geometry),
+                "kind_label": str(PLACE_KIND_LABELS[proposal.geometry["type"]]),
+            }
+        )
+    return places

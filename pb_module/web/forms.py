@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from home.people_text import LANGUAGE_NOTES, guess_language
 from pb_module.models import MeetingKind, PBCyclePage, ProposalAttachment, Territory
+from pb_module.rules import geo
 from pb_module.rules.overview import MAX_AVERAGE_PROJECTS
 from pb_module.rules.text import strip_bidi, whole_number
-from pb_module.vocabulary import VERDICT_CHOICES
+from pb_module.vocabulary import VERDICT_CHOICES, geo_message
 
 # Extension -> the bytes a real file of that type starts with.
 ATTACHMENT_SIGNATURES = {
@@ -103,7 +104,37 @@ def districts_of(cycle):
     return Territory.objects.filter(pk__in=[t.pk for t in territory.descendants()]).order_by("name")
 
 
-class ProposalForm(forms.Form):
+class PlaceForm(forms.Form):
+    """A place on the map as two optional fields, a point or an area (rules.geo); `cleaned_data["geometry"]` is its
+    GeoJSON geometry or None. The resident's form has them; a moderator corrects a place with this form alone."""
+
+    point = forms.CharField(
+        label=_("Point on the map (optional)"),
+        max_length=60,
+        required=False,
+        help_text=_("Latitude and longitude, e.g. 43.2389, 76.8897: click the map, or type them."),
+    )
+    area = forms.CharField(
+        label=_("Area on the map (optional)"),
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For a park, a street or a yard: its corners, one “latitude, longitude” per line (3 to 50)."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        point, area = cleaned.get("point", ""), cleaned.get("area", "")
+        cleaned["geometry"] = None
+        try:
+            cleaned["geometry"] = geo.geometry_from(point, area)
+        except geo.GeoError as error:
+            on_area = error.code in ("too_few", "too_many") or (area.strip() and not point.strip())
+            self.add_error("area" if on_area else "point", geo_message(error))
+        return cleaned
+
+
+class ProposalForm(PlaceForm):
     title = forms.CharField(label=_("Title"), max_length=150, error_messages={"required": _("Enter a title.")})
     summary = forms.CharField(
         label=_("Summary"),
@@ -155,6 +186,11 @@ class ProposalForm(forms.Form):
         help_text=_("Only moderators see it, to contact you about the proposal."),
         error_messages={"required": _("Give a phone number or an e-mail address.")},
     )
+
+    field_order = [
+        *("title", "summary", "description", "tags", "district", "location", "point", "area", "estimated_cost"),
+        *("sketch", "estimate", "author_name", "author_contact"),
+    ]
 
     def __init__(self, *args, cycle, **kwargs):
         super().__init__(*args, **kwargs)

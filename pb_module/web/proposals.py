@@ -16,8 +16,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from pb_module import permissions, services
+from pb_module.integrations import geocoder
 from pb_module.models import Proposal
 from pb_module.models.stories import ProgressStoryPage, story_list
+from pb_module.rules import geo
 from pb_module.rules.statuses import Status
 from pb_module.selectors import implementation, monitoring
 from pb_module.selectors.meetings import discussions_of
@@ -33,6 +35,7 @@ def submit_proposal_view(request, cycle):
         return TemplateResponse(request, "pb_module/submit_closed.html", context)
     form = ProposalForm(request.POST or None, request.FILES or None, cycle=source)
     if request.method == "POST" and form.is_valid():
+        geometry = form.cleaned_data["geometry"] or found_place(form.cleaned_data["location"], source, form)
         try:
             submission = services.proposals.submit_proposal(
                 cycle=source,
@@ -42,6 +45,7 @@ def submit_proposal_view(request, cycle):
                 description=form.cleaned_data["description"],
                 district=form.cleaned_data["district"],
                 location=form.cleaned_data["location"],
+                geometry=geometry,
                 estimated_cost=form.cleaned_data["estimated_cost"],
                 tags=form.cleaned_data["tags"],
                 author_name=form.cleaned_data["author_name"],
@@ -61,6 +65,17 @@ def submit_proposal_view(request, cycle):
             return redirect("pb_track", token=submission.tracking_token)
     status = 400 if request.method == "POST" else 200
     return TemplateResponse(request, "pb_module/submit.html", {**context, "form": form}, status=status)
+
+
+def found_place(address: str, cycle, form) -> dict | None:
+    """A point for a proposal given only in words, from the configured address search (integrations.geocoder),
+    near its district and the cycle's place; None when there is no address, no service or no answer."""
+    if not address:
+        return None
+    district = form.cleaned_data["district"]
+    near = ", ".join(dict.fromkeys(t.name for t in (district, cycle.territory.localized)))
+    found = geocoder.find(address, near=near, language=get_language())
+    return geo.point_geometry(*found) if found else None
 
 
 def vote_url(page) -> str | None:

@@ -17,7 +17,7 @@ from search.catalogue.state import PUBLIC_STATUSES, CatalogueFilter, Lookups
 CARD_FIELDS = [
     *("title", "slug", "url_path", "path", "depth", "numchild", "locale_id", "alias_of_id", "live", "content_type_id"),
     *("translation_key", "proposal_id", "proposal__status", "proposal__published_votes", "proposal__language"),
-    *("proposal__district_id", "proposal__cycle_id"),
+    *("proposal__district_id", "proposal__cycle_id", "proposal__geometry"),
 ]
 
 

@@ -483,6 +483,7 @@ def test_proposals_csv_has_the_rows_of_the_json(client, world, published):
         assert response["Content-Disposition"] == 'attachment; filename="proposals.csv"'
         rows = read_csv(response)
         columns = ["id", "cycle", "title", "summary", "district_id", "district", "status", "cost", "url"]
+        columns += ["latitude", "longitude"]
         counted = any("votes" in item for item in items)
         assert list(rows[0]) == columns + (["votes", "selected"] if counted else [])
         assert rows == [{c: cell(item.get(c)) for c in rows[0]} for item in items]
@@ -554,7 +555,8 @@ def test_the_schema_documents_the_open_data_api(client, db):
     assert NEW_PATHS <= set(schema["paths"])
     for path in NEW_PATHS:
         operation = schema["paths"][path]["get"]
-        assert set(operation["responses"]["200"]["content"]) == {"application/json", "text/csv"}
+        geojson = {"application/geo+json"} if path == "/api/v1/proposals/" else set()
+        assert set(operation["responses"]["200"]["content"]) == {"application/json", "text/csv"} | geojson
         assert "format" in {p["name"] for p in operation["parameters"]}
     proposals = schema["paths"]["/api/v1/proposals/"]["get"]
     assert {p["name"] for p in proposals["parameters"]} == {
