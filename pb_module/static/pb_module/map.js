@@ -53,7 +53,8 @@
   function showPlaces(element) {
     var data = JSON.parse(document.getElementById(element.dataset.places).textContent);
     var map = baseMap(element);
-    var group = L.featureGroup().addTo(map);
+    var group = L.featureGroup();
+    var labelled = [];
     data.forEach(function (place) {
       if (place.geometry.type === "Polygon") {
         var ring = place.geometry.coordinates[0].map(function (c) { return [c[1], c[0]]; });
@@ -69,11 +70,10 @@
       popup.appendChild(link);
       popup.appendChild(about);
       marker.bindPopup(popup);
-      var icon = marker.getElement();
-      icon.setAttribute("role", "button");
-      icon.setAttribute("aria-label", place.title + (place.place ? ", " + place.place : ""));
       marker.on("popupopen", function () { link.focus(); });
+      labelled.push([marker, place.title + (place.place ? ", " + place.place : "")]);
     });
+    // The view first: Leaflet draws a layer (and makes its element) only on a map that has one.
     var bounds = group.getBounds();
     if (bounds.isValid()) {
       map.fitBounds(bounds, { maxZoom: 15, padding: [24, 24] });
@@ -81,6 +81,12 @@
       var start = opening(element);
       map.setView(start.centre, start.zoom);
     }
+    group.addTo(map);
+    labelled.forEach(function (pair) {
+      var icon = pair[0].getElement();
+      icon.setAttribute("role", "button");
+      icon.setAttribute("aria-label", pair[1]);
+    });
   }
 
   function editPlace(element) {
