@@ -186,7 +186,7 @@ def upsert_snippet(model, key, fields_by_lang):
     return objs
 
 
-def _demo_image(title, colour):
+def demo_image(title, colour):
     image = Image.objects.filter(title=title).first()
     if image:
         return image
@@ -237,27 +237,27 @@ def _pdf_bytes(lines):
     return out.getvalue()
 
 
-def _concept_pdf():
-    title = "Concept of local self-government development until 2025 (Decree No 639)"
+def demo_document(title: str, filename: str, lines: list[str]) -> Document:
+    """A one-page PDF document of the demo (found by its title when loaded before)."""
     doc = Document.objects.filter(title=title).first()
     if doc:
         return doc
     doc = Document(title=title)
-    doc.file.save(
-        "concept-local-self-government-2025.pdf",
-        ContentFile(
-            _pdf_bytes(
-                [
-                    "Concept of local self-government development in the Republic of Kazakhstan until 2025",
-                    "Approved by Decree of the President of the Republic of Kazakhstan No 639 of 18 August 2021.",
-                    "Demo copy for the Qatysu portal. Official text: " + C.CONCEPT["source_url"],
-                ]
-            )
-        ),
-        save=False,
-    )
+    doc.file.save(filename, ContentFile(_pdf_bytes(lines)), save=False)
     doc.save()
     return doc
+
+
+def _concept_pdf():
+    return demo_document(
+        "Concept of local self-government development until 2025 (Decree No 639)",
+        "concept-local-self-government-2025.pdf",
+        [
+            "Concept of local self-government development in the Republic of Kazakhstan until 2025",
+            "Approved by Decree of the President of the Republic of Kazakhstan No 639 of 18 August 2021.",
+            "Demo copy for the Qatysu portal. Official text: " + C.CONCEPT["source_url"],
+        ],
+    )
 
 
 def _home_root():
@@ -330,7 +330,7 @@ def load_demo() -> dict:
         home, NewsIndexPage, C.NEWS_INDEX["slug"], {**_simple_fields(C.NEWS_INDEX, SOURCE), "show_in_menus": True}
     )
     images = [
-        _demo_image(item["title"]["en"], colour)
+        demo_image(item["title"]["en"], colour)
         for item, colour in zip(
             C.NEWS, [(0, 88, 122), (0, 62, 87), (36, 99, 64), (120, 70, 20), (80, 60, 120)], strict=False
         )

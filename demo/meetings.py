@@ -10,8 +10,15 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
-from demo.home import SOURCE, TARGETS, translate_page, upsert_child
-from pb_module.models import MeetingIndexPage, MeetingPage, MeetingProposal, Proposal
+from demo.home import SOURCE, TARGETS, demo_document, demo_image, translate_page, upsert_child
+from pb_module.models import (
+    MeetingDocument,
+    MeetingIndexPage,
+    MeetingPage,
+    MeetingPhoto,
+    MeetingProposal,
+    Proposal,
+)
 
 ALMATY = ZoneInfo("Asia/Almaty")
 TEXTS = ("title", "address", "agenda", "accessibility", "minutes")
@@ -144,6 +151,79 @@ MEETINGS = [
 ]
 
 
+# What the organisers published after the two past meetings besides the minutes' text: the minutes as a document,
+# another document and a photo, each labelled in every language (the files are demo copies).
+RECORDS = {
+    "residents-meeting-mkr-12": {
+        "minutes": (
+            "Minutes: residents of the 12th Microdistrict, Aktau, 2 March 2024",
+            "aktau-2024-03-02-minutes.pdf",
+            [
+                "Minutes of the meeting with residents of the 12th Microdistrict, Aktau, 2 March 2024.",
+                "57 people came. Demo copy for the Qatysu portal.",
+            ],
+        ),
+        "documents": [
+            (
+                "Proposals of the 12th Microdistrict, Aktau, 2 March 2024",
+                "aktau-2024-03-02-proposals.pdf",
+                [
+                    "The proposals discussed: a park between blocks 20 and 21; benches next to block 20.",
+                    "Demo copy for the Qatysu portal.",
+                ],
+                {
+                    "kk": "Талқыланған ұсыныстар тізімі",
+                    "ru": "Список обсуждённых предложений",
+                    "en": "List of the proposals discussed",
+                },
+            )
+        ],
+        "photo": (
+            "Meeting with residents, Aktau, 2 March 2024",
+            (0, 88, 122),
+            {
+                "kk": "Тұрғындар ұсыныстарды талқылап жатыр",
+                "ru": "Жители обсуждают предложения",
+                "en": "Residents talking over the proposals",
+            },
+        ),
+    },
+    "expert-council-open-session": {
+        "minutes": (
+            "Minutes: open session of the expert council, Aksu, 2025",
+            "aksu-2025-expert-council-minutes.pdf",
+            ["Minutes of the open session of the expert council, Aksu, 2025.", "Demo copy for the Qatysu portal."],
+        ),
+        "documents": [
+            (
+                "Cost checks of the proposals, Aksu, 2025",
+                "aksu-2025-cost-checks.pdf",
+                ["The experts' checks of the costs of the proposals, Aksu 2025.", "Demo copy for the Qatysu portal."],
+                {
+                    "kk": "Ұсыныстар құнын тексеру нәтижелері",
+                    "ru": "Результаты проверки стоимости предложений",
+                    "en": "Results of the cost checks",
+                },
+            )
+        ],
+        "photo": None,
+    },
+}
+
+
+def _children(records: dict | None, lang: str) -> dict:
+    """The page's other documents and photo, labelled in `lang` (wagtail-localize translates them with the page)."""
+    if not records:
+        return {"documents": [], "photos": []}
+    documents = [
+        MeetingDocument(document=demo_document(title, name, lines), label=labels[lang], sort_order=n)
+        for n, (title, name, lines, labels) in enumerate(records["documents"])
+    ]
+    photo = records["photo"]
+    photos = [MeetingPhoto(image=demo_image(photo[0], photo[1]), caption=photo[2][lang], sort_order=0)] if photo else []
+    return {"documents": documents, "photos": photos}
+
+
 def _starts(spec) -> datetime:
     if spec["starts"] is None:
         day = timezone.localdate() + timedelta(days=20)
@@ -167,6 +247,7 @@ def load_meetings_demo(home, cycles: dict) -> dict:
     for spec in MEETINGS:
         cycle = cycles[spec["cycle"]]
         starts = _starts(spec)
+        records = RECORDS.get(spec["slug"])
         page = upsert_child(
             cycle,
             MeetingPage,
@@ -179,6 +260,8 @@ def load_meetings_demo(home, cycles: dict) -> dict:
                 "territory": cycle.territory,
                 "capacity": spec["capacity"],
                 "attendance": spec["attendance"],
+                "minutes_document": demo_document(*records["minutes"]) if records else None,
+                **_children(records, SOURCE),
             },
         )
         page.discussed.all().delete()
@@ -189,7 +272,11 @@ def load_meetings_demo(home, cycles: dict) -> dict:
         translate_page(
             page,
             MeetingPage,
-            lambda lang, s=spec, place=cycle.territory: {**{n: s[n][lang] for n in TEXTS}, "territory": place},
+            lambda lang, s=spec, place=cycle.territory, r=records: {
+                **{n: s[n][lang] for n in TEXTS},
+                "territory": place,
+                **_children(r, lang),
+            },
             TARGETS,
         )
         made[spec["slug"]] = page

@@ -1,7 +1,16 @@
 from .ballot import Ballot, BallotItem, Channel, Receipt, VerificationChallenge
 from .cycle import BallotType, CyclePhase, CycleScheduleChange, PBCyclePage, PBIndexPage, ScheduleChangeKind, TallyRule
 from .implementation import ImplementationPhoto, Milestone, MonitoringReport, Rating, ResponsibleBody
-from .meetings import MeetingIndexPage, MeetingKind, MeetingPage, MeetingPhoto, MeetingProposal, Outcome, Registration
+from .meetings import (
+    MeetingDocument,
+    MeetingIndexPage,
+    MeetingKind,
+    MeetingPage,
+    MeetingPhoto,
+    MeetingProposal,
+    Outcome,
+    Registration,
+)
 from .overview import CouncilComposition, NationalOverviewPage
 from .proposal import (
     ExpertReview,
@@ -21,6 +30,7 @@ __all__ = [
     "MeetingIndexPage",
     "MeetingKind",
     "MeetingPage",
+    "MeetingDocument",
     "MeetingPhoto",
     "MeetingProposal",
     "Outcome",

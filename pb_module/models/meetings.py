@@ -12,7 +12,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -143,6 +143,7 @@ class MeetingPage(WordFormsMixin, RoutablePageMixin, RoutedPageMixin, Page):
                 FieldPanel("minutes"),
                 FieldPanel("attendance"),
                 FieldPanel("minutes_document"),
+                InlinePanel("documents", label=_("Other documents")),
                 InlinePanel("photos", label=_("Photos")),
             ],
             heading=_("Minutes, after the meeting"),
@@ -218,7 +219,30 @@ class MeetingProposal(Orderable):
     panels = [FieldPanel("proposal"), FieldPanel("outcome"), FieldPanel("note")]
 
 
-class MeetingPhoto(Orderable):
+class MeetingDocument(TranslatableMixin, Orderable):
+    """A document of the meeting besides its minutes: a presentation, the list of those present, a decision. Its
+    label is translated with the page (wagtail-localize); the file is the same in every language."""
+
+    page = ParentalKey(MeetingPage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
+    label = models.CharField(_("what it is"), max_length=255, blank=True, help_text=_("Empty: the document's title."))
+
+    panels = [FieldPanel("document"), FieldPanel("label")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        verbose_name = _("document")
+
+    @property
+    def name(self) -> str:
+        return self.label or self.document.title
+
+
+class MeetingPhoto(TranslatableMixin, Orderable):
+    """A photo of the meeting; its caption is translated with the page."""
+
     page = ParentalKey(MeetingPage, on_delete=models.CASCADE, related_name="photos")
     image = models.ForeignKey(
         "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
@@ -226,6 +250,10 @@ class MeetingPhoto(Orderable):
     caption = models.CharField(_("caption"), max_length=255, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("caption")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        verbose_name = _("photo")
 
 
 class Registration(models.Model):

@@ -49,6 +49,7 @@ def _context(page, form=None) -> dict:
         "places_left": services.meetings.places_left(page),
         "discussed": _agenda(page),
         "photos": _photos(page),
+        "documents": list(page.documents.select_related("document")),
     }
 
 

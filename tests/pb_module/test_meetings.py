@@ -5,16 +5,26 @@ import re
 from datetime import UTC, timedelta
 
 import pytest
+import wagtail_factories
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext
+from wagtail.documents.models import Document
 
 from pb_module import services
 from pb_module.integrations import crypto
 from pb_module.integrations.sms import LocmemBackend
-from pb_module.models import MeetingIndexPage, MeetingPage, MeetingProposal, Registration
+from pb_module.models import (
+    MeetingDocument,
+    MeetingIndexPage,
+    MeetingPage,
+    MeetingPhoto,
+    MeetingProposal,
+    Registration,
+)
 from pb_module.rules.statuses import Status
 from tests.factories import ProposalFactory, cycle, home_page, translate
 
@@ -246,3 +256,30 @@ def test_an_ngo_proposes_a_meeting_that_waits_for_a_moderator(client, collecting
     assert meeting.starts_at.astimezone(UTC).hour == 13  # 18:30 in Almaty (UTC+5)
     assert meeting.agenda == "<p>Fx бірінші</p><p>Fx екінші</p>"
     assert "Fx аулалар туралы" not in client.get(section.url).content.decode()
+
+
+def test_the_minutes_carry_their_documents_and_photos_in_every_language(client, collecting):
+    minutes, slides = Document(title="Fx хаттама"), Document(title="Fx таныстырылым файлы")
+    for document, name in ((minutes, "fx-minutes.pdf"), (slides, "fx-slides.pdf")):
+        document.file.save(name, ContentFile(b"%PDF-1.4\n%fx\n"), save=False)
+        document.save()
+    image = wagtail_factories.ImageFactory(title="Fx сурет")
+    meeting = make_meeting(
+        collecting,
+        days=-3,
+        minutes_document=minutes,
+        documents=[
+            MeetingDocument(document=slides, label="Fx ұсыныстар таныстырылымы"),
+            MeetingDocument(document=minutes),
+        ],
+        photos=[MeetingPhoto(image=image, caption="Fx тұрғындар талқылап жатыр")],
+    )
+    html = client.get(meeting.url).content.decode()
+    section = re.search(r'<section aria-labelledby="minutes-heading">(.*?)</section>', html, re.S).group(1)
+    assert f'<a href="{slides.url}">Fx ұсыныстар таныстырылымы</a>' in section
+    assert f'<a href="{minutes.url}">Fx хаттама</a>' in section  # no label: the document's title
+    assert "<figcaption>Fx тұрғындар талқылап жатыр</figcaption>" in section and 'alt=""' in section
+    # The Russian page has the same files (its labels are translated in wagtail-localize's editor).
+    russian = MeetingPage.objects.get(translation_key=meeting.translation_key, locale__language_code="ru")
+    assert [d.document_id for d in russian.documents.all()] == [slides.pk, minutes.pk]
+    assert f'href="{slides.url}"' in client.get(russian.url).content.decode()
