@@ -152,11 +152,12 @@ MEETINGS = [
 
 
 # What the organisers published after the two past meetings besides the minutes' text: the minutes as a document,
-# another document and a photo, each labelled in every language (the files are demo copies).
+# another document and a photo, each labelled in every language (the files are demo copies; their titles, seen
+# only in the admin, are in Kazakh like the demo's editors' admin; the PDFs hold plain ASCII lines).
 RECORDS = {
     "residents-meeting-mkr-12": {
         "minutes": (
-            "Minutes: residents of the 12th Microdistrict, Aktau, 2 March 2024",
+            "Хаттама: 12-шағын аудан тұрғындарымен кездесу, Ақтау, 2024 жылғы 2 наурыз",
             "aktau-2024-03-02-minutes.pdf",
             [
                 "Minutes of the meeting with residents of the 12th Microdistrict, Aktau, 2 March 2024.",
@@ -165,7 +166,7 @@ RECORDS = {
         ),
         "documents": [
             (
-                "Proposals of the 12th Microdistrict, Aktau, 2 March 2024",
+                "12-шағын аудан ұсыныстары, Ақтау, 2024 жылғы 2 наурыз",
                 "aktau-2024-03-02-proposals.pdf",
                 [
                     "The proposals discussed: a park between blocks 20 and 21; benches next to block 20.",
@@ -179,7 +180,7 @@ RECORDS = {
             )
         ],
         "photo": (
-            "Meeting with residents, Aktau, 2 March 2024",
+            "Тұрғындармен кездесу, Ақтау, 2024 жылғы 2 наурыз",
             (0, 88, 122),
             {
                 "kk": "Тұрғындар ұсыныстарды талқылап жатыр",
@@ -190,13 +191,13 @@ RECORDS = {
     },
     "expert-council-open-session": {
         "minutes": (
-            "Minutes: open session of the expert council, Aksu, 2025",
+            "Хаттама: сараптамалық кеңестің ашық отырысы, Ақсу, 2025",
             "aksu-2025-expert-council-minutes.pdf",
             ["Minutes of the open session of the expert council, Aksu, 2025.", "Demo copy for the Qatysu portal."],
         ),
         "documents": [
             (
-                "Cost checks of the proposals, Aksu, 2025",
+                "Ұсыныстар құнын тексеру, Ақсу, 2025",
                 "aksu-2025-cost-checks.pdf",
                 ["The experts' checks of the costs of the proposals, Aksu 2025.", "Demo copy for the Qatysu portal."],
                 {

@@ -17,6 +17,7 @@ from .models import (
     CycleScheduleChange,
     ExpertReview,
     ImplementationPhoto,
+    MeetingDocument,
     MeetingPage,
     MeetingPhoto,
     MeetingProposal,
@@ -206,5 +207,6 @@ page_cache.NOT_WATCHED.update(
         StaffTerritory: "which place a staff member's dashboard lists: the admin only",
         MeetingProposal: "written with its meeting page, which is published (and then purges the proposals' pages)",
         MeetingPhoto: "written with its meeting page, which is published",
+        MeetingDocument: "written with its meeting page, which is published",
     }
 )
