@@ -5,19 +5,12 @@ import modelcluster.fields
 from django.db import migrations, models
 
 
-def photos_translatable(apps, schema_editor):
-    """The photos there are get their page's locale and a key of their own."""
-    MeetingPhoto = apps.get_model("pb_module", "MeetingPhoto")
-    for photo in MeetingPhoto.objects.select_related("page"):
-        photo.locale_id, photo.translation_key = photo.page.locale_id, uuid.uuid4()
-        photo.save(update_fields=["locale", "translation_key"])
-
-
 class Migration(migrations.Migration):
-    """A meeting's other documents (MeetingDocument); its photos and documents are translated with the page."""
+    """The photos' locale and key are required (0022 filled them); a meeting's other documents (MeetingDocument),
+    translated with the page like its photos."""
 
     dependencies = [
-        ("pb_module", "0021_proposal_place"),
+        ("pb_module", "0022_meeting_photos_translatable"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtaildocs", "0014_alter_document_file_size"),
     ]
@@ -27,24 +20,6 @@ class Migration(migrations.Migration):
             name="meetingphoto",
             options={"ordering": ["sort_order"], "verbose_name": "photo"},
         ),
-        migrations.AddField(
-            model_name="meetingphoto",
-            name="locale",
-            field=models.ForeignKey(
-                null=True,
-                editable=False,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="+",
-                to="wagtailcore.locale",
-                verbose_name="locale",
-            ),
-        ),
-        migrations.AddField(
-            model_name="meetingphoto",
-            name="translation_key",
-            field=models.UUIDField(null=True, editable=False),
-        ),
-        migrations.RunPython(photos_translatable, migrations.RunPython.noop),
         migrations.AlterField(
             model_name="meetingphoto",
             name="locale",
