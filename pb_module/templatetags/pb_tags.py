@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 
 from home import page_cache
 from home.routing import locale_for, public, with_translations
+from home.templatetags.people_text import text_language_of
 from pb_module.models import Outcome, PBCyclePage
 from pb_module.rules import geo
 from pb_module.rules.money import format_tenge
@@ -74,6 +75,7 @@ def map_places(pages) -> list[dict]:
         places.append(
             {
                 "title": page.title,
+                "lang": text_language_of(page),  # the title's own language (an untranslated alias: the author's)
                 "url": page.url,
                 "place": str(place),
                 "status": str(proposal.status_label),

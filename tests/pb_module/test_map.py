@@ -257,6 +257,8 @@ def test_the_cycle_page_maps_its_public_proposals_and_lists_them(client, placed,
     listed = place_list(body)
     assert "Fx орындықтар" in listed and "Fx саябақ" in listed and "Fx жол" not in listed
     assert "43.66590, 51.16130" in listed
+    # The titles are the author's, in Kazakh: on every page they say so (an alias page too).
+    assert '" lang="kk">Fx орындықтар</a>' in listed and by_title["Fx саябақ"]["lang"] == "kk"
     assert escape(in_language(lang, "The proposals on the map")) in body
 
 

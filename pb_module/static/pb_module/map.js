@@ -65,6 +65,7 @@
       var link = document.createElement("a");
       link.href = place.url;
       link.textContent = place.title;
+      if (place.lang) link.lang = place.lang;  // the title's own language, as in the list
       var about = document.createElement("p");
       about.textContent = [place.place, place.status].filter(Boolean).join(" · ");
       popup.appendChild(link);
