@@ -114,13 +114,22 @@ def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
             _drop_copy(connection, kept_here)
 
 
+def _flushes(item) -> bool:
+    """A transactional test: it commits, and the flush after it empties every table, the rows the migrations made
+    (locales, the root page, the role groups) too."""
+    marker = item.get_closest_marker("django_db")
+    return "transactional_db" in item.fixturenames or bool(marker and marker.kwargs.get("transaction"))
+
+
 def pytest_collection_modifyitems(config, items):
     """Tests marked `demo` (a module's `pytestmark`) get the demo site, and run after the tests that build their
-    own data: those run on a database without the demo, and a worker loads the demo only once it reaches them."""
+    own data: those run on a database without the demo, and a worker loads the demo only once it reaches them.
+    Transactional tests run last of all (as Django orders them): after their flush a worker's database is empty, and
+    loading the demo there would find no locale."""
     for item in items:
         if item.get_closest_marker("demo") and "demo_site" not in item.fixturenames:
             item.fixturenames.insert(0, "demo_site")
-    items.sort(key=lambda item: "demo_site" in item.fixturenames)
+    items.sort(key=lambda item: (_flushes(item), "demo_site" in item.fixturenames))
 
 
 @pytest.fixture
