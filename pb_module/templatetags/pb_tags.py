@@ -8,7 +8,6 @@ from home import page_cache
 from home.routing import locale_for, public, with_translations
 from home.templatetags.people_text import text_language_of
 from pb_module.models import Outcome, PBCyclePage
-from pb_module.rules import geo
 from pb_module.rules.money import format_tenge
 from pb_module.vocabulary import PLACE_KIND_LABELS, ROLE_LABELS
 
@@ -80,7 +79,7 @@ def map_places(pages) -> list[dict]:
                 "place": str(place),
                 "status": str(proposal.status_label),
                 "geometry": proposal.geometry,
-                "centre": geo.centre(proposal.geometry),
+                "centre": proposal.centre,
                 "kind_label": str(PLACE_KIND_LABELS[proposal.geometry["type"]]),
             }
         )
