@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# pytest-xdist workers of `make test` (each builds its own test database); the browser tests share one worker.
+# pytest-xdist workers of `make test` (each with its own test database, and its own server for the browser tests).
 TEST_WORKERS ?= 2
 
 .PHONY: demo test test-e2e lint po mo check-po migrate serve bench clean

@@ -1,53 +1,208 @@
 import fcntl
+import json
 import os
+import shutil
 import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import urllib.parse
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).resolve().parents[1]
+# Files of the whole run on tmpfs when there is one: loading the demo commits a few thousand times, and each commit
+# waits for the disk where /tmp is a disk.
+TMPFS = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+# A folder for the whole run, made by the process that starts it (the pytest-xdist controller, or pytest alone) and
+# inherited by the workers: the demo database they share and the work units they tell the controller about.
+RUN_DIR = "QATYSU_TEST_RUN_DIR"
+
+
+def pytest_configure(config):
+    if not hasattr(config, "workerinput") and RUN_DIR not in os.environ:
+        os.environ[RUN_DIR] = config._qatysu_run_dir = tempfile.mkdtemp(prefix="qatysu-tests-", dir=TMPFS)
+
+
+def pytest_unconfigure(config):
+    run_dir = getattr(config, "_qatysu_run_dir", None)
+    if run_dir is None:
+        return
+    note = Path(run_dir) / "demo.kept"
+    if note.exists() and not note.read_text().startswith("/"):  # a PostgreSQL database, not a file
+        drop_database(note.read_text())
+    shutil.rmtree(run_dir, ignore_errors=True)
+    del os.environ[RUN_DIR]
+
 
 def pytest_xdist_make_scheduler(config, log):
-    """Under pytest-xdist (`make test`, .ci/run: `-n 2`) every browser test goes to one worker: one e2e server (and
-    one E2E_DATABASE_URL database) serves them all, and its set-up is paid once, while the other worker runs the
-    rest. The group is the largest unit, so it is handed out first. Every other test is a unit of its own, as with
-    `--dist load`. (`--dist loadgroup` with xdist_group marks cannot do this: pytest-xdist 3.8 renames the node ids,
-    which pytest 9 no longer reads.)"""
+    """Under pytest-xdist (`make test`, .ci/run: `-n 2`) tests are handed out in work units, in the order the workers
+    collected them (see `pytest_collection_modifyitems`). The tests of a module that builds something once (a
+    module-scoped fixture: data built in `module_db`, a browser) are one unit, so that only one worker builds it;
+    every other test is a unit of its own, as with `--dist load`. (`--dist loadgroup` with xdist_group marks cannot
+    do this: pytest-xdist 3.8 renames the node ids, which pytest 9 no longer reads.)"""
     if config.getoption("dist") not in ("load", "loadgroup"):
         return None
     from xdist.scheduler import LoadScopeScheduling
 
-    class BrowserTestsTogether(LoadScopeScheduling):
+    config.option.loadscopereorder = False  # the workers' order: the largest units first, the demo's tests last
+
+    class Units(LoadScopeScheduling):
+        units = None
+
         def _split_scope(self, nodeid):
-            return "tests/e2e" if nodeid.startswith("tests/e2e/") else nodeid
+            if self.units is None:  # written by the workers as they collected, before the first call
+                self.units = json.loads((Path(os.environ[RUN_DIR]) / "units.json").read_text())
+            return self.units.get(nodeid, nodeid)
 
-    return BrowserTestsTogether(config, log)
-
-
-def _load_demo():
-    from demo.loading import load_all
-
-    load_all()
+    return Units(config, log)
 
 
-def _keep_copy(connection, folder) -> str:
-    """Copy the loaded test database aside for the other workers; returns where (a file or a database)."""
-    if connection.vendor == "sqlite":
-        path = str(folder / "demo.sqlite3")
-        connection.ensure_connection()
-        copy = sqlite3.connect(path)
-        connection.connection.backup(copy)
-        copy.close()
-        return path
-    name = connection.settings_dict["NAME"]
-    template = f"{name}_demo"
-    connection.close()  # CREATE DATABASE ... TEMPLATE needs the source without connections
-    with connection._nodb_cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{template}"')
-        cursor.execute(f'CREATE DATABASE "{template}" TEMPLATE "{name}"')
-    return template
+def _builds_once(item) -> bool:
+    """The test uses a module-scoped fixture (data built once for its module, a browser)."""
+    info = getattr(item, "_fixtureinfo", None)
+    return bool(info) and any(defs and defs[-1].scope == "module" for defs in info.name2fixturedefs.values())
+
+
+def _write_units(items):
+    """Tell the controller which tests go together (see `pytest_xdist_make_scheduler`): each run of consecutive
+    tests of one module that builds once. Every worker writes the same file."""
+    units, previous, runs = {}, None, 0
+    for item in items:
+        module = item.nodeid.split("::", 1)[0]
+        if _builds_once(item):
+            runs += module != previous
+            units[item.nodeid] = f"{module}#{runs}"
+        previous = module
+    path = Path(os.environ[RUN_DIR]) / "units.json"
+    partial = path.with_name(f"units.{os.getpid()}.json")
+    partial.write_text(json.dumps(units))
+    os.replace(partial, path)
+
+
+# --- the demo site, loaded once a run ------------------------------------------------------------------------------
+
+
+def _postgres(*statements):
+    """Run statements on the PostgreSQL server of the tests' settings, outside Django (and its test database
+    blocker): from any thread, at any time."""
+    import psycopg
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    params = {"host": db["HOST"] or None, "port": db["PORT"] or None, "user": db["USER"] or None}
+    with psycopg.connect(dbname="postgres", password=db["PASSWORD"] or None, autocommit=True, **params) as server:
+        for statement in statements:
+            server.execute(statement)
+
+
+def _is_postgres() -> bool:
+    from django.conf import settings
+
+    return "postgresql" in settings.DATABASES["default"]["ENGINE"]
+
+
+def site_environment(kept: str) -> dict:
+    """The environment of a `manage.py` run (development settings) on the database `kept` (a SQLite file, or a
+    PostgreSQL database on the tests' server), its media in the tests' MEDIA_ROOT (where the demo's files are)."""
+    from django.conf import settings
+
+    if kept.startswith("/"):
+        url = f"sqlite:///{kept}"
+    else:
+        db = settings.DATABASES["default"]
+        user = urllib.parse.quote(db["USER"] or "")
+        password = f":{urllib.parse.quote(db['PASSWORD'])}" if db["PASSWORD"] else ""
+        query = urllib.parse.urlencode(db["OPTIONS"], quote_via=urllib.parse.quote)
+        url = f"postgres://{user}{password}@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{kept}"
+        url += f"?{query}" if query else ""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DATABASE_URL": url,
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+    }
+
+
+def copy_database(kept: str, copy: str) -> str:
+    """A copy of the database `kept` (a SQLite file, or a PostgreSQL database) at `copy` (a file, or a name)."""
+    if kept.startswith("/"):
+        source, target = sqlite3.connect(kept), sqlite3.connect(copy)
+        source.backup(target)
+        source.close()
+        target.close()
+    else:
+        _postgres(f'DROP DATABASE IF EXISTS "{copy}"', f'CREATE DATABASE "{copy}" TEMPLATE "{kept}"')
+    return copy
+
+
+def drop_database(name: str):
+    try:
+        _postgres(f'DROP DATABASE IF EXISTS "{name}"')
+    except Exception as error:  # noqa: BLE001 - the run ends either way
+        print(f"could not drop the test database {name}: {error}", file=sys.stderr)
+
+
+def run_name() -> str:
+    """A name of this run's own, for its PostgreSQL databases (test_qatysu_<run>_demo, ..._e2e_gw0)."""
+    return "test_qatysu_" + Path(os.environ[RUN_DIR]).name.rsplit("-", 1)[-1].lower()
+
+
+def _load_demo_database() -> str:
+    """Make the demo database of the run: a new database (a SQLite file on tmpfs, or a PostgreSQL database on the
+    tests' server) migrated and loaded by `manage.py load_demo --no-admin` (as `make demo` loads it, without the
+    accounts). Returns where it is."""
+    if _is_postgres():
+        kept = f"{run_name()}_demo"
+        _postgres(f'DROP DATABASE IF EXISTS "{kept}"', f'CREATE DATABASE "{kept}"')
+    else:
+        kept = str(Path(os.environ[RUN_DIR]) / "demo.sqlite3")
+    for command in (["migrate", "--no-input", "-v0"], ["load_demo", "--no-admin"]):
+        done = subprocess.run(
+            [sys.executable, "manage.py", *command],
+            cwd=ROOT,
+            env=site_environment(kept),
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+        if done.returncode:
+            raise RuntimeError(f"{' '.join(command)} failed on the demo database {kept}:\n{done.stderr[-3000:]}")
+    return kept
+
+
+@contextmanager
+def demo_database():
+    """The run's demo database (a SQLite file, or a PostgreSQL database), made once by the first process that needs
+    it and kept until the run ends; it is copied, never used. Under a lock: nobody copies it while it is made."""
+    run_dir = Path(os.environ[RUN_DIR])
+    note = run_dir / "demo.kept"
+    with open(run_dir / "demo.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not note.exists():
+            note.write_text(_load_demo_database())
+        yield note.read_text()
+
+
+def _make_demo_database_meanwhile():
+    """Make the demo database in a background thread (its work is in a subprocess), while the tests that build their
+    own data run: the browser tests and the demo's tests then find it ready."""
+
+    def make():
+        try:
+            with demo_database():
+                pass
+        except Exception as error:  # noqa: BLE001 - the test that needs the demo makes it again and fails there
+            print(f"the demo database could not be made in the background: {error}", file=sys.stderr)
+
+    threading.Thread(target=make, name="demo database", daemon=True).start()
 
 
 def _take_copy(connection, kept):
-    """Replace this worker's (migrated, empty) test database by the copy another worker kept."""
+    """Replace this worker's (migrated, empty) test database by a copy of the demo database."""
     if connection.vendor == "sqlite":
         connection.ensure_connection()
         copy = sqlite3.connect(kept)
@@ -56,9 +211,8 @@ def _take_copy(connection, kept):
     else:
         name = connection.settings_dict["NAME"]
         connection.close()
-        with connection._nodb_cursor() as cursor:
-            cursor.execute(f'DROP DATABASE "{name}"')
-            cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{kept}"')
+        _postgres(f'DROP DATABASE "{name}"')
+        copy_database(kept, name)
     from django.contrib.contenttypes.models import ContentType
     from django.core.cache import cache
 
@@ -66,52 +220,20 @@ def _take_copy(connection, kept):
     cache.clear()
 
 
-def _drop_copy(connection, kept):
-    if connection.vendor == "sqlite":
-        os.unlink(kept)
-    else:
-        with connection._nodb_cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{kept}"')
-
-
 @pytest.fixture(scope="session")
-def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo site, loaded into this worker's test database for the tests about the demo (`pytest.mark.demo`, or
-    the `demo` fixture). Every other test builds its own data (`tests/factories.py`) on a database that is only
-    migrated, so the demo can change without breaking it; those tests run first, before any demo is loaded, and a
-    worker that gets none of the demo's tests never loads it.
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo site, in this worker's test database, for the tests about the demo (`pytest.mark.demo`, or the
+    `demo` fixture). Every other test builds its own data (`tests/factories.py`) on a database that is only
+    migrated, so the demo can change without breaking it; those tests run first, before the demo is copied in, and a
+    worker that gets none of the demo's tests never copies it.
 
-    Under pytest-xdist every worker has its own test database (pytest-django names it after the worker). The first
-    worker that needs the demo loads it (about 100 s of CPU) and keeps a copy of the database (a SQLite file, or a
-    PostgreSQL template database); a worker that needs it later takes that copy instead of loading it again. The
-    copy is dropped when the worker that made it ends, under the same lock, so a worker never takes a copy that is
-    going away (it then loads the demo itself and keeps its own). Each test still runs in a rolled-back transaction.
-    """
+    The demo is loaded once a run (`demo_database`, in the background from the start when a test will need it) and
+    every worker copies it into its own test database (a SQLite backup, or a PostgreSQL database made from it as a
+    template). Each test still runs in a rolled-back transaction."""
     from django.db import connection
 
-    if not os.environ.get("PYTEST_XDIST_WORKER"):
-        with django_db_blocker.unblock():
-            _load_demo()
-        yield
-        return
-
-    shared = tmp_path_factory.getbasetemp().parent  # one folder for all the workers of this run
-    lock_path, note = shared / "demo-db.lock", shared / "demo-db.kept"
-    kept_here = None
-    with django_db_blocker.unblock(), open(lock_path, "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if note.exists():
-            _take_copy(connection, note.read_text())
-        else:
-            _load_demo()
-            kept_here = _keep_copy(connection, shared)
-            note.write_text(kept_here)
-    yield
-    if kept_here:
-        with django_db_blocker.unblock(), open(lock_path, "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            note.unlink()
-            _drop_copy(connection, kept_here)
+    with demo_database() as kept, django_db_blocker.unblock():
+        _take_copy(connection, kept)
 
 
 def _flushes(item) -> bool:
@@ -123,13 +245,25 @@ def _flushes(item) -> bool:
 
 def pytest_collection_modifyitems(config, items):
     """Tests marked `demo` (a module's `pytestmark`) get the demo site, and run after the tests that build their
-    own data: those run on a database without the demo, and a worker loads the demo only once it reaches them.
+    own data: those run on a database without the demo, and a worker copies the demo in only once it reaches them.
     Transactional tests run last of all (as Django orders them): after their flush a worker's database is empty, and
-    loading the demo there would find no locale."""
+    the demo's copy would find no locale. Before them, the largest work units come first (see
+    `pytest_xdist_make_scheduler`): the modules that build their data once, then the browser tests (the demo
+    database, made meanwhile, is ready by then), then the others."""
     for item in items:
         if item.get_closest_marker("demo") and "demo_site" not in item.fixturenames:
             item.fixturenames.insert(0, "demo_site")
-    items.sort(key=lambda item: (_flushes(item), "demo_site" in item.fixturenames))
+
+    def order(item):
+        unit = 1 if item.nodeid.startswith("tests/e2e/") else 0 if _builds_once(item) else 2
+        return (_flushes(item), "demo_site" in item.fixturenames, unit)
+
+    items.sort(key=order)
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        _write_units(items)
+    uses_server = not os.environ.get("E2E_SITE_URL") and any("live_site" in item.fixturenames for item in items)
+    if uses_server or any("demo_site" in item.fixturenames for item in items):
+        _make_demo_database_meanwhile()
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """End-to-end tests: the demo site served by a real server process, driven in Debian's Chromium.
 
-The server runs `manage.py runserver` on a free loopback port against its own database
-(a temporary SQLite file, or E2E_DATABASE_URL), migrated and loaded with the demo content.
+The server runs `manage.py runserver` on a free loopback port against its own copy of the run's demo database
+(a SQLite file on tmpfs, or a PostgreSQL database on the tests' server; see `demo_database` in tests/conftest.py).
 """
 
 import os
@@ -12,9 +12,12 @@ import sys
 import tempfile
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import TMPFS, copy_database, demo_database, drop_database, run_name, site_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -69,15 +72,11 @@ def site_manage(*args, **kwargs) -> str:
     return done.stdout
 
 
-# The server's SQLite file and media on tmpfs when there is one: loading the demo commits a few thousand times, and
-# each commit waits for the disk (about 30 s of the set-up) where /tmp is a disk.
-TMPFS = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
-
-
 @pytest.fixture(scope="session")
 def live_site():
-    # Under pytest-xdist all the browser tests run on one worker (tests/conftest.py), so one server (and one
-    # E2E_DATABASE_URL database) serves them.
+    """The demo served by `manage.py runserver` on a free loopback port, on its own copy of the run's demo database
+    (tests/conftest.py `demo_database`: a SQLite file on tmpfs, or a PostgreSQL database on the tests' server)."""
+    # Under pytest-xdist each worker that runs browser tests has its own server, on its own copy.
     if os.environ.get("E2E_SITE_URL"):
         # A server already running the demo (for working on one test): its database is E2E_DATABASE_URL.
         SITE_ENV.clear()
@@ -86,47 +85,56 @@ def live_site():
         yield os.environ["E2E_SITE_URL"].rstrip("/")
         return
     workdir = Path(tempfile.mkdtemp(prefix="qatysu-e2e-", dir=TMPFS))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
-        "MEDIA_ROOT": str(workdir / "media"),
-        # One-time codes the test knows: the fixed-code backend (which production settings refuse).
-        "PB_SMS_BACKEND": "fixed",
-        "PB_SMS_FIXED_CODE": E2E_SMS_CODE,
-        "DATABASE_URL": os.environ.get("E2E_DATABASE_URL") or f"sqlite:///{workdir / 'e2e.sqlite3'}",
-    }
-    SITE_ENV.clear()
-    SITE_ENV.update(env)
-    for command in (["migrate", "--no-input", "-v0"], ["load_demo", "--no-admin"]):
-        subprocess.run(
-            [sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True, timeout=600
-        )
+    served = None
+    try:
+        with demo_database() as kept:
+            worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+            name = str(workdir / "e2e.sqlite3") if kept.startswith("/") else f"{run_name()}_e2e_{worker}"
+            served = copy_database(kept, name)
+        env = {
+            **site_environment(served),
+            # One-time codes the test knows: the fixed-code backend (which production settings refuse).
+            "PB_SMS_BACKEND": "fixed",
+            "PB_SMS_FIXED_CODE": E2E_SMS_CODE,
+        }
+        SITE_ENV.clear()
+        SITE_ENV.update(env)
+        with _server(env, workdir) as base:
+            yield base
+    finally:
+        if served and not served.startswith("/"):
+            drop_database(served)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+@contextmanager
+def _server(env, workdir):
+    """`manage.py runserver` on a free loopback port in `env`, once it answers; stopped at the end."""
     port = _free_port()
-    log = open(workdir / "server.log", "w")  # noqa: SIM115 - closed below
-    server = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
+    with open(workdir / "server.log", "w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         try:
-            urllib.request.urlopen(base + "/healthz/", timeout=2)  # noqa: S310 - loopback only
-            break
-        except OSError as error:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                log_tail = (workdir / "server.log").read_text()[-2000:]
-                raise RuntimeError("the e2e server did not start: " + log_tail) from error
-            time.sleep(0.3)
-    yield base
-    server.terminate()
-    server.wait(timeout=10)
-    log.close()
-    shutil.rmtree(workdir, ignore_errors=True)
+            base = f"http://127.0.0.1:{port}"
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    urllib.request.urlopen(base + "/healthz/", timeout=2)  # noqa: S310 - loopback only
+                    break
+                except OSError as error:
+                    if time.monotonic() > deadline or server.poll() is not None:
+                        log_tail = (workdir / "server.log").read_text()[-2000:]
+                        raise RuntimeError("the e2e server did not start: " + log_tail) from error
+                    time.sleep(0.3)
+            yield base
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
