@@ -3,7 +3,8 @@
 Each test names the input that used to crash: digits `str.isdigit()` accepts but `int()` refuses, OPTIONS on the
 CSV downloads, search syntax and NUL characters, ids past what a database integer holds, requests over the size
 limit and CSRF failures. They run on SQLite and on PostgreSQL (DATABASE_URL), which fail on different input. The
-cycles, proposals and pages behind the input are built by each test (tests/factories.py).
+cycles and proposals behind the input are built once for the module (tests/factories.py, see `module_db`), each
+test reading them afresh; what a single test needs besides (a proposal, a news list) it builds itself.
 """
 
 from datetime import date
@@ -38,18 +39,30 @@ def fresh_cache():
     cache.clear()
 
 
-@pytest.fixture
-def collecting():
-    """A cycle collecting proposals, in a city with a district (where a proposal is placed)."""
-    city = f.TerritoryFactory(name="Fx қала", translations=True)
-    f.TerritoryFactory(name="Fx аудан", kind=Territory.Kind.DISTRICT, parent=city, translations=True)
-    return f.cycle(territory=city)
+@pytest.fixture(scope="module")
+def collecting_id(module_db):
+    with module_db():
+        city = f.TerritoryFactory(name="Fx қала", translations=True)
+        f.TerritoryFactory(name="Fx аудан", kind=Territory.Kind.DISTRICT, parent=city, translations=True)
+        return f.cycle(territory=city).pk
 
 
 @pytest.fixture
-def voting():
-    """A cycle whose vote is open."""
-    return f.cycle(schedule="voting")
+def collecting(db, collecting_id):
+    """A cycle collecting proposals, in a city with a district (where a proposal is placed); built once."""
+    return PBCyclePage.objects.get(pk=collecting_id)
+
+
+@pytest.fixture(scope="module")
+def voting_id(module_db):
+    with module_db():
+        return f.cycle(schedule="voting").pk
+
+
+@pytest.fixture
+def voting(db, voting_id):
+    """A cycle whose vote is open (built once)."""
+    return PBCyclePage.objects.get(pk=voting_id)
 
 
 @pytest.fixture
@@ -107,13 +120,21 @@ def test_odd_proposal_ids_on_a_ballot_are_ignored():
     assert ballot_items_from(data, {7}, "approval") == {7: 1}
 
 
+@pytest.fixture(scope="module")
+def cumulative_ids(module_db):
+    with module_db():
+        cycle, proposals = f.voting_cycle(
+            [1_000_000, 2_000_000], ballot_type="cumulative", ballot_max_points=10, ballot_max_points_per_proposal=None
+        )
+        return cycle.pk, [proposal.pk for proposal in proposals]
+
+
 @pytest.fixture
-def cumulative():
+def cumulative(db, cumulative_ids):
     """A cycle whose vote is open, a cumulative ballot of 10 points (in every language), no ballot cast yet, and
-    the two proposals on its ballot."""
-    cycle, proposals = f.voting_cycle(
-        [1_000_000, 2_000_000], ballot_type="cumulative", ballot_max_points=10, ballot_max_points_per_proposal=None
-    )
+    the two proposals on its ballot (built once, read afresh)."""
+    cycle = PBCyclePage.objects.get(pk=cumulative_ids[0])
+    proposals = [Proposal.objects.get(pk=pk) for pk in cumulative_ids[1]]
     versions = PBCyclePage.objects.filter(translation_key=cycle.translation_key)
     assert set(versions.values_list("ballot_type", "ballot_max_points")) == {("cumulative", 10)}
     assert versions.count() == 3 and not Ballot.objects.filter(cycle=cycle).exists()
@@ -157,16 +178,22 @@ def test_a_voter_typing_odd_points_sees_the_ballot_again(client, cumulative, poi
 # --- OPTIONS on the CSV downloads -------------------------------------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def published_id(module_db):
+    """A cycle whose results are published (one proposal, one ballot), built once: its id."""
+    with module_db():
+        voting, _ = f.voting_cycle([1_000_000], ballots=[[0]])
+        return f.publish_results(voting).cycle_id
+
+
 @pytest.mark.parametrize(
     "path",
     ["/api/v1/proposals/", "/api/v1/cycles/{id}/results/", "/api/v1/cycles/{id}/analytics/", "/api/v1/analytics/"],
 )
 @pytest.mark.parametrize("csv", [{"format": "csv"}, {}])
-def test_options_on_open_data_describes_the_view_in_json(client, path, csv):
-    voting, _ = f.voting_cycle([1_000_000], ballots=[[0]])
-    published = f.publish_results(voting).cycle_id
+def test_options_on_open_data_describes_the_view_in_json(client, published_id, path, csv):
     headers = {} if csv else {"HTTP_ACCEPT": "text/csv"}
-    response = client.options(path.format(id=published) + ("?format=csv" if csv else ""), **headers)
+    response = client.options(path.format(id=published_id) + ("?format=csv" if csv else ""), **headers)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json") and "Content-Disposition" not in response
     assert "text/csv" in response.json()["renders"]

@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from pb_module import roles, services
-from pb_module.models import Proposal
+from pb_module.models import PBCyclePage, Proposal
 from pb_module.rules import geo
 from pb_module.rules.statuses import Status
 from pb_module.vocabulary import GEO_LINE_MESSAGE, GEO_MESSAGES
@@ -28,11 +28,45 @@ pytestmark = pytest.mark.django_db
 PARK = "43.6662, 51.1585\n43.6662, 51.1607\n43.6648, 51.1607\n43.6648, 51.1585"
 
 
+@pytest.fixture(scope="module")
+def world_ids(module_db):
+    """Built once for the module (see `module_db`), as ids: a cycle collecting proposals, with a district in its city
+    (`collecting`), and a cycle in discussion with three public proposals: a point, an area and one without a place;
+    and one only submitted (never shown) with a point (`placed`)."""
+    with module_db():
+        collecting = f.cycle(schedule="collecting")
+        f.TerritoryFactory(parent=collecting.territory, kind="district", settlement_category="", translations=True)
+        cycle = f.cycle(schedule="discussion")
+        district = f.TerritoryFactory(
+            parent=cycle.territory, kind="district", settlement_category="", translations=True
+        )
+        point = f.ProposalFactory(
+            cycle=cycle,
+            title="Fx орындықтар",
+            status=Status.IN_DISCUSSION,
+            geometry=geo.point_geometry(43.6659, 51.1613),
+        )
+        area = f.ProposalFactory(
+            cycle=cycle,
+            title="Fx саябақ",
+            status=Status.ON_BALLOT,
+            district=district,
+            geometry=geo.area_geometry(geo.parse_area(PARK)),
+        )
+        nowhere = f.ProposalFactory(cycle=cycle, title="Fx жол", status=Status.IN_DISCUSSION)
+        hidden = f.ProposalFactory(cycle=cycle, title="Fx жасырын", geometry=geo.point_geometry(43.66, 51.16))
+        return {"collecting": collecting.pk, "cycle": cycle.pk, "proposals": [point.pk, area.pk, nowhere.pk, hidden.pk]}
+
+
 @pytest.fixture
-def collecting():
-    place = f.cycle(schedule="collecting")
-    f.TerritoryFactory(parent=place.territory, kind="district", settlement_category="", translations=True)
-    return place
+def collecting(db, world_ids):
+    """A cycle collecting proposals, with a district in its city."""
+    return PBCyclePage.objects.get(pk=world_ids["collecting"])
+
+
+def submitted(world_ids):
+    """The proposals a test submitted: all but the module's own (`placed`)."""
+    return Proposal.objects.exclude(pk__in=world_ids["proposals"])
 
 
 def in_language(lang, text) -> str:
@@ -101,18 +135,18 @@ def test_the_form_offers_a_map_with_the_fields_it_fills(client, collecting, lang
     assert escape(in_language(lang, "Zoom in")) in frame
 
 
-def test_a_point_given_on_the_form_is_kept_with_the_proposal(client, collecting):
+def test_a_point_given_on_the_form_is_kept_with_the_proposal(client, collecting, world_ids):
     response = client.post(submit_url(collecting, "kk"), form_data(collecting, "kk", point="43,6655; 51,16"))
     assert response.status_code == 302
-    proposal = Proposal.objects.get()
+    proposal = submitted(world_ids).get()
     assert proposal.geometry == {"type": "Point", "coordinates": [51.16, 43.6655]}
     assert proposal.place_corrected_at is None
 
 
-def test_an_area_given_on_the_form_is_kept_as_a_closed_ring(client, collecting):
+def test_an_area_given_on_the_form_is_kept_as_a_closed_ring(client, collecting, world_ids):
     response = client.post(submit_url(collecting, "ru"), form_data(collecting, "ru", area=PARK))
     assert response.status_code == 302
-    geometry = Proposal.objects.get().geometry
+    geometry = submitted(world_ids).get().geometry
     assert geometry["type"] == "Polygon" and len(geometry["coordinates"][0]) == 5
     assert geometry["coordinates"][0][0] == geometry["coordinates"][0][-1] == [51.1585, 43.6662]
 
@@ -127,7 +161,7 @@ def test_an_area_given_on_the_form_is_kept_as_a_closed_ring(client, collecting):
     ],
 )
 def test_a_wrong_place_is_explained_the_typing_is_kept_and_nothing_is_saved(
-    client, collecting, lang, fields, field, code
+    client, collecting, world_ids, lang, fields, field, code
 ):
     data = form_data(collecting, lang, **fields)
     response = client.post(submit_url(collecting, lang), data)
@@ -139,7 +173,7 @@ def test_a_wrong_place_is_explained_the_typing_is_kept_and_nothing_is_saved(
     for value in fields.values():
         assert escape(value) in body  # what was typed comes back
     assert escape(data["title"]) in body
-    assert not Proposal.objects.exists()
+    assert not submitted(world_ids).exists()
 
 
 def test_a_wrong_corner_is_named_by_its_line(client, collecting):
@@ -183,9 +217,9 @@ def geocoder(settings):
     server.server_close()
 
 
-def test_a_proposal_given_only_by_its_address_is_found_on_the_map(client, collecting, geocoder):
+def test_a_proposal_given_only_by_its_address_is_found_on_the_map(client, collecting, world_ids, geocoder):
     assert client.post(submit_url(collecting, "kk"), form_data(collecting, "kk")).status_code == 302
-    assert Proposal.objects.get().geometry == geo.point_geometry(43.6656, 51.1596)
+    assert submitted(world_ids).get().geometry == geo.point_geometry(43.6656, 51.1596)
     (query,) = geocoder.asked
     # The address, then its district and the cycle's place; only in Kazakhstan; in the resident's language.
     assert query["q"][0].startswith("12-шағын аудан, 20 және 21-үйлер арасы, ")
@@ -193,48 +227,37 @@ def test_a_proposal_given_only_by_its_address_is_found_on_the_map(client, collec
     assert query["countrycodes"] == ["kz"] and query["format"] == ["jsonv2"]
 
 
-def test_an_address_the_service_does_not_know_leaves_the_proposal_off_the_map(client, collecting, geocoder):
+def test_an_address_the_service_does_not_know_leaves_the_proposal_off_the_map(client, collecting, world_ids, geocoder):
     data = form_data(collecting, "ru", location="улица Неизвестная")
     assert client.post(submit_url(collecting, "ru"), data).status_code == 302
-    assert Proposal.objects.get().geometry is None and len(geocoder.asked) == 1
+    assert submitted(world_ids).get().geometry is None and len(geocoder.asked) == 1
 
 
-def test_a_point_on_the_map_is_not_looked_up_and_no_service_is_no_lookup(client, collecting, geocoder, settings):
+def test_a_point_on_the_map_is_not_looked_up_and_no_service_is_no_lookup(
+    client, collecting, world_ids, geocoder, settings
+):
     client.post(submit_url(collecting, "kk"), form_data(collecting, "kk", point="43.66, 51.16"))
     assert geocoder.asked == []
     settings.PB_GEOCODER_URL = ""
     client.post(submit_url(collecting, "kk"), form_data(collecting, "kk", title="Екінші"))
-    assert geocoder.asked == [] and Proposal.objects.filter(geometry__isnull=True).count() == 1
+    assert geocoder.asked == [] and submitted(world_ids).filter(geometry__isnull=True).count() == 1
 
 
-def test_a_service_that_is_down_costs_nothing_but_the_place(client, collecting, settings):
+def test_a_service_that_is_down_costs_nothing_but_the_place(client, collecting, world_ids, settings):
     settings.PB_GEOCODER_URL = "http://127.0.0.1:9/search"  # the discard port: nothing answers
     assert client.post(submit_url(collecting, "kk"), form_data(collecting, "kk")).status_code == 302
-    assert Proposal.objects.get().geometry is None
+    assert submitted(world_ids).get().geometry is None
 
 
 # --- what visitors see ----------------------------------------------------------------------------------------------
 
 
 @pytest.fixture
-def placed():
+def placed(db, world_ids):
     """A cycle in discussion with three public proposals: a point, an area and one without a place; and one only
     submitted (never shown) with a point."""
-    cycle = f.cycle(schedule="discussion")
-    district = f.TerritoryFactory(parent=cycle.territory, kind="district", settlement_category="", translations=True)
-    point = f.ProposalFactory(
-        cycle=cycle, title="Fx орындықтар", status=Status.IN_DISCUSSION, geometry=geo.point_geometry(43.6659, 51.1613)
-    )
-    area = f.ProposalFactory(
-        cycle=cycle,
-        title="Fx саябақ",
-        status=Status.ON_BALLOT,
-        district=district,
-        geometry=geo.area_geometry(geo.parse_area(PARK)),
-    )
-    nowhere = f.ProposalFactory(cycle=cycle, title="Fx жол", status=Status.IN_DISCUSSION)
-    hidden = f.ProposalFactory(cycle=cycle, title="Fx жасырын", geometry=geo.point_geometry(43.66, 51.16))
-    return cycle, point, area, nowhere, hidden
+    proposals = (Proposal.objects.get(pk=pk) for pk in world_ids["proposals"])
+    return PBCyclePage.objects.get(pk=world_ids["cycle"]), *proposals
 
 
 def in_tree(page, lang):

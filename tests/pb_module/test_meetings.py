@@ -23,6 +23,7 @@ from pb_module.models import (
     MeetingPage,
     MeetingPhoto,
     MeetingProposal,
+    PBCyclePage,
     Registration,
 )
 from pb_module.rules.statuses import Status
@@ -55,9 +56,16 @@ def make_meeting(parent, *, days=7, capacity=None, proposals=(), outcome="", **f
     return MeetingPage.objects.get(pk=meeting.pk)
 
 
+@pytest.fixture(scope="module")
+def collecting_id(module_db):
+    with module_db():
+        return cycle(schedule="discussion").pk
+
+
 @pytest.fixture
-def collecting():
-    return cycle(schedule="discussion")
+def collecting(db, collecting_id):
+    """A cycle in discussion, built once for the module (see `module_db`), read afresh for each test."""
+    return PBCyclePage.objects.get(pk=collecting_id)
 
 
 def in_language(lang, text) -> str:
@@ -258,7 +266,8 @@ def test_an_ngo_proposes_a_meeting_that_waits_for_a_moderator(client, collecting
     assert "Fx аулалар туралы" not in client.get(section.url).content.decode()
 
 
-def test_the_minutes_carry_their_documents_and_photos_in_every_language(client, collecting):
+def test_the_minutes_carry_their_documents_and_photos_in_every_language(client, collecting, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # the files it writes go with the test
     minutes, slides = Document(title="Fx хаттама"), Document(title="Fx таныстырылым файлы")
     for document, name in ((minutes, "fx-minutes.pdf"), (slides, "fx-slides.pdf")):
         document.file.save(name, ContentFile(b"%PDF-1.4\n%fx\n"), save=False)

@@ -23,22 +23,32 @@ pytestmark = pytest.mark.django_db
 PAPER_CITIES = {Territory.Category.REPUBLICAN: 3, Territory.Category.OBLAST: 38, Territory.Category.DISTRICT: 48}
 
 
+@pytest.fixture(scope="module")
+def overview_id(module_db):
+    """The paper's 89 cities (under one region each of their kind), and the overview page for 2024: built once for
+    the module (see `module_db`), the page's id."""
+    with module_db():
+        region = TerritoryFactory(
+            name="Fx облыс", kind=Territory.Kind.REGION, settlement_category="", translations=True
+        )
+        for category, count in PAPER_CITIES.items():
+            for n in range(count):
+                TerritoryFactory(name=f"Fx {category} {n}", settlement_category=category, parent=region)
+        # Places that are not cities of a category do not count: a village, a district of a city.
+        TerritoryFactory(name="Fx ауыл", kind=Territory.Kind.VILLAGE, settlement_category="rural", parent=region)
+        TerritoryFactory(name="Fx аудан", kind=Territory.Kind.DISTRICT, settlement_category="", parent=region)
+        section = PBIndexPageFactory()
+        page = NationalOverviewPage(title="Fx ұлттық шолу", slug="fx-overview", default_year=2024)
+        section.add_child(instance=page)
+        page.save_revision().publish()
+        translate(page, {"ru": "Fx национальный обзор", "en": "Fx national overview"})
+        return page.pk
+
+
 @pytest.fixture
-def overview():
-    """The paper's 89 cities (under one region each of their kind), and the overview page for 2024."""
-    region = TerritoryFactory(name="Fx облыс", kind=Territory.Kind.REGION, settlement_category="", translations=True)
-    for category, count in PAPER_CITIES.items():
-        for n in range(count):
-            TerritoryFactory(name=f"Fx {category} {n}", settlement_category=category, parent=region)
-    # Places that are not cities of a category do not count: a village, a district of a city.
-    TerritoryFactory(name="Fx ауыл", kind=Territory.Kind.VILLAGE, settlement_category="rural", parent=region)
-    TerritoryFactory(name="Fx аудан", kind=Territory.Kind.DISTRICT, settlement_category="", parent=region)
-    section = PBIndexPageFactory()
-    page = NationalOverviewPage(title="Fx ұлттық шолу", slug="fx-overview", default_year=2024)
-    section.add_child(instance=page)
-    page.save_revision().publish()
-    translate(page, {"ru": "Fx национальный обзор", "en": "Fx national overview"})
-    return page
+def overview(db, overview_id):
+    """The overview page for 2024 over the paper's 89 cities, read afresh for each test."""
+    return NationalOverviewPage.objects.get(pk=overview_id)
 
 
 def _locale(lang):

@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from pb_module import services
-from pb_module.models import Milestone, MonitoringReport, Proposal, ProposalFollower
+from pb_module.models import Milestone, MonitoringReport, PBCyclePage, Proposal, ProposalFollower
 from pb_module.selectors.implementation import progress_of
 from pb_module.services import notifications
 from pb_module.services.implementation import save_milestone
@@ -25,16 +25,23 @@ UNSUBSCRIBE = re.compile(r"http://\S+/(kk|ru|en)/pb/unsubscribe/([0-9a-f-]+)/")
 CONFIRM = re.compile(r"http://\S+/(kk|ru|en)/pb/follow/confirm/([A-Za-z0-9_-]+)/")
 
 
-@pytest.fixture
-def open_cycle(db):
-    """A cycle collecting proposals now, in a translated territory of its own."""
-    return f.cycle(schedule="collecting")
+@pytest.fixture(scope="module")
+def open_cycle_id(module_db):
+    with module_db():
+        return f.cycle(schedule="collecting").pk
 
 
 @pytest.fixture
-def funded(moderator):
-    """A proposal the vote selected, moved into implementation by a moderator (the public log says so)."""
-    return f.funded_proposal(user=moderator)
+def open_cycle(db, open_cycle_id):
+    """A cycle collecting proposals now, in a translated territory of its own (built once for the module)."""
+    return PBCyclePage.objects.get(pk=open_cycle_id)
+
+
+@pytest.fixture
+def funded(db, funded_once):
+    """A proposal the vote selected, moved into implementation by a moderator of its own (the public log says so);
+    built once for the module (`funded_once`), read afresh for each test."""
+    return Proposal.objects.get(pk=funded_once)
 
 
 def in_language(lang, value):

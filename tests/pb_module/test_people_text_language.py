@@ -1,7 +1,8 @@
 """People's text is marked with its language (issue 14): reasons, reports, answers, comments and titles written in
 another language than the page carry `lang` and a visible "(in Kazakh)" note; a moderator gives a reason in Kazakh
-and/or Russian and each reader sees their own; Kazakh tags stay out of the Russian tag lists. Every test builds its own
-cycles, proposals, reports and news with tests/factories.py."""
+and/or Russian and each reader sees their own; Kazakh tags stay out of the Russian tag lists. The tests build their
+cycles, proposals, reports and news with tests/factories.py; the collecting cycle and the funded proposal most of them
+use are built once for the module (see `module_db`) and read afresh by each test."""
 
 import re
 
@@ -14,7 +15,7 @@ from wagtail.users.models import UserProfile
 from home.models import NewsIndexPage, NewsPage
 from home.people_text import guess_language, pick, tag_fits, texts_of
 from pb_module import services
-from pb_module.models import Milestone, MonitoringReport, ProposalStatusChange
+from pb_module.models import Milestone, MonitoringReport, PBCyclePage, Proposal, ProposalStatusChange
 from pb_module.rules.statuses import Status
 from search.catalogue import run_catalogue
 
@@ -23,16 +24,23 @@ from .. import factories as f
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def open_cycle(db):
-    """A cycle collecting proposals (its Kazakh page)."""
-    return f.cycle()
+@pytest.fixture(scope="module")
+def open_cycle_id(module_db):
+    with module_db():
+        return f.cycle().pk
 
 
 @pytest.fixture
-def funded(moderator):
-    """A proposal the vote selected, moved into implementation by `moderator`."""
-    return f.funded_proposal(user=moderator)
+def open_cycle(db, open_cycle_id):
+    """A cycle collecting proposals (its Kazakh page), built once for the module."""
+    return PBCyclePage.objects.get(pk=open_cycle_id)
+
+
+@pytest.fixture
+def funded(db, funded_once):
+    """A proposal the vote selected, moved into implementation by a moderator of its own (built once for the
+    module: `funded_once`)."""
+    return Proposal.objects.get(pk=funded_once)
 
 
 def status_url(proposal):
