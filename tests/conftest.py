@@ -40,8 +40,9 @@ def pytest_unconfigure(config):
 
 def pytest_xdist_make_scheduler(config, log):
     """Under pytest-xdist (`make test`, .ci/run: `-n 2`) tests are handed out in work units, in the order the workers
-    collected them (see `pytest_collection_modifyitems`). The tests of a module that builds something once (a
-    module-scoped fixture: data built in `module_db`, a browser) are one unit, so that only one worker builds it;
+    collected them (see `pytest_collection_modifyitems`). The tests of a module or package that builds something once
+    (a module- or package-scoped fixture: data built in `module_db` or `package_db`, a browser) are one unit, so that
+    only one worker builds it;
     every other test is a unit of its own, as with `--dist load`. (`--dist loadgroup` with xdist_group marks cannot
     do this: pytest-xdist 3.8 renames the node ids, which pytest 9 no longer reads.)"""
     if config.getoption("dist") not in ("load", "loadgroup"):
@@ -61,22 +62,31 @@ def pytest_xdist_make_scheduler(config, log):
     return Units(config, log)
 
 
-def _builds_once(item) -> bool:
-    """The test uses a module-scoped fixture (data built once for its module, a browser)."""
+def _built_once_for(item) -> str | None:
+    """Where the test's longest-lived fixture below the session is built once: its package's folder (a
+    package-scoped fixture, as tests/catalogue/ shares), its module (data built in `module_db`, a browser), or None."""
     info = getattr(item, "_fixtureinfo", None)
-    return bool(info) and any(defs and defs[-1].scope == "module" for defs in info.name2fixturedefs.values())
+    scopes = {defs[-1].scope for defs in info.name2fixturedefs.values() if defs} if info else set()
+    module = item.nodeid.split("::", 1)[0]
+    if "package" in scopes:
+        return module.rsplit("/", 1)[0]
+    return module if "module" in scopes else None
+
+
+def _builds_once(item) -> bool:
+    return _built_once_for(item) is not None
 
 
 def _write_units(items):
     """Tell the controller which tests go together (see `pytest_xdist_make_scheduler`): each run of consecutive
-    tests of one module that builds once. Every worker writes the same file."""
+    tests that share what is built once for their module or package. Every worker writes the same file."""
     units, previous, runs = {}, None, 0
     for item in items:
-        module = item.nodeid.split("::", 1)[0]
-        if _builds_once(item):
-            runs += module != previous
-            units[item.nodeid] = f"{module}#{runs}"
-        previous = module
+        where = _built_once_for(item)
+        if where is not None:
+            runs += where != previous
+            units[item.nodeid] = f"{where}#{runs}"
+        previous = where
     path = Path(os.environ[RUN_DIR]) / "units.json"
     partial = path.with_name(f"units.{os.getpid()}.json")
     partial.write_text(json.dumps(units))
@@ -293,18 +303,34 @@ def _no_language_left_active():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@contextmanager
+def _kept_for_the_scope(django_db_blocker):
+    """An outer transaction for a fixture's scope, rolled back when the scope ends (see `module_db`)."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+    try:
+        yield django_db_blocker.unblock
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.fixture(scope="module")
 def module_db(django_db_setup, django_db_blocker):
     """Data a module builds once for all its tests, as Django's `setUpTestData`: a module-scoped fixture builds it in
     `with module_db():` and returns ids; each test reads fresh rows in its own savepoint inside this transaction,
     which is rolled back when the module ends. Building a voting cycle through the services takes seconds: once per
     module instead of once per test."""
-    from django.db import transaction
+    with _kept_for_the_scope(django_db_blocker) as unblock:
+        yield unblock
 
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-    yield django_db_blocker.unblock
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
+
+@pytest.fixture(scope="package")
+def package_db(django_db_setup, django_db_blocker):
+    """As `module_db`, for data a package's modules share (tests/catalogue/): rolled back when the package ends."""
+    with _kept_for_the_scope(django_db_blocker) as unblock:
+        yield unblock

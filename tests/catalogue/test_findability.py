@@ -1,7 +1,7 @@
 """Findability (issue 14): the catalogue's place filter offers every place grouped by region, a word query that
 names a place finds that place's projects, and site search results show a proposal's place, year and status.
 
-The places and projects are the module's own (tests/search/_fx_catalogue.py): the city "Fx Талдықорған" in the
+The places and projects are the catalogue of tests/catalogue/conftest.py: the city "Fx Талдықорған" in the
 region "Fx Жетісу облысы" has projects of its own and of its microdistricts; "Fx Алматы" lies outside any region,
 with five districts; "Fx Астана" has no project."""
 
@@ -18,17 +18,6 @@ from search.catalogue.state import check_state, place_options
 from search.models import CatalogueEntry
 
 from . import _fx_catalogue as fx
-
-
-@pytest.fixture(scope="module")
-def world_ids(module_db):
-    with module_db():
-        return fx.build()
-
-
-@pytest.fixture
-def world(db, world_ids):
-    return fx.World(world_ids)
 
 
 def place(name, lang):

@@ -1,5 +1,5 @@
 """Site search: every type of page in the reader's language, the type shown, a filter by type. The pages are the
-module's own (tests/search/_fx_catalogue.py): cycles of the city "Fx Талдықорған" and others, their proposals
+module's own (tests/catalogue/_fx_catalogue.py): cycles of the city "Fx Талдықорған" and others, their proposals
 translated into Russian and English, and a page of another kind ("Fx About the participatory budget")."""
 
 import re
@@ -8,19 +8,6 @@ import pytest
 from wagtail.models import Page
 
 from pb_module.models import PBCyclePage, ProposalPage
-
-from ..search import _fx_catalogue as fx
-
-
-@pytest.fixture(scope="module")
-def world_ids(module_db):
-    with module_db():
-        return fx.build()
-
-
-@pytest.fixture
-def world(db, world_ids):
-    return fx.World(world_ids)
 
 
 def result_links(body):

@@ -2,8 +2,7 @@
 (CatalogueWordGroup) the facets and the number of hits are read from equal a plain recount of the catalogue's rows
 after a proposal is added, changed (status, text, topics, place) and deleted, and the hits and facets the catalogue
 shows equal those counted plainly, state by state (on SQLite and on PostgreSQL: the suite runs on both). The
-catalogue is the module's own (tests/search/_fx_catalogue.py), built once; each test changes it in its own
-savepoint."""
+catalogue is the one of tests/catalogue/conftest.py, built once; each test changes it in its own savepoint."""
 
 from collections import Counter
 from urllib.parse import urlencode
@@ -32,17 +31,6 @@ pytestmark = pytest.mark.django_db
 
 NEW_WORD = "зубрбақ"  # in no other proposal: the word counts of the added proposal's words come and go with it
 FUNDED_VALUES = {s.value for s in FUNDED}
-
-
-@pytest.fixture(scope="module")
-def world_ids(module_db):
-    with module_db():
-        return fx.build()
-
-
-@pytest.fixture
-def world(db, world_ids):
-    return fx.World(world_ids)
 
 
 @pytest.fixture

@@ -109,7 +109,7 @@ def _theme(theme: str, n: int) -> tuple[dict, dict]:
 THEMES = ("park", "lighting", "road", "skate")
 # The published vote: (key, place, theme, number in its title, cost). The ballots give them 5, 4, 2, 2, 1, 0, 1, 1
 # and 1 points; within its budget the vote selects all but the expensive road (and moves many counts when they
-# all change status: see test_catalogue_counts.py).
+# all change status: see test_counts.py).
 VOTED = [
     ("skate", "taldy", "skate", 1, 6_000_000),
     ("park5", "taldy5", "park", 5, 5_000_000),

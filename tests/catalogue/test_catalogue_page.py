@@ -1,5 +1,5 @@
 """The catalogue of projects: filters, the territory hierarchy, facet counts, sorting, paging, bad input. The
-projects are the module's own (tests/search/_fx_catalogue.py): a published vote of 2024, cycles in discussion
+projects are the catalogue of tests/catalogue/conftest.py: a published vote of 2024, cycles in discussion
 in 2025, an open vote of 2027 whose count is not published."""
 
 import re
@@ -11,18 +11,7 @@ from pb_module.rules.statuses import PUBLIC
 from search.catalogue.state import PER_PAGE
 from search.models import CatalogueEntry
 
-from ..search import _fx_catalogue as fx
-
-
-@pytest.fixture(scope="module")
-def world_ids(module_db):
-    with module_db():
-        return fx.build()
-
-
-@pytest.fixture
-def world(db, world_ids):
-    return fx.World(world_ids)
+from . import _fx_catalogue as fx
 
 
 def found(body):

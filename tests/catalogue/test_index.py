@@ -1,6 +1,6 @@
 """The database catalogue's own rows (search.models.CatalogueEntry): what they hold, kept current by the signals
 as editors and moderators work, and words found through the full-text index (FTS5 / PostgreSQL tsvector). The
-catalogue is the module's own (tests/search/_fx_catalogue.py)."""
+catalogue is the one of tests/catalogue/conftest.py."""
 
 from urllib.parse import urlencode
 
@@ -27,19 +27,6 @@ from .. import factories as f
 from . import _fx_catalogue as fx
 
 COLUMNS = ["page_id", "language", "status", "place_id", "cycle_id", "year", "cost", "votes", "created_at", "tags"]
-
-
-@pytest.fixture(scope="module")
-def world_ids(module_db):
-    """The module's catalogue (tests/search/_fx_catalogue.py), built once; each test changes it in its own
-    savepoint."""
-    with module_db():
-        return fx.build()
-
-
-@pytest.fixture
-def world(db, world_ids):
-    return fx.World(world_ids)
 
 
 def snapshot():
