@@ -42,14 +42,38 @@ def _visible_text(html):
     return re.sub(r"\s+", " ", text)
 
 
-@pytest.fixture
-def site(db):
-    """The site's pages and a cycle in each state (tests/pages.py `site_with_cycles`), built for the test."""
+@pytest.fixture(scope="module")
+def site_ids(module_db):
+    """The site's pages and a cycle in each state (tests/pages.py `site_with_cycles`), built once for the module
+    (see `module_db`): their ids. The document's PDF, written under MEDIA_ROOT, is deleted when the module ends (the
+    rollback removes its row, not its file)."""
     from tests import pages as fx
 
-    pages = fx.site_with_cycles()
-    yield pages
-    fx.remove_files(pages)
+    with module_db():
+        pages = fx.site_with_cycles()
+    yield {key: [item.pk for item in value] if isinstance(value, list) else value.pk for key, value in pages.items()}
+    with module_db():
+        fx.remove_files(pages)
+
+
+@pytest.fixture
+def site(db, site_ids):
+    """The pages of `site_ids` as `site_with_cycles` returns them, read afresh for the test: the Kazakh pages, the
+    Kazakh public centres and the proposals an expert reviewed."""
+    from wagtail.models import Page
+
+    from home.models import PublicCentre
+    from pb_module.models import Proposal
+
+    models = {"centres": PublicCentre, "reviewed": Proposal}
+    return {
+        key: [models[key].objects.get(pk=pk) for pk in value]
+        if isinstance(value, list) and key in models
+        else [Page.objects.get(pk=pk).specific for pk in value]
+        if isinstance(value, list)
+        else Page.objects.get(pk=value).specific
+        for key, value in site_ids.items()
+    }
 
 
 @pytest.mark.django_db

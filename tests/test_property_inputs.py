@@ -2,7 +2,8 @@
 never a server error (5xx); an API error is in the API's format {"code", "message", "errors"}.
 
 Values mix what people type (any text, numbers past a bigint, "²", "1e30", NUL, search syntax) with real ids of
-cycles, places and proposals each test builds (`real`), so both the checks and what lies behind them are reached.
+cycles, places and proposals the module builds once (`real`), so both the checks and what lies behind them are
+reached.
 Bounded: about 50 examples a property.
 """
 
@@ -55,19 +56,26 @@ def client():
     return Client(raise_request_exception=False)
 
 
+@pytest.fixture(scope="module")
+def published_id(module_db):
+    """A cycle collecting proposals in a city with a district, a cycle whose vote is open (with ballots) and a cycle
+    whose results are published, with proposals submitted, rejected, on a ballot, selected and not selected; built
+    once for the module (see `module_db`): the id of the published cycle."""
+    with module_db():
+        city = f.TerritoryFactory(name="Fx қала", translations=True)
+        district = f.TerritoryFactory(name="Fx аудан", kind=Territory.Kind.DISTRICT, parent=city, translations=True)
+        collecting = f.cycle(territory=city)
+        f.ProposalFactory(cycle=collecting, district=district, title="Fx саябақ")
+        f.ProposalFactory(cycle=collecting, status=Status.REJECTED, title="Fx жол")
+        f.voting_cycle([1_000_000, 2_000_000], ballots=[[0], [0, 1]])
+        published, _ = f.voting_cycle([3_000_000, 90_000_000], ballots=[[0], [0], [1]], total_budget=50_000_000)
+        f.publish_results(published)
+        return published.pk
+
+
 @pytest.fixture
-def real(db):
-    """Real ids to mix in: a cycle collecting proposals in a city with a district, a cycle whose vote is open (with
-    ballots) and a cycle whose results are published, with proposals submitted, rejected, on a ballot, selected
-    and not selected."""
-    city = f.TerritoryFactory(name="Fx қала", translations=True)
-    district = f.TerritoryFactory(name="Fx аудан", kind=Territory.Kind.DISTRICT, parent=city, translations=True)
-    collecting = f.cycle(territory=city)
-    f.ProposalFactory(cycle=collecting, district=district, title="Fx саябақ")
-    f.ProposalFactory(cycle=collecting, status=Status.REJECTED, title="Fx жол")
-    f.voting_cycle([1_000_000, 2_000_000], ballots=[[0], [0, 1]])
-    published, _ = f.voting_cycle([3_000_000, 90_000_000], ballots=[[0], [0], [1]], total_budget=50_000_000)
-    f.publish_results(published)
+def real(db, published_id):
+    """Real ids to mix in, read for the test from the cycles of `published_id` (the only ones in the database)."""
     found = {
         "cycles": list(PBCyclePage.objects.values_list("pk", flat=True)),
         "published": list(TallyResult.objects.values_list("cycle_id", flat=True)),
@@ -76,7 +84,7 @@ def real(db):
         "statuses": [s.value for s in Status],
     }
     # Three cycles and four places (the cities and the district), each in three languages.
-    assert len(found["cycles"]) == 3 * 3 and found["published"] == [published.pk] and len(found["places"]) == 4 * 3
+    assert len(found["cycles"]) == 3 * 3 and found["published"] == [published_id] and len(found["places"]) == 4 * 3
     assert set(Proposal.objects.values_list("status", flat=True)) == {
         Status.SUBMITTED,
         Status.REJECTED,

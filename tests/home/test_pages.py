@@ -11,6 +11,7 @@ from home.models import (
     HomePage,
     NewsIndexPage,
     NewsPage,
+    PublicCentre,
     PublicCentreIndexPage,
     StandardPage,
 )
@@ -21,18 +22,35 @@ pytestmark = pytest.mark.django_db
 LANGS = ["kk", "ru", "en"]
 
 
-@pytest.fixture
-def home(db):
-    """The home page alone, in Kazakh with its Russian and English translations (tests/pages.py)."""
-    return fx.home()
+@pytest.fixture(scope="module")
+def site_ids(module_db):
+    """The site's pages (tests/pages.py): the home page, news, a document, public centres, built once for the
+    module (see `module_db`); their ids. The document's PDF, written under MEDIA_ROOT, is deleted when the module
+    ends (the rollback removes its row, not its file)."""
+    with module_db():
+        pages = fx.site()
+    yield {key: [item.pk for item in value] if isinstance(value, list) else value.pk for key, value in pages.items()}
+    with module_db():
+        fx.remove_files(pages)
 
 
 @pytest.fixture
-def site(db):
-    """The site's pages, built for the test (tests/pages.py): the home page, news, a document, public centres."""
-    pages = fx.site()
-    yield pages
-    fx.remove_files(pages)
+def site(db, site_ids):
+    """The site's pages as `fx.site()` returns them, read afresh for the test (which runs in its own savepoint)."""
+    return {
+        key: [PublicCentre.objects.get(pk=pk) for pk in value]
+        if key == "centres"
+        else [Page.objects.get(pk=pk).specific for pk in value]
+        if isinstance(value, list)
+        else Page.objects.get(pk=value).specific
+        for key, value in site_ids.items()
+    }
+
+
+@pytest.fixture
+def home(site):
+    """The home page, in Kazakh with its Russian and English translations (tests/pages.py), from the module's site."""
+    return site["home"]
 
 
 def html_lang(response):

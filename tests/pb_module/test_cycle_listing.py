@@ -1,5 +1,6 @@
 """A cycle page lists its proposals sorted and filtered by a GET form; a proposal page calls to vote while its
-cycle's vote is open (issue 14, findability). Every test builds its own cycles with tests/factories.py."""
+cycle's vote is open (issue 14, findability). The cycles are built with tests/factories.py, once for the module
+(`decided`, `voting`, see `module_db`) or by the test itself."""
 
 import re
 from datetime import timedelta
@@ -48,47 +49,65 @@ def listing_form(body):
     return body.split('class="inline-form listing-form"')[1].split("</form>")[0]
 
 
-@pytest.fixture
-def decided(db):
-    """The Russian page of a cycle whose results are published: six proposals on its ballot in two districts of its
-    city and the city itself, voted for as DECIDED says (one ballot per vote), and a proposal the moderator rejected.
-    """
-    city = f.TerritoryFactory(translations=True)
-    districts = [f.TerritoryFactory(parent=city, kind=Territory.Kind.DISTRICT, translations=True) for _ in range(2)]
-    voting = f.cycle(schedule="voting", territory=city, total_budget=20_000_000)
-    moderator = f.make_moderator()
-    f.ProposalFactory(
-        cycle=voting, title="Fx қайталанған ұсыныс", district=districts[1], status=Status.REJECTED, moderator=moderator
-    )
-    ballot = [
+@pytest.fixture(scope="module")
+def decided_id(module_db):
+    """A cycle whose results are published: six proposals on its ballot in two districts of its city and the city
+    itself, voted for as DECIDED says (one ballot per vote), and a proposal the moderator rejected. Built once for
+    the module (see `module_db`): the id of its Kazakh page."""
+    with module_db():
+        city = f.TerritoryFactory(translations=True)
+        districts = [f.TerritoryFactory(parent=city, kind=Territory.Kind.DISTRICT, translations=True) for _ in range(2)]
+        voting = f.cycle(schedule="voting", territory=city, total_budget=20_000_000)
+        moderator = f.make_moderator()
         f.ProposalFactory(
             cycle=voting,
-            title=title,
-            estimated_cost=cost,
-            district=city if district is None else districts[district],
-            status=Status.ON_BALLOT,
+            title="Fx қайталанған ұсыныс",
+            district=districts[1],
+            status=Status.REJECTED,
             moderator=moderator,
         )
-        for title, cost, district, _votes in DECIDED
-    ]
-    for proposal, (*_, votes) in zip(ballot, DECIDED, strict=True):
-        for _ in range(votes):
-            f.BallotFactory(cycle=voting, proposals=[proposal])
-    f.publish_results(voting, moderator)
-    page = in_russian(PBCyclePage.objects.get(pk=voting.pk))
+        ballot = [
+            f.ProposalFactory(
+                cycle=voting,
+                title=title,
+                estimated_cost=cost,
+                district=city if district is None else districts[district],
+                status=Status.ON_BALLOT,
+                moderator=moderator,
+            )
+            for title, cost, district, _votes in DECIDED
+        ]
+        for proposal, (*_, votes) in zip(ballot, DECIDED, strict=True):
+            for _ in range(votes):
+                f.BallotFactory(cycle=voting, proposals=[proposal])
+        f.publish_results(voting, moderator)
+        return voting.pk
+
+
+@pytest.fixture
+def decided(db, decided_id):
+    """The Russian page of the cycle whose results are published (`decided_id`), read afresh for the test."""
+    page = in_russian(PBCyclePage.objects.get(pk=decided_id))
     assert page.results_published
     return page
 
 
+@pytest.fixture(scope="module")
+def voting_id(module_db):
+    """A cycle whose vote is open today, with four proposals on its ballot whose titles were submitted out of
+    alphabetical order. Built once for the module (see `module_db`): the id of its Kazakh page."""
+    with module_db():
+        page = f.cycle(schedule="voting")
+        moderator = f.make_moderator()
+        for title in ("Fx саябақ", "Fx аялдама", "Fx балалар алаңы", "Fx жол белгілері"):
+            f.ProposalFactory(cycle=page, title=title, status=Status.ON_BALLOT, moderator=moderator)
+        return page.pk
+
+
 @pytest.fixture
-def voting(db):
-    """A cycle whose vote is open today (its Kazakh page), with four proposals on its ballot whose titles were
-    submitted out of alphabetical order."""
-    page = f.cycle(schedule="voting")
-    moderator = f.make_moderator()
-    for title in ("Fx саябақ", "Fx аялдама", "Fx балалар алаңы", "Fx жол белгілері"):
-        f.ProposalFactory(cycle=page, title=title, status=Status.ON_BALLOT, moderator=moderator)
-    return PBCyclePage.objects.get(pk=page.pk)
+def voting(db, voting_id):
+    """The Kazakh page of the cycle whose vote is open (`voting_id`), read afresh for the test."""
+    return PBCyclePage.objects.get(pk=voting_id)
 
 
 # --- Sort -------------------------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Issue 15: anonymous public pages come from the page cache (home/page_cache.py), and every event that changes
 what they show purges them at once, in every language. Each event test first has the pages served from the
 cache (a "hit"), then makes the change the way the site makes it (a service, a publication), then asserts that
-the next anonymous visitor sees the change."""
+the next anonymous visitor sees the change. What the pages show is built once for the module (`world`); each test
+changes it in its own savepoint."""
 
 import http.server
 import re
@@ -26,6 +27,7 @@ from pb_module.models import (
     PBCyclePage,
     PBIndexPage,
     ProgressStoryPage,
+    Proposal,
     ProposalPage,
     Territory,
 )
@@ -66,9 +68,13 @@ def visitor(request, make_user):
 
 
 @pytest.fixture
-def funded(moderator):
-    """A proposal the vote selected, moved into implementation by a moderator (the public log says so)."""
-    return f.funded_proposal(moderator)
+def funded(world, moderator):
+    """A proposal the vote selected (the world's "selected"), moved into implementation by a moderator (the public
+    log says so)."""
+    proposal = world["selected"]
+    services.proposals.change_status(proposal=proposal, new_status=Status.IN_IMPLEMENTATION, user=moderator)
+    proposal.refresh_from_db()
+    return proposal
 
 
 @pytest.fixture
@@ -190,13 +196,55 @@ def open_vote():
     return cycle, proposals[0]
 
 
+PROPOSALS = ("selected", "in_review", "discussed", "on_ballot")
+
+
+@pytest.fixture(scope="module")
+def world_ids(module_db):
+    """What the tests show, built once for the module (see `module_db`): the news site (`news_site`), the public
+    centres page (`centres_page`), a cycle whose vote is published ("voted", its one proposal "selected") and, in the
+    same city (the only place with proposals), a cycle in discussion with a proposal in expert review
+    ("in_review"), one with a proposal in discussion ("discussed"), and one whose vote is open ("voting") with one
+    ballot for the one proposal on its ballot ("on_ballot"). Their ids."""
+    with module_db():
+        site = news_site()
+        centres = centres_page()
+        voted, selected = voted_cycle()
+        city = voted.territory
+        reviewed = f.cycle(schedule="discussion", expert_review=True, territory=city)
+        in_review = f.ProposalFactory(cycle=reviewed, status=Status.IN_EXPERT_REVIEW, estimated_cost=5_000_000)
+        discussed = f.cycle(schedule="discussion", territory=city)
+        in_discussion = f.ProposalFactory(cycle=discussed, status=Status.IN_DISCUSSION)
+        voting, (on_ballot,) = f.voting_cycle([5_000_000], ballots=[[0]], territory=city)
+        return {
+            "home": site["home"].pk,
+            "news_index": site["news_index"].pk,
+            "news": site["news"].pk,
+            "centres_page": centres.pk,
+            "voted": voted.pk,
+            "selected": selected.pk,
+            "in_review": in_review.pk,
+            "discussed": in_discussion.pk,
+            "voting": voting.pk,
+            "on_ballot": on_ballot.pk,
+        }
+
+
+@pytest.fixture
+def world(db, world_ids):
+    """The pages and proposals of `world_ids`, read afresh for the test (the Kazakh pages, specific)."""
+    return {
+        key: Proposal.objects.get(pk=pk) if key in PROPOSALS else Page.objects.get(pk=pk).specific
+        for key, pk in world_ids.items()
+    }
+
+
 # The cache itself ------------------------------------------------------------------------------------------------
 
 
-def test_anonymous_pages_are_stored_once_and_served_without_the_database(anonymous, django_assert_num_queries):
-    site = news_site()
-    cycle, _proposal = voted_cycle()
-    news_en = in_language(site["news_index"], "en").url
+def test_anonymous_pages_are_stored_once_and_served_without_the_database(anonymous, world, django_assert_num_queries):
+    cycle = world["voted"]
+    news_en = in_language(world["news_index"], "en").url
     urls = ["/kk/", in_language(cycle, "ru").url, news_en, "/kk/projects/?q=саябақ", "/ru/search/?q=парк"]
     first = {url: anonymous.get(url) for url in urls}
     assert "Fx саябақ жобасы" in first["/kk/projects/?q=саябақ"].content.decode()  # the catalogue finds it
@@ -266,10 +314,10 @@ def test_a_page_that_sets_a_cookie_is_not_stored(anonymous):
     assert not any("pc:page:" in key for key in caches["default"]._cache)  # nothing stored for it
 
 
-def test_the_follow_form_of_a_cached_proposal_page_gets_its_token_on_submit():
+def test_the_follow_form_of_a_cached_proposal_page_gets_its_token_on_submit(funded):
     """The proposal page is the same for everyone, so its follow form carries no token; the script asks /csrf/
     for this visitor's. Without the script, the server offers the form again with a token and the address kept."""
-    proposal = f.funded_proposal()
+    proposal = funded
     url = proposal.page_in("ru").url
     visitor = Client(enforce_csrf_checks=True)
     html = served_from_cache(visitor, url)[url]
@@ -308,9 +356,8 @@ def test_a_page_stored_yesterday_is_not_served_today(anonymous, monkeypatch):
 # Events: each purges every page that shows what changed, in every language -------------------------------------
 
 
-def test_publishing_a_news_page_purges_it_its_listing_and_the_home_pages(visitor, commit):
-    site = news_site()
-    news, index = site["news"], site["news_index"]
+def test_publishing_a_news_page_purges_it_its_listing_and_the_home_pages(visitor, commit, world):
+    news, index = world["news"], world["news_index"]
     urls = [news.url, index.url, "/kk/", "/ru/", "/kk/search/?q=кеңес"]
     before = served_from_cache(visitor, *urls)
     assert all(news.title in before[url] for url in (news.url, index.url, "/kk/"))
@@ -323,9 +370,8 @@ def test_publishing_a_news_page_purges_it_its_listing_and_the_home_pages(visitor
     fresh(visitor, "/kk/search/?q=кеңес")
 
 
-def test_unpublishing_a_page_removes_it_at_once(visitor, commit):
-    site = news_site()
-    news, index = site["news"], site["news_index"]
+def test_unpublishing_a_page_removes_it_at_once(visitor, commit, world):
+    news, index = world["news"], world["news_index"]
     before = served_from_cache(visitor, news.url, index.url)
     assert f'href="{news.url}"' in before[index.url]
     with commit():
@@ -334,8 +380,8 @@ def test_unpublishing_a_page_removes_it_at_once(visitor, commit):
     assert f'href="{news.url}"' not in fresh(visitor, index.url)
 
 
-def test_a_page_made_private_leaves_the_cache(visitor, commit):
-    news = news_site()["news"]
+def test_a_page_made_private_leaves_the_cache(visitor, commit, world):
+    news = world["news"]
     served_from_cache(visitor, news.url)
     with commit():  # moderators only: the signed-in visitor is not one
         restriction = PageViewRestriction.objects.create(page=news, restriction_type=PageViewRestriction.GROUPS)
@@ -344,8 +390,10 @@ def test_a_page_made_private_leaves_the_cache(visitor, commit):
     assert response.status_code == 302 and "login" in response["Location"]
 
 
-def test_a_status_change_purges_the_proposal_its_cycle_and_the_catalogue_in_every_language(visitor, commit, moderator):
-    _cycle, proposal = voted_cycle()
+def test_a_status_change_purges_the_proposal_its_cycle_and_the_catalogue_in_every_language(
+    visitor, commit, moderator, world
+):
+    proposal = world["selected"]
     assert proposal.status == Status.SELECTED
     urls = [*pages_of(proposal).values(), *cycle_urls(proposal.cycle), "/kk/projects/", "/ru/projects/?status=selected"]
     before = served_from_cache(visitor, *urls)
@@ -358,9 +406,8 @@ def test_a_status_change_purges_the_proposal_its_cycle_and_the_catalogue_in_ever
         assert fresh(visitor, url) != before[url], url
 
 
-def test_a_validated_cost_purges_the_proposal_and_its_cycle(visitor, commit, expert):
-    reviewed = f.cycle(schedule="discussion", expert_review=True)
-    proposal = f.ProposalFactory(cycle=reviewed, status=Status.IN_EXPERT_REVIEW, estimated_cost=5_000_000)
+def test_a_validated_cost_purges_the_proposal_and_its_cycle(visitor, commit, expert, world):
+    proposal = world["in_review"]
     urls = [*pages_of(proposal).values(), *cycle_urls(proposal.cycle)]
     before = served_from_cache(visitor, *urls)
     shown = {lang: format_tenge(4_321_000, lang) for lang in LANGUAGES}  # as the page writes it in each language
@@ -379,9 +426,8 @@ def test_a_validated_cost_purges_the_proposal_and_its_cycle(visitor, commit, exp
         fresh(visitor, url)
 
 
-def test_a_hidden_comment_disappears_from_every_language_version(visitor, commit, moderator, ngo):
-    discussed = f.cycle(schedule="discussion")
-    proposal = f.ProposalFactory(cycle=discussed, status=Status.IN_DISCUSSION)
+def test_a_hidden_comment_disappears_from_every_language_version(visitor, commit, moderator, ngo, world):
+    proposal = world["discussed"]
     comment = services.proposals.add_comment(
         proposal=proposal, user=ngo, body="Fx: аулада орын жеткіліксіз.", language="kk"
     )
@@ -450,11 +496,11 @@ def test_a_story_shows_the_milestones_of_its_projects_and_is_shown_on_their_page
         assert "Жұмыс қайта басталды." in fresh(visitor, url), url
 
 
-def test_closing_voting_and_publishing_results_purge_the_cycle_and_its_proposals(visitor, commit, moderator):
+def test_closing_voting_and_publishing_results_purge_the_cycle_and_its_proposals(visitor, commit, moderator, world):
     from django.contrib.auth import get_user_model
 
     editor = get_user_model().objects.create_superuser("root", "root@example.kz", "pw")
-    cycle, (proposal,) = f.voting_cycle([5_000_000], ballots=[[0]])
+    cycle, proposal = world["voting"], world["on_ballot"]
     index = cycle.get_parent().url
     urls = [*cycle_urls(cycle), *pages_of(proposal).values(), index]
     before = served_from_cache(visitor, *urls)
@@ -474,9 +520,8 @@ def test_closing_voting_and_publishing_results_purge_the_cycle_and_its_proposals
 
 
 @pytest.mark.parametrize("snippet", ["territory", "mrp", "centre"])
-def test_a_snippet_shown_across_pages_purges_them_all(visitor, commit, snippet):
-    centres = centres_page()
-    cycle, proposal = voted_cycle()
+def test_a_snippet_shown_across_pages_purges_them_all(visitor, commit, snippet, world):
+    centres, cycle, proposal = world["centres_page"], world["voted"], world["selected"]
     urls = ["/kk/", in_language(centres, "ru").url, "/kk/projects/", in_language(cycle, "en").url]
     before = served_from_cache(visitor, *urls)
     assert "Fx жаңа атау" not in before["/kk/projects/"]
@@ -559,10 +604,10 @@ def cdn(settings):
     server.shutdown()
 
 
-def test_a_cdn_gets_the_same_purges_and_may_keep_pages_until_then(anonymous, commit, moderator, cdn):
-    _cycle, proposal = voted_cycle()
+def test_a_cdn_gets_the_same_purges_and_may_keep_pages_until_then(anonymous, commit, moderator, cdn, world):
+    proposal = world["selected"]
     assert proposal.status == Status.SELECTED
-    cdn.clear()  # the purges Wagtail sent while it was built: only the status change's count
+    cdn.clear()  # only the status change's purges count
     response = anonymous.get("/kk/")
     assert response.status_code == 200
     assert "s-maxage=" in response["Cache-Control"] and "s-maxage=0" not in response["Cache-Control"]
@@ -583,11 +628,9 @@ def test_a_cdn_gets_the_same_purges_and_may_keep_pages_until_then(anonymous, com
 # Kept parts: what a page the page cache does not keep is built from --------------------------------------------
 
 
-def kept_pages():
+def kept_pages(world, funded):
     """Every kind of public page: the home pages, a cycle with its filter, results and analytics, a funded
     proposal, the analytics of all cycles, a news item."""
-    site = news_site()
-    funded = f.funded_proposal()
     cycle = PBCyclePage.objects.get(pk=funded.cycle_id)
     cycle_ru = in_language(cycle, "ru").url
     return [
@@ -599,14 +642,16 @@ def kept_pages():
         in_language(cycle, "en").url + "results/",
         cycle.url + "analytics/",
         cycle.get_parent().url + "analytics/",
-        in_language(site["news"], "en").url,
+        in_language(world["news"], "en").url,
     ]
 
 
-def test_a_signed_in_visitor_gets_pages_built_from_kept_parts(client, make_user, django_assert_max_num_queries):
+def test_a_signed_in_visitor_gets_pages_built_from_kept_parts(
+    client, make_user, django_assert_max_num_queries, world, funded
+):
     """The route, the site, the menu, the listings and the shared blocks come from the cache: what is left is the
     visitor's own session and user."""
-    pages = kept_pages()
+    pages = kept_pages(world, funded)
     client.force_login(make_user("resident"))
     for url in pages:
         first = client.get(url)
@@ -666,13 +711,12 @@ def test_kept_parts_are_off_with_their_setting(settings):
     assert page_cache.kept_one("test", "/kk/x/", lambda: 2) == 2
 
 
-def test_page_urls_are_the_ones_wagtail_reverses_in_every_language(funded):
+def test_page_urls_are_the_ones_wagtail_reverses_in_every_language(funded, world):
     """Links are made without a `reverse` each (home/routing.py `get_url_parts`): the same URLs, Kazakh slugs
     quoted alike, for every kind of page in every language (translations, aliases, pages nested under pages)."""
     from django.utils import translation
 
-    home = news_site()["home"]
-    centres_page()
+    home = world["home"]  # with the news site and the public centres page
     progress_story(funded)
     about = add(home, StandardPage(title="Fx саябақ", slug="fx-саябақ"), {"ru": "Fx парк", "en": "Fx park"})
     add(about, StandardPage(title="Fx саябақ жобасы", slug="fx-саябақ-жобасы"))

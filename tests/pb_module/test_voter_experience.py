@@ -13,7 +13,7 @@ from wagtail.models import Locale
 from pb_module import roles, services
 from pb_module.integrations.identity import IdentityResult
 from pb_module.integrations.sms import LocmemBackend
-from pb_module.models import Ballot, VerificationChallenge
+from pb_module.models import Ballot, PBCyclePage, Proposal, VerificationChallenge
 from pb_module.rules import iin as iin_rules
 from pb_module.rules.iin import make_iin
 from pb_module.services.voting import RESEND_AFTER_SECONDS, normalize_receipt_code
@@ -35,11 +35,20 @@ def clean_outbox_and_counters():
     cache.clear()
 
 
-@pytest.fixture
-def voting(db):
+@pytest.fixture(scope="module")
+def voting_ids(module_db):
     """A cycle whose vote is open (approval ballot, a cast ballot is final) and the three proposals on its ballot,
-    no ballot cast yet."""
-    return f.voting_cycle([3_000_000, 2_000_000, 1_000_000], title="Fx дауыс беру", slug="fx-voting")
+    no ballot cast yet; built once for the module (see `module_db`): their ids."""
+    with module_db():
+        cycle, proposals = f.voting_cycle([3_000_000, 2_000_000, 1_000_000], title="Fx дауыс беру", slug="fx-voting")
+        return cycle.pk, [proposal.pk for proposal in proposals]
+
+
+@pytest.fixture
+def voting(db, voting_ids):
+    """The cycle and its proposals (`voting_ids`), read afresh for the test."""
+    cycle, proposals = voting_ids
+    return PBCyclePage.objects.get(pk=cycle), [Proposal.objects.get(pk=pk) for pk in proposals]
 
 
 def first_voting_day(cycle):
