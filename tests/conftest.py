@@ -41,7 +41,7 @@ def pytest_unconfigure(config):
 def pytest_xdist_make_scheduler(config, log):
     """Under pytest-xdist (`make test`, .ci/run: `-n 2`) tests are handed out in work units, in the order the workers
     collected them (see `pytest_collection_modifyitems`). The tests of a module or package that builds something once
-    (a module- or package-scoped fixture: data built in `module_db` or `package_db`, a browser) are one unit, so that
+    (a module- or package-scoped fixture: data built in `module_db`, the catalogue of tests/catalogue/, a browser) are one unit, so that
     only one worker builds it;
     every other test is a unit of its own, as with `--dist load`. (`--dist loadgroup` with xdist_group marks cannot
     do this: pytest-xdist 3.8 renames the node ids, which pytest 9 no longer reads.)"""
@@ -304,8 +304,9 @@ def _no_language_left_active():
 
 
 @contextmanager
-def _kept_for_the_scope(django_db_blocker):
-    """An outer transaction for a fixture's scope, rolled back when the scope ends (see `module_db`)."""
+def kept_for_the_scope(django_db_blocker):
+    """An outer transaction for a fixture's scope, rolled back when the scope ends (see `module_db`; a package-scoped
+    fixture uses it itself, as tests/catalogue/conftest.py: `package` is the package where the fixture is defined)."""
     from django.db import transaction
 
     with django_db_blocker.unblock():
@@ -325,12 +326,5 @@ def module_db(django_db_setup, django_db_blocker):
     `with module_db():` and returns ids; each test reads fresh rows in its own savepoint inside this transaction,
     which is rolled back when the module ends. Building a voting cycle through the services takes seconds: once per
     module instead of once per test."""
-    with _kept_for_the_scope(django_db_blocker) as unblock:
-        yield unblock
-
-
-@pytest.fixture(scope="package")
-def package_db(django_db_setup, django_db_blocker):
-    """As `module_db`, for data a package's modules share (tests/catalogue/): rolled back when the package ends."""
-    with _kept_for_the_scope(django_db_blocker) as unblock:
+    with kept_for_the_scope(django_db_blocker) as unblock:
         yield unblock
