@@ -41,10 +41,10 @@ def pytest_unconfigure(config):
 def pytest_xdist_make_scheduler(config, log):
     """Under pytest-xdist (`make test`, .ci/run: `-n 2`) tests are handed out in work units, in the order the workers
     collected them (see `pytest_collection_modifyitems`). The tests of a module or package that builds something once
-    (a module- or package-scoped fixture: data built in `module_db`, the catalogue of tests/catalogue/, a browser) are one unit, so that
-    only one worker builds it;
-    every other test is a unit of its own, as with `--dist load`. (`--dist loadgroup` with xdist_group marks cannot
-    do this: pytest-xdist 3.8 renames the node ids, which pytest 9 no longer reads.)"""
+    (a module- or package-scoped fixture: data built in `module_db`, the catalogue of tests/catalogue/, a browser)
+    are one unit, so that only one worker builds it; every other test is a unit of its own, as with `--dist load`.
+    (`--dist loadgroup` with xdist_group marks cannot do this: pytest-xdist 3.8 renames the node ids, which pytest 9
+    no longer reads.)"""
     if config.getoption("dist") not in ("load", "loadgroup"):
         return None
     from xdist.scheduler import LoadScopeScheduling
