@@ -6,6 +6,7 @@ template, submitted to moderation, and the moderator's approval in two clicks fr
 
 import json
 import re
+import time
 from pathlib import Path
 
 import polib
@@ -212,6 +213,11 @@ class Reader:
         self.context = browser.new_context(locale="en-US")  # the browser's language must not matter
         self.page = self.context.new_page()
         self.page.set_default_timeout(20_000)
+        # Requests the page has started and not finished (its own, its scripts' fetches): see `settle`.
+        self.in_flight = set()
+        self.page.on("request", lambda request: self.in_flight.add(request))
+        self.page.on("requestfinished", lambda request: self.in_flight.discard(request))
+        self.page.on("requestfailed", lambda request: self.in_flight.discard(request))
         self.base = live_site
         self.content = [c.translate(INVISIBLE) for c in people["content"]]
         self.content.sort(key=len, reverse=True)
@@ -223,9 +229,18 @@ class Reader:
         self.page.click("button[type=submit]")
         self.page.wait_for_url(re.compile(r".*/admin/$"))
 
+    def settle(self):
+        """Wait until the page has loaded and no request it started is still open (what the admin's scripts fetch
+        included). Playwright's "networkidle" waits for this too, and then 500 ms more on every page."""
+        self.page.wait_for_load_state("load")
+        deadline = time.monotonic() + 20
+        while self.in_flight:
+            assert time.monotonic() < deadline, f"requests still open: {[r.url for r in self.in_flight]}"
+            self.page.wait_for_timeout(50)
+
     def check(self, where: str, axe: bool = True):
         page = self.page
-        page.wait_for_load_state("networkidle")
+        self.settle()
         # A tooltip the pointer left behind fades out (axe would measure its contrast mid-fade): move away, and wait
         # for the fade when there is a tooltip (Wagtail's, tippy.js) on the page.
         page.mouse.move(0, 0)
