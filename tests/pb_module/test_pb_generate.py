@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from wagtail.models import Page
 
 from pb_module.models import PBCyclePage, Proposal, ProposalPage, ProposalStatusChange, ProposalTag, Territory
@@ -43,12 +44,10 @@ def generated():
     return Proposal.objects.filter(external_id__startswith=f"gen:{SEED}:")
 
 
-@pytest.fixture
-def places(db):
+def build_places():
     """What pb_generate builds on: the PB section in Kazakh and the Kazakh cities (translated), one of them
     divided into districts and microdistricts, the other not, which has a cycle of its own with one public
-    proposal made through the services (not generated). Returns the divided city, read afresh (its
-    `descendant_keys` is cached on the object)."""
+    proposal made through the services (not generated). Returns the divided city."""
     f.PBIndexPageFactory()
     kind = Territory.Kind
     # English names as the demo's: pb_generate makes the cycles' slugs of them.
@@ -78,14 +77,28 @@ def places(db):
         translations={"ru": "Fx малый город", "en": "Fx Small Town"},
     )
     f.ProposalFactory(cycle=f.cycle(territory=small), status=Status.IN_MODERATION)
-    return Territory.objects.get(pk=divided.pk)
+    return divided
+
+
+@pytest.fixture(scope="module")
+def made_ids(module_db):
+    """The places, and N proposals generated on them, once for the module (see `module_db`): the divided city's id,
+    the catalogue's count before and what pb_generate printed."""
+    with module_db():
+        divided = build_places()
+        before = catalogue_count(Client())
+        return {"divided": divided.pk, "before": before, "output": generate(proposals=N)}
 
 
 @pytest.fixture
-def made(places, client):
-    before = catalogue_count(client)
-    output = generate(proposals=N)
-    return {"before": before, "output": output}
+def places(db, made_ids):
+    """The divided city, read afresh (its `descendant_keys` is cached on the object)."""
+    return Territory.objects.get(pk=made_ids["divided"])
+
+
+@pytest.fixture
+def made(places, made_ids):
+    return {"before": made_ids["before"], "output": made_ids["output"]}
 
 
 def test_generates_n_proposals_each_with_a_live_kk_page(made):
