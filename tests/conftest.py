@@ -256,8 +256,8 @@ def _flushes(item) -> bool:
 def pytest_collection_modifyitems(config, items):
     """Tests marked `demo` (a module's `pytestmark`) get the demo site, and run after the tests that build their
     own data: those run on a database without the demo, and a worker copies the demo in only once it reaches them.
-    Transactional tests run last of all (as Django orders them): after their flush a worker's database is empty, and
-    the demo's copy would find no locale. Before them, the largest work units come first (see
+    Transactional tests run last of all (as Django orders them): after their flush a worker's database is empty (no
+    locale, no root page) for any test after them. Before them, the largest work units come first (see
     `pytest_xdist_make_scheduler`): the modules that build their data once, then the browser tests (the demo
     database, made meanwhile, is ready by then), then the others."""
     for item in items:
