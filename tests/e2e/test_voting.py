@@ -98,7 +98,8 @@ def test_coming_back_to_the_code_step_resumes_it(live_site, page):
     page.wait_for_selector("#id_iin")
     send_code()
     page.goto(live_site + VOTE)
-    page.keyboard.type(E2E_SMS_CODE)  # the code field has the focus
+    expect(page.locator("#id_code")).to_be_focused()  # autofocus: the browser gives it the focus; type once it has
+    page.keyboard.type(E2E_SMS_CODE)
     page.keyboard.press("Enter")
     page.wait_for_selector("#ballot")  # verified; this test casts no ballot
 
