@@ -219,10 +219,8 @@ def _take_copy(connection, kept):
         copy.backup(connection.connection)
         copy.close()
     else:
-        name = connection.settings_dict["NAME"]
-        connection.close()
-        _postgres(f'DROP DATABASE "{name}"')
-        copy_database(kept, name)
+        connection.close()  # the database is dropped and made again from the demo's
+        copy_database(kept, connection.settings_dict["NAME"])
     from django.contrib.contenttypes.models import ContentType
     from django.core.cache import cache
 

@@ -281,6 +281,29 @@ def remove_files(pages):
         pages["concept"].pdf.file.delete(save=False)
 
 
+def ids(pages) -> dict:
+    """`site()`'s or `site_with_cycles()`'s objects as ids (for a module that builds them once, see `module_db`)."""
+    return {key: [item.pk for item in value] if isinstance(value, list) else value.pk for key, value in pages.items()}
+
+
+def from_ids(page_ids) -> dict:
+    """The objects of `ids(...)` read afresh: the pages (specific), the public centres and the reviewed proposals."""
+    from wagtail.models import Page
+
+    from home.models import PublicCentre
+    from pb_module.models import Proposal
+
+    models = {"centres": PublicCentre, "reviewed": Proposal}
+    return {
+        key: [models[key].objects.get(pk=pk) for pk in value]
+        if key in models
+        else [Page.objects.get(pk=pk).specific for pk in value]
+        if isinstance(value, list)
+        else Page.objects.get(pk=value).specific
+        for key, value in page_ids.items()
+    }
+
+
 def site_with_cycles():
     """`site()` and a participatory-budget section with a cycle in each state a reader meets: "collecting"
     (submission open), "voting" (the vote open, its proposals on the ballot after an expert review), "published"

@@ -51,7 +51,7 @@ def site_ids(module_db):
 
     with module_db():
         pages = fx.site_with_cycles()
-    yield {key: [item.pk for item in value] if isinstance(value, list) else value.pk for key, value in pages.items()}
+    yield fx.ids(pages)
     with module_db():
         fx.remove_files(pages)
 
@@ -60,20 +60,9 @@ def site_ids(module_db):
 def site(db, site_ids):
     """The pages of `site_ids` as `site_with_cycles` returns them, read afresh for the test: the Kazakh pages, the
     Kazakh public centres and the proposals an expert reviewed."""
-    from wagtail.models import Page
+    from tests import pages as fx
 
-    from home.models import PublicCentre
-    from pb_module.models import Proposal
-
-    models = {"centres": PublicCentre, "reviewed": Proposal}
-    return {
-        key: [models[key].objects.get(pk=pk) for pk in value]
-        if isinstance(value, list) and key in models
-        else [Page.objects.get(pk=pk).specific for pk in value]
-        if isinstance(value, list)
-        else Page.objects.get(pk=value).specific
-        for key, value in site_ids.items()
-    }
+    return fx.from_ids(site_ids)
 
 
 @pytest.mark.django_db

@@ -11,7 +11,6 @@ from home.models import (
     HomePage,
     NewsIndexPage,
     NewsPage,
-    PublicCentre,
     PublicCentreIndexPage,
     StandardPage,
 )
@@ -29,7 +28,7 @@ def site_ids(module_db):
     ends (the rollback removes its row, not its file)."""
     with module_db():
         pages = fx.site()
-    yield {key: [item.pk for item in value] if isinstance(value, list) else value.pk for key, value in pages.items()}
+    yield fx.ids(pages)
     with module_db():
         fx.remove_files(pages)
 
@@ -37,14 +36,7 @@ def site_ids(module_db):
 @pytest.fixture
 def site(db, site_ids):
     """The site's pages as `fx.site()` returns them, read afresh for the test (which runs in its own savepoint)."""
-    return {
-        key: [PublicCentre.objects.get(pk=pk) for pk in value]
-        if key == "centres"
-        else [Page.objects.get(pk=pk).specific for pk in value]
-        if isinstance(value, list)
-        else Page.objects.get(pk=value).specific
-        for key, value in site_ids.items()
-    }
+    return fx.from_ids(site_ids)
 
 
 @pytest.fixture
